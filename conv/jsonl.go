@@ -68,6 +68,10 @@ func (r *Reader[T]) Next() (T, error) {
 		if err != nil {
 			return zero, err
 		}
+		if r.line == 1 {
+			// Editors on Windows often save UTF-8 with a byte-order mark.
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
@@ -89,9 +93,15 @@ func (r *Reader[T]) readLine() ([]byte, error) {
 		r.buf = append(r.buf, chunk...)
 		if len(r.buf) > MaxLineBytes {
 			r.line++
-			// Drain the rest of the oversized line so the next call starts clean.
+			// Drain the rest of the oversized line so the next call starts
+			// clean, and drop the big buffer so one bad line does not pin
+			// 16 MiB for the rest of the file.
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = r.br.ReadSlice('\n')
+			}
+			r.buf = nil
+			if err != nil && err != io.EOF {
+				return nil, fmt.Errorf("%s: %w", r.file, err)
 			}
 			return nil, &LineError{r.file, r.line, fmt.Errorf("%w: line longer than %d bytes", ErrMalformed, MaxLineBytes)}
 		}
@@ -113,14 +123,25 @@ func (r *Reader[T]) readLine() ([]byte, error) {
 	}
 }
 
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+func truncate(b []byte, n int) string {
+	if len(b) > n {
+		return string(b[:n]) + "..."
+	}
+	return string(b)
+}
+
 func decodeStrict(line []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return err
 	}
-	if dec.More() {
-		return errors.New("more than one JSON value on the line")
+	// dec.More reports false for a stray ']' or '}', so check the remaining
+	// bytes directly: only whitespace may follow the object.
+	if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
+		return fmt.Errorf("unexpected %q after the JSON object", truncate(rest, 20))
 	}
 	return nil
 }

@@ -131,10 +131,15 @@ func (l *Labels) validate(msgs []Message) error {
 	if l.Confidence != nil && (*l.Confidence < 0 || *l.Confidence > 1) {
 		return fmt.Errorf("labels.confidence: %g is outside 0–1", *l.Confidence)
 	}
+	seen := make(map[int]bool, len(l.Turns))
 	for i, t := range l.Turns {
 		if t.Turn < 0 || t.Turn >= len(msgs) {
 			return fmt.Errorf("labels.turns[%d].turn: %d is not a message index", i, t.Turn)
 		}
+		if seen[t.Turn] {
+			return fmt.Errorf("labels.turns[%d].turn: message %d is labelled twice", i, t.Turn)
+		}
+		seen[t.Turn] = true
 		if msgs[t.Turn].Role != RoleAssistant {
 			return fmt.Errorf("labels.turns[%d].turn: message %d is a %s turn, not assistant", i, t.Turn, msgs[t.Turn].Role)
 		}
@@ -142,9 +147,13 @@ func (l *Labels) validate(msgs []Message) error {
 			return fmt.Errorf("labels.turns[%d].strategy: unknown strategy %q", i, t.Strategy)
 		}
 		if e := t.Empathy; e != nil {
-			for name, v := range map[string]int{"emotional_reactions": e.EmotionalReactions, "interpretations": e.Interpretations, "explorations": e.Explorations} {
-				if v < 0 || v > 2 {
-					return fmt.Errorf("labels.turns[%d].empathy.%s: %d is outside 0–2", i, name, v)
+			// A slice, not a map, so the first bad score reported is stable.
+			for _, s := range []struct {
+				name string
+				v    int
+			}{{"emotional_reactions", e.EmotionalReactions}, {"interpretations", e.Interpretations}, {"explorations", e.Explorations}} {
+				if s.v < 0 || s.v > 2 {
+					return fmt.Errorf("labels.turns[%d].empathy.%s: %d is outside 0–2", i, s.name, s.v)
 				}
 			}
 		}
