@@ -1,0 +1,67 @@
+// Package tensor holds the numeric core of tend: float32 buffers with shapes
+// and strides, a cache-blocked parallel matrix multiply with AVX-512 and AVX2
+// micro-kernels (hand-written Go assembly, chosen at run time, with a
+// portable pure-Go fallback), and fused elementwise kernels with their
+// backward passes.
+//
+// # Layout conventions
+//
+// Every matrix is row-major float32. A matrix X with r rows and c columns and
+// row stride ldx ≥ c keeps element (i, j) at X[i*ldx+j]. Kernels never
+// allocate on the hot path and never retain the slices they are given.
+//
+// # Matrix multiply
+//
+//	Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+//
+// computes C = alpha·op(A)·op(B) + beta·C, where op(A) is m×k and op(B) is
+// k×n. With transA false, A is stored m×k (lda ≥ k); with transA true, A is
+// stored k×m (lda ≥ m) and used transposed. Likewise B is k×n (ldb ≥ n), or
+// n×k (ldb ≥ k) when transB is true. When beta is 0, C is not read, so it may
+// hold garbage or NaN. A linear layer with HF-style weights W [out×in] is
+// therefore y = x·Wᵀ: Gemm(false, true, tokens, out, in, 1, x, in, W, in, 0,
+// y, out); its input gradient is dx = dy·W: Gemm(false, false, ...), and its
+// weight gradient is dW += dyᵀ·x: Gemm(true, false, out, in, tokens, 1, dy,
+// out, x, in, 1, dW, in).
+//
+// Gemm splits the work over [Threads] goroutines. Shapes with m ≤ 4 take a
+// bandwidth-bound matrix-vector path, which is what token-by-token decoding
+// needs.
+//
+// # Elementwise kernels
+//
+// Forward kernels write their output; backward kernels overwrite the input
+// gradient and, where a parameter gradient is a sum over rows (RMSNorm's
+// dw), accumulate into it, so gradient buffers can be shared across
+// micro-batches. All of them accept out aliasing an input only where noted.
+//
+//   - SiLUMul(out, gate, up): out = silu(gate)·up, silu(x) = x·σ(x) (SwiGLU).
+//     SiLUMulBackward(dGate, dUp, dOut, gate, up) writes dGate and dUp.
+//   - RMSNorm(out, rstd, x, w, rows, dim, eps): per row of x [rows×dim],
+//     rstd = 1/sqrt(mean(x²)+eps), out = x·rstd·w. rstd [rows] is saved for
+//     backward (it may be nil for inference). out may alias x.
+//     RMSNormBackward(dx, dw, dOut, x, w, rstd, rows, dim) writes dx and adds
+//     into dw [dim].
+//   - Softmax(row): in place, numerically stable (subtracts the maximum).
+//     SoftmaxBackward(dx, y, dy) writes dx = y·(dy − Σ y·dy).
+//   - RoPE(x, cos, sin, pos, heads, headDim): rotary embedding in place, in
+//     Hugging Face's rotate-half convention. x is [len(pos)×heads×headDim]
+//     (token-major, exactly the output of the q or k projection); the tables
+//     cos and sin are [maxPos×headDim/2] as built by RoPETables, and pos[t]
+//     is the position of token t (so packed sequences and a KV cache offset
+//     are just different pos). For i < h = headDim/2:
+//     x'[i] = x[i]·cos − x[i+h]·sin and x'[i+h] = x[i+h]·cos + x[i]·sin.
+//     RoPEBackward(dx, cos, sin, pos, heads, headDim) applies the transposed
+//     rotation in place to a gradient.
+//   - AdamW(param, grad, m, v, lr, beta1, beta2, eps, weightDecay, step):
+//     one PyTorch-equivalent AdamW update (decoupled weight decay, bias
+//     correction with the 1-based step).
+//   - Dot(x, y), Axpy(alpha, x, y) (y += alpha·x), Scale(alpha, x),
+//     Add(dst, x) (dst += x), Exp(dst, x).
+//
+// # Choosing the kernels
+//
+// The micro-kernels are selected once from the CPU's features: AVX-512F,
+// then AVX2 with FMA, then pure Go. [KernelName] reports the choice and
+// [UseGeneric] forces the portable path (tests use it to check both).
+package tensor

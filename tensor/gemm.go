@@ -1,0 +1,310 @@
+// General matrix multiply: C = alpha·op(A)·op(B) + beta·C on row-major
+// float32. The driver follows the Goto/BLIS scheme: op(B) is packed in
+// KC×NC blocks into NR-wide column slivers, op(A) in MC×KC blocks into
+// MR-tall row slivers, and a register-blocked micro-kernel multiplies one
+// sliver pair at a time. Packing is where the transpose variants are
+// absorbed, so one micro-kernel serves NN, NT, TN and TT.
+package tensor
+
+import (
+	"fmt"
+	"sync"
+	"unsafe"
+)
+
+// microKernel describes one register-blocked kernel and the cache blocking
+// tuned for it. fn computes the MR×NR tile
+//
+//	C[i*ldc+j] = alpha·Σ_p a[p*MR+i]·b[p*NR+j] + beta·C[i*ldc+j]
+//
+// from packed slivers, reading C only when beta ≠ 0.
+type microKernel struct {
+	name       string
+	mr, nr     int
+	mc, kc, nc int // upper bounds; the driver balances blocks under them
+	fn         func(k int, a, b, c *float32, ldc int, alpha, beta float32)
+}
+
+// Gemm computes C = alpha·op(A)·op(B) + beta·C on row-major float32
+// matrices. op(A) is m×k, op(B) is k×n and C is m×n; lda, ldb and ldc are
+// the row strides of A, B and C as stored (A is k×m when transA, B is n×k
+// when transB). When beta is 0, C is only written. It panics, like slice
+// indexing would, when a buffer is too short for the shape it is given.
+func Gemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
+	b []float32, ldb int, beta float32, c []float32, ldc int) {
+	if m < 0 || n < 0 || k < 0 {
+		panic(fmt.Sprintf("tensor.Gemm: negative shape m=%d n=%d k=%d", m, n, k))
+	}
+	if m == 0 || n == 0 {
+		return
+	}
+	checkOperand("A", transA, m, k, a, lda)
+	checkOperand("B", transB, k, n, b, ldb)
+	checkOperand("C", false, m, n, c, ldc)
+	if k == 0 || alpha == 0 {
+		scaleC(m, n, beta, c, ldc)
+		return
+	}
+	if m <= gemvMaxRows {
+		gemvSmallM(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		return
+	}
+	kern := activeKernel()
+	t := Threads()
+	// Split C among workers. Each worker runs the whole blocked algorithm on
+	// its part, so the operand shared by all parts is packed once per worker:
+	// split along the dimension that makes that duplicate packing cheaper.
+	splitN := m*k <= k*n
+	var parts int
+	if splitN {
+		parts = min(t, (n+kern.nr-1)/kern.nr)
+	} else {
+		parts = min(t, (m+kern.mr-1)/kern.mr)
+	}
+	if parts <= 1 || 2*float64(m)*float64(n)*float64(k) < 2e6 {
+		gemmBlocked(kern, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		return
+	}
+	var wg sync.WaitGroup
+	unit, total := kern.mr, m
+	if splitN {
+		unit, total = kern.nr, n
+	}
+	units := (total + unit - 1) / unit
+	for w := range parts {
+		lo := units * w / parts * unit
+		hi := min(total, units*(w+1)/parts*unit)
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if splitN {
+				bo := lo
+				if transB {
+					bo = lo * ldb
+				}
+				gemmBlocked(kern, transA, transB, m, hi-lo, k, alpha, a, lda, b[bo:], ldb, beta, c[lo:], ldc)
+			} else {
+				ao := lo * lda
+				if transA {
+					ao = lo
+				}
+				gemmBlocked(kern, transA, transB, hi-lo, n, k, alpha, a[ao:], lda, b, ldb, beta, c[lo*ldc:], ldc)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// checkOperand panics with a clear message when x cannot hold a rows×cols
+// operand (stored transposed when trans) with stride ld.
+func checkOperand(name string, trans bool, rows, cols int, x []float32, ld int) {
+	if trans {
+		rows, cols = cols, rows
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	if ld < cols {
+		panic(fmt.Sprintf("tensor.Gemm: ld%s=%d < %d columns", name, ld, cols))
+	}
+	if need := (rows-1)*ld + cols; len(x) < need {
+		panic(fmt.Sprintf("tensor.Gemm: %s has %d elements, needs %d", name, len(x), need))
+	}
+}
+
+// scaleC sets C = beta·C, writing zeros (not 0·C) when beta is 0.
+func scaleC(m, n int, beta float32, c []float32, ldc int) {
+	for i := range m {
+		row := c[i*ldc : i*ldc+n]
+		switch beta {
+		case 0:
+			clear(row)
+		case 1:
+		default:
+			Scale(beta, row)
+		}
+	}
+}
+
+// balanced returns the block size ≤ limit (a multiple of unit) that splits
+// total into the fewest, most even blocks.
+func balanced(total, limit, unit int) int {
+	blocks := (total + limit - 1) / limit
+	size := (total + blocks - 1) / blocks
+	return (size + unit - 1) / unit * unit
+}
+
+var packPool sync.Pool
+
+func getBuf(n int) *[]float32 {
+	if p, ok := packPool.Get().(*[]float32); ok && cap(*p) >= n {
+		*p = (*p)[:n]
+		return p
+	}
+	s := make([]float32, n, n+n/4)
+	return &s
+}
+
+// gemmBlocked is the single-goroutine Goto/BLIS loop nest.
+func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
+	b []float32, ldb int, beta float32, c []float32, ldc int) {
+	mr, nr := kern.mr, kern.nr
+	kc := balanced(k, kern.kc, 1)
+	mc := balanced(m, kern.mc, mr)
+	nc := balanced(n, kern.nc, nr)
+	bufA := getBuf(mc * kc)
+	bufB := getBuf(nc * kc)
+	defer packPool.Put(bufA)
+	defer packPool.Put(bufB)
+	pa, pb := *bufA, *bufB
+	var edge [16 * 64]float32 // ≥ MR×NR of every kernel
+	for jc := 0; jc < n; jc += nc {
+		ncc := min(nc, n-jc)
+		for pc := 0; pc < k; pc += kc {
+			kcc := min(kc, k-pc)
+			packB(pb, transB, b, ldb, pc, jc, kcc, ncc, nr)
+			bet := beta
+			if pc > 0 {
+				bet = 1
+			}
+			for ic := 0; ic < m; ic += mc {
+				mcc := min(mc, m-ic)
+				packA(pa, transA, a, lda, ic, pc, mcc, kcc, mr)
+				for jr := 0; jr < ncc; jr += nr {
+					nw := min(nr, ncc-jr)
+					bp := &pb[jr*kcc]
+					for ir := 0; ir < mcc; ir += mr {
+						mh := min(mr, mcc-ir)
+						ap := &pa[ir*kcc]
+						ci := (ic+ir)*ldc + jc + jr
+						if mh == mr && nw == nr {
+							kern.fn(kcc, ap, bp, &c[ci], ldc, alpha, bet)
+							continue
+						}
+						kern.fn(kcc, ap, bp, &edge[0], nr, 1, 0)
+						for i := range mh {
+							crow := c[ci+i*ldc : ci+i*ldc+nw]
+							erow := edge[i*nr : i*nr+nw]
+							if bet == 0 {
+								for j, v := range erow {
+									crow[j] = alpha * v
+								}
+							} else {
+								for j, v := range erow {
+									crow[j] = alpha*v + bet*crow[j]
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// packA copies op(A)[i0:i0+mc, p0:p0+kc] into MR-tall slivers: sliver s
+// holds, for each p, the MR values op(A)[i0+s*MR+r, p0+p] contiguously.
+// Rows past mc are zero so the kernel can run full tiles on the edge.
+func packA(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+	for s := 0; s < mc; s += mr {
+		h := min(mr, mc-s)
+		d := dst[s*kc : s*kc+mr*kc]
+		if trans {
+			// op(A)[i, p] = a[p*lda+i]: each p is a contiguous run of MR.
+			for p := range kc {
+				src := a[(p0+p)*lda+i0+s:]
+				dd := d[p*mr : p*mr+mr]
+				copy(dd[:h], src[:h])
+				clear(dd[h:])
+			}
+			continue
+		}
+		for r := range h {
+			src := a[(i0+s+r)*lda+p0 : (i0+s+r)*lda+p0+kc]
+			for p, v := range src {
+				d[p*mr+r] = v
+			}
+		}
+		for r := h; r < mr; r++ {
+			for p := range kc {
+				d[p*mr+r] = 0
+			}
+		}
+	}
+}
+
+// packB copies op(B)[p0:p0+kc, j0:j0+nc] into NR-wide slivers: sliver s
+// holds, for each p, the NR values op(B)[p0+p, j0+s*NR+j] contiguously.
+// Columns past nc are zero.
+func packB(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+	for s := 0; s < nc; s += nr {
+		w := min(nr, nc-s)
+		d := dst[s*kc : s*kc+nr*kc]
+		if !trans {
+			for p := range kc {
+				src := b[(p0+p)*ldb+j0+s:]
+				dd := d[p*nr : p*nr+nr]
+				copy(dd[:w], src[:w])
+				clear(dd[w:])
+			}
+			continue
+		}
+		// op(B)[p, j] = b[j*ldb+p]: gather one output column per source row.
+		for j := range w {
+			src := b[(j0+s+j)*ldb+p0 : (j0+s+j)*ldb+p0+kc]
+			for p, v := range src {
+				d[p*nr+j] = v
+			}
+		}
+		for j := w; j < nr; j++ {
+			for p := range kc {
+				d[p*nr+j] = 0
+			}
+		}
+	}
+}
+
+// goKernel is the portable 4×4 micro-kernel.
+func goKernel(k int, a, b, c *float32, ldc int, alpha, beta float32) {
+	as := unsafe.Slice(a, 4*k)
+	bs := unsafe.Slice(b, 4*k)
+	var c00, c01, c02, c03, c10, c11, c12, c13 float32
+	var c20, c21, c22, c23, c30, c31, c32, c33 float32
+	for p := 0; p+3 < len(as) && p+3 < len(bs); p += 4 {
+		a0, a1, a2, a3 := as[p], as[p+1], as[p+2], as[p+3]
+		b0, b1, b2, b3 := bs[p], bs[p+1], bs[p+2], bs[p+3]
+		c00 += a0 * b0
+		c01 += a0 * b1
+		c02 += a0 * b2
+		c03 += a0 * b3
+		c10 += a1 * b0
+		c11 += a1 * b1
+		c12 += a1 * b2
+		c13 += a1 * b3
+		c20 += a2 * b0
+		c21 += a2 * b1
+		c22 += a2 * b2
+		c23 += a2 * b3
+		c30 += a3 * b0
+		c31 += a3 * b1
+		c32 += a3 * b2
+		c33 += a3 * b3
+	}
+	acc := [16]float32{c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33}
+	cs := unsafe.Slice(c, 3*ldc+4)
+	for i := range 4 {
+		row := cs[i*ldc : i*ldc+4]
+		for j := range row {
+			if beta == 0 {
+				row[j] = alpha * acc[i*4+j]
+			} else {
+				row[j] = alpha*acc[i*4+j] + beta*row[j]
+			}
+		}
+	}
+}
+
+var genericKernel = &microKernel{name: "go", mr: 4, nr: 4, mc: 256, kc: 256, nc: 1024, fn: goKernel}

@@ -1,0 +1,208 @@
+// Register-blocked SGEMM micro-kernels for amd64, in Go assembly.
+//
+// Both kernels multiply a packed A sliver (MR floats per k step) by a packed
+// B sliver (NR floats per k step), keeping the whole MR×NR tile of C in
+// vector registers, then write C = alpha·acc + beta·C (C is not read when
+// beta is zero). Each k step broadcasts one A value per row and issues one
+// FMA per row and B vector.
+
+#include "textflag.h"
+
+// One row of the 12×32 AVX-512 tile: broadcast A[row], two FMAs.
+#define ROW512(off, acc0, acc1) \
+	VBROADCASTSS off(AX), Z2; \
+	VFMADD231PS Z0, Z2, acc0; \
+	VFMADD231PS Z1, Z2, acc1
+
+// Store one row of the AVX-512 tile: scale by alpha (Z0), add beta·C (Z1).
+#define STORE512(acc0, acc1) \
+	VMULPS Z0, acc0, acc0; \
+	VMULPS Z0, acc1, acc1; \
+	VFMADD231PS (DI), Z1, acc0; \
+	VFMADD231PS 64(DI), Z1, acc1; \
+	VMOVUPS acc0, (DI); \
+	VMOVUPS acc1, 64(DI); \
+	ADDQ SI, DI
+
+#define STORE512Z(acc0, acc1) \
+	VMULPS Z0, acc0, acc0; \
+	VMULPS Z0, acc1, acc1; \
+	VMOVUPS acc0, (DI); \
+	VMOVUPS acc1, 64(DI); \
+	ADDQ SI, DI
+
+// func sgemmAVX512(k int, a, b, c *float32, ldc int, alpha, beta float32)
+TEXT ·sgemmAVX512(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), AX
+	MOVQ b+16(FP), BX
+	MOVQ c+24(FP), DI
+	MOVQ ldc+32(FP), SI
+	SHLQ $2, SI
+	VPXORD Z8, Z8, Z8
+	VPXORD Z9, Z9, Z9
+	VPXORD Z10, Z10, Z10
+	VPXORD Z11, Z11, Z11
+	VPXORD Z12, Z12, Z12
+	VPXORD Z13, Z13, Z13
+	VPXORD Z14, Z14, Z14
+	VPXORD Z15, Z15, Z15
+	VPXORD Z16, Z16, Z16
+	VPXORD Z17, Z17, Z17
+	VPXORD Z18, Z18, Z18
+	VPXORD Z19, Z19, Z19
+	VPXORD Z20, Z20, Z20
+	VPXORD Z21, Z21, Z21
+	VPXORD Z22, Z22, Z22
+	VPXORD Z23, Z23, Z23
+	VPXORD Z24, Z24, Z24
+	VPXORD Z25, Z25, Z25
+	VPXORD Z26, Z26, Z26
+	VPXORD Z27, Z27, Z27
+	VPXORD Z28, Z28, Z28
+	VPXORD Z29, Z29, Z29
+	VPXORD Z30, Z30, Z30
+	VPXORD Z31, Z31, Z31
+	TESTQ CX, CX
+	JEQ store512
+
+loop512:
+	VMOVUPS (BX), Z0
+	VMOVUPS 64(BX), Z1
+	ROW512(0, Z8, Z9)
+	ROW512(4, Z10, Z11)
+	ROW512(8, Z12, Z13)
+	ROW512(12, Z14, Z15)
+	ROW512(16, Z16, Z17)
+	ROW512(20, Z18, Z19)
+	ROW512(24, Z20, Z21)
+	ROW512(28, Z22, Z23)
+	ROW512(32, Z24, Z25)
+	ROW512(36, Z26, Z27)
+	ROW512(40, Z28, Z29)
+	ROW512(44, Z30, Z31)
+	ADDQ $48, AX
+	ADDQ $128, BX
+	DECQ CX
+	JNE loop512
+
+store512:
+	VBROADCASTSS alpha+40(FP), Z0
+	VBROADCASTSS beta+44(FP), Z1
+	MOVL beta+44(FP), R8
+	ANDL $0x7fffffff, R8
+	JEQ store512zero
+	STORE512(Z8, Z9)
+	STORE512(Z10, Z11)
+	STORE512(Z12, Z13)
+	STORE512(Z14, Z15)
+	STORE512(Z16, Z17)
+	STORE512(Z18, Z19)
+	STORE512(Z20, Z21)
+	STORE512(Z22, Z23)
+	STORE512(Z24, Z25)
+	STORE512(Z26, Z27)
+	STORE512(Z28, Z29)
+	STORE512(Z30, Z31)
+	VZEROUPPER
+	RET
+
+store512zero:
+	STORE512Z(Z8, Z9)
+	STORE512Z(Z10, Z11)
+	STORE512Z(Z12, Z13)
+	STORE512Z(Z14, Z15)
+	STORE512Z(Z16, Z17)
+	STORE512Z(Z18, Z19)
+	STORE512Z(Z20, Z21)
+	STORE512Z(Z22, Z23)
+	STORE512Z(Z24, Z25)
+	STORE512Z(Z26, Z27)
+	STORE512Z(Z28, Z29)
+	STORE512Z(Z30, Z31)
+	VZEROUPPER
+	RET
+
+// One row of the 6×16 AVX2 tile.
+#define ROW256(off, acc0, acc1) \
+	VBROADCASTSS off(AX), Y2; \
+	VFMADD231PS Y0, Y2, acc0; \
+	VFMADD231PS Y1, Y2, acc1
+
+#define STORE256(acc0, acc1) \
+	VMULPS Y0, acc0, acc0; \
+	VMULPS Y0, acc1, acc1; \
+	VFMADD231PS (DI), Y1, acc0; \
+	VFMADD231PS 32(DI), Y1, acc1; \
+	VMOVUPS acc0, (DI); \
+	VMOVUPS acc1, 32(DI); \
+	ADDQ SI, DI
+
+#define STORE256Z(acc0, acc1) \
+	VMULPS Y0, acc0, acc0; \
+	VMULPS Y0, acc1, acc1; \
+	VMOVUPS acc0, (DI); \
+	VMOVUPS acc1, 32(DI); \
+	ADDQ SI, DI
+
+// func sgemmAVX2(k int, a, b, c *float32, ldc int, alpha, beta float32)
+TEXT ·sgemmAVX2(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), AX
+	MOVQ b+16(FP), BX
+	MOVQ c+24(FP), DI
+	MOVQ ldc+32(FP), SI
+	SHLQ $2, SI
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+	VXORPS Y10, Y10, Y10
+	VXORPS Y11, Y11, Y11
+	VXORPS Y12, Y12, Y12
+	VXORPS Y13, Y13, Y13
+	VXORPS Y14, Y14, Y14
+	VXORPS Y15, Y15, Y15
+	TESTQ CX, CX
+	JEQ store256
+
+loop256:
+	VMOVUPS (BX), Y0
+	VMOVUPS 32(BX), Y1
+	ROW256(0, Y4, Y5)
+	ROW256(4, Y6, Y7)
+	ROW256(8, Y8, Y9)
+	ROW256(12, Y10, Y11)
+	ROW256(16, Y12, Y13)
+	ROW256(20, Y14, Y15)
+	ADDQ $24, AX
+	ADDQ $64, BX
+	DECQ CX
+	JNE loop256
+
+store256:
+	VBROADCASTSS alpha+40(FP), Y0
+	VBROADCASTSS beta+44(FP), Y1
+	MOVL beta+44(FP), R8
+	ANDL $0x7fffffff, R8
+	JEQ store256zero
+	STORE256(Y4, Y5)
+	STORE256(Y6, Y7)
+	STORE256(Y8, Y9)
+	STORE256(Y10, Y11)
+	STORE256(Y12, Y13)
+	STORE256(Y14, Y15)
+	VZEROUPPER
+	RET
+
+store256zero:
+	STORE256Z(Y4, Y5)
+	STORE256Z(Y6, Y7)
+	STORE256Z(Y8, Y9)
+	STORE256Z(Y10, Y11)
+	STORE256Z(Y12, Y13)
+	STORE256Z(Y14, Y15)
+	VZEROUPPER
+	RET
