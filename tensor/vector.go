@@ -87,6 +87,9 @@ func expf(x float32) float32 {
 	p = p*r + 1
 	p = p*r + 1
 	ni := int32(n)
+	if ni > 127 {
+		return p * 2 * math.Float32frombits(uint32(ni+126)<<23)
+	}
 	if ni < -126 {
 		// Subnormal result: scale in two steps.
 		return p * math.Float32frombits(uint32(ni+126+127)<<23) * math.Float32frombits(1<<23)
