@@ -354,6 +354,18 @@ func (r *jsonReader[T]) Next() (T, error) {
 	return rec, nil
 }
 
+// csvError is a malformed CSV row or header. It matches conv.ErrMalformed
+// with errors.Is but says "CSV" rather than conv's "JSON".
+type csvError struct{ err error }
+
+func (e *csvError) Error() string        { return "malformed CSV: " + e.err.Error() }
+func (e *csvError) Unwrap() error        { return e.err }
+func (e *csvError) Is(target error) bool { return target == conv.ErrMalformed }
+
+func malformedCSV(format string, args ...any) error {
+	return &csvError{fmt.Errorf(format, args...)}
+}
+
 // decodeJSON unmarshals one record leniently (external formats carry extra
 // fields we ignore) and marks syntax and type errors as malformed.
 func decodeJSON(raw []byte, v any) error {

@@ -92,7 +92,7 @@ func (r *csvReader) Raw() []byte { return r.raw.Bytes() }
 func (r *csvReader) header() error {
 	h, err := r.cr.Read()
 	if err == io.EOF {
-		return &conv.LineError{File: r.file, Line: 1, Err: fmt.Errorf("%w: empty file, want a header row (%w)", conv.ErrMalformed, ErrStreamBroken)}
+		return &conv.LineError{File: r.file, Line: 1, Err: malformedCSV("empty file, want a header row (%w)", ErrStreamBroken)}
 	}
 	if err != nil {
 		return r.lineErr(err)
@@ -107,8 +107,8 @@ func (r *csvReader) header() error {
 			}
 		}
 		if required {
-			return -1, &conv.LineError{File: r.file, Line: 1, Err: fmt.Errorf("%w: header has no %q column (header: %s; remap with --columns) (%w)",
-				conv.ErrMalformed, name, strings.Join(h, ","), ErrStreamBroken)}
+			return -1, &conv.LineError{File: r.file, Line: 1, Err: malformedCSV("header has no %q column (header: %s; remap with --columns) (%w)",
+				name, strings.Join(h, ","), ErrStreamBroken)}
 		}
 		return -1, nil
 	}
@@ -124,7 +124,7 @@ func (r *csvReader) header() error {
 func (r *csvReader) lineErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &conv.LineError{File: r.file, Line: pe.StartLine, Err: fmt.Errorf("%w: %v", conv.ErrMalformed, pe.Err)}
+		return &conv.LineError{File: r.file, Line: pe.StartLine, Err: malformedCSV("%v", pe.Err)}
 	}
 	return fmt.Errorf("%s: %w", r.file, err)
 }

@@ -11,7 +11,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -51,7 +50,7 @@ func (r *edReader) Raw() []byte { return r.raw.Bytes() }
 func (r *edReader) header() error {
 	line, n, err := r.src.next()
 	if err == io.EOF {
-		return &conv.LineError{File: r.file, Line: 1, Err: fmt.Errorf("%w: empty file, want a header row (%w)", conv.ErrMalformed, ErrStreamBroken)}
+		return &conv.LineError{File: r.file, Line: 1, Err: malformedCSV("empty file, want a header row (%w)", ErrStreamBroken)}
 	}
 	if err != nil {
 		return err
@@ -62,8 +61,8 @@ func (r *edReader) header() error {
 	}
 	for _, want := range edRequired {
 		if _, ok := r.col[want]; !ok {
-			return &conv.LineError{File: r.file, Line: n, Err: fmt.Errorf("%w: header has no %q column (want %s) (%w)",
-				conv.ErrMalformed, want, strings.Join(edRequired, ","), ErrStreamBroken)}
+			return &conv.LineError{File: r.file, Line: n, Err: malformedCSV("header has no %q column (want %s) (%w)",
+				want, strings.Join(edRequired, ","), ErrStreamBroken)}
 		}
 	}
 	return nil
