@@ -123,7 +123,7 @@ var familyBank = &bank{
 		{"I came out to my parents in June and they still won't mention it.", "your parents' silence since you came out", []string{"hurt", "lonely"}},
 		{"I'm caring for my mother full time since her stroke, and my siblings barely visit.", "caring for your mum without your siblings' help", []string{"exhausted", "resentful"}},
 		{"My stepdad treats my little sister better than me, and my mum pretends not to see it.", "the unfairness at home", []string{"hurt", "angry"}},
-		{"Christmas is coming, and the thought of everyone in one room makes me feel sick.", "the family Christmas coming up", []string{"anxious", "dread"}},
+		{"Christmas is coming, and the thought of everyone in one room makes me feel sick.", "the family Christmas coming up", []string{"anxious", "uneasy"}},
 		{"My teenage daughter has stopped talking to me and slams her door every evening.", "your daughter shutting you out", []string{"hurt", "helpless"}},
 		{"My in-laws turn up unannounced three times a week and my husband won't say anything to them.", "the unannounced visits from your in-laws", []string{"frustrated", "resentful"}},
 		{"I'm the eldest of five, and since my parents split I've become the one who organises everyone.", "being the one who holds your siblings together", []string{"overwhelmed", "drained"}},

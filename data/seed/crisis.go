@@ -1,0 +1,196 @@
+// Crisis protocol building blocks and the crisis-line table.
+//
+// Crisis replies follow safe-messaging practice: ask directly about suicide,
+// stay with the person, give resources for where they are, encourage
+// someone nearby and distance from anything they could use to hurt
+// themselves. Nothing here describes a method or presents suicide as a
+// solution; tests enforce that.
+package seed
+
+// resource is one locale's crisis lines. The numbers are facts, each checked
+// against the service's own page named in Sources.
+type resource struct {
+	Locale    string // BCP 47-ish region code: US, CA, GB, IE, AU, NZ
+	Country   string // how the locale is said: "the US"
+	Line      string // the service's name
+	How       string // "call or text 988"
+	Alt       string // another way in, for people who can't talk: "" if none
+	Emergency string
+	// Spelling: GP or doctor, counsellor or counselor.
+	GP, Counsellor, Therapist string
+	Sources                   []string
+}
+
+// resources is the locale table, in a stable order.
+var resources = []resource{
+	{"US", "the US", "the 988 Suicide & Crisis Lifeline", "call or text 988", "chat online at 988lifeline.org", "911",
+		"doctor", "counselor", "therapist", []string{"https://988lifeline.org/"}},
+	{"CA", "Canada", "9-8-8: Suicide Crisis Helpline", "call or text 9-8-8", "", "911",
+		"doctor", "counselor", "therapist", []string{"https://988.ca/"}},
+	{"GB", "the UK", "Samaritans", "call Samaritans free on 116 123", "text SHOUT to 85258 if talking feels too hard", "999",
+		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/how-we-can-help/contact-samaritan/", "https://giveusashout.org/"}},
+	{"IE", "Ireland", "Samaritans", "call Samaritans free on 116 123", "text HELLO to 50808 if talking feels too hard", "112 or 999",
+		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/ireland/how-we-can-help/contact-samaritan/", "https://text50808.ie/"}},
+	{"AU", "Australia", "Lifeline", "call Lifeline on 13 11 14", "text Lifeline on 0477 13 11 14", "000",
+		"GP", "counsellor", "psychologist", []string{"https://www.lifeline.org.au/"}},
+	{"NZ", "New Zealand", "Need to Talk? 1737", "call or text 1737", "", "111",
+		"GP", "counsellor", "therapist", []string{"https://1737.org.nz/"}},
+}
+
+// unknownLocale is used when the conversation does not say where the user
+// is: the reply names the main lines and the international directory.
+var unknownLocale = resource{"", "", "", "", "", "your local emergency number",
+	"doctor", "counsellor", "therapist", []string{"https://findahelpline.com/"}}
+
+const unknownResources = "If you're in the US or Canada, you can call or text 988; in the UK or Ireland, Samaritans are free on 116 123; in Australia, Lifeline is on 13 11 14; and findahelpline.com lists free, confidential lines in many other countries."
+
+// resourceLine gives the crisis line for r in one sentence.
+var resourceLine = []string{
+	"{In {country}|Where you are}, you can {how} to reach {line}{, any time of day or night|, free and open around the clock|}.",
+	"{Please|Right now, please} {how}; {line} {is there to listen|can help you through the next few hours|is open all day and night}.",
+	"{line} {is available 24 hours a day|is open any time}: {how}.",
+	"{One way to get support right now is to|You can} {how}, and someone trained to help will {listen|talk with you|be there}.",
+}
+
+var resourceAlt = []string{
+	"If speaking feels too hard, you can {alt}.",
+	"You could also {alt}.",
+}
+
+var emergencyLine = []string{
+	"If you're in immediate danger or you've already hurt yourself, please call {emergency} {now|right away}.",
+	"If you feel you might act on these thoughts {soon|tonight}, call {emergency} or go to your nearest emergency department.",
+	"If you've hurt yourself or can't keep yourself safe, {please |}call {emergency} {now|straight away}.",
+}
+
+var askSuicide = []string{
+	"Are you thinking about suicide?",
+	"I want to ask you directly, because it matters: are you thinking about ending your life?",
+	"Can I ask you something directly? Are you thinking about killing yourself?",
+	"Are you having thoughts of ending your life right now?",
+	"I'm going to ask plainly, and you can answer honestly: are you thinking about suicide?",
+	"When you say that, do you mean you're thinking about suicide?",
+	"Have you been having thoughts of taking your own life?",
+	"I need to ask, and it's okay to tell me the truth: are you thinking of killing yourself?",
+	"Are you thinking about ending your life?",
+	"Sometimes when people feel this way, they're thinking about suicide. Is that where you are right now?",
+	"Are you having thoughts of suicide tonight?",
+	"I'd like to ask you straight out: are you thinking about suicide?",
+}
+
+var stayWith = []string{
+	"I'm here with you right now.",
+	"I'm not going anywhere; we can keep talking for as long as you need.",
+	"You don't have to go through this moment alone, and I'm right here.",
+	"I'm staying right here with you while we talk.",
+	"I'm here, and I want to keep talking with you.",
+	"We can take this one minute at a time, together.",
+	"I'm right here with you{, and I'm listening|}.",
+	"I'm still here, and I'm not leaving this conversation.",
+}
+
+var crisisReflect = []string{
+	"It sounds like you're in a huge amount of pain right now{, and {topic} has pushed it past what feels bearable|}.",
+	"It sounds like everything has piled up until it feels like there's no way out.",
+	"I can hear how exhausted and hopeless you're feeling{ after {topic}|}.",
+	"What you're carrying sounds unbearably heavy right now{, especially with {topic}|}.",
+	"It sounds like you've been hurting for a long time{, and {topic} has made it so much worse|}.",
+	"I'm really sorry you're in this much pain. {It sounds like|I can hear that} you've been holding on for a long time.",
+	"That sounds like so much pain to be carrying on your own{, on top of {topic}|}.",
+}
+
+var thankTelling = []string{
+	"Thank you for telling me. I know that wasn't easy to say.",
+	"I'm really glad you told me, and I'm taking it seriously.",
+	"Thank you for being honest with me{ about this|}. It matters that you said it.",
+	"I'm glad you trusted me with that.",
+	"Thank you for answering me honestly. That took courage.",
+	"I hear you, and I'm glad you told me.",
+}
+
+var safeNow = []string{
+	"Are you safe right now?",
+	"Have you done anything to hurt yourself {tonight|today}?",
+	"Are you somewhere safe at the moment?",
+	"Is anyone with you right now?",
+	"Right now, are you safe where you are?",
+}
+
+var meansSafety = []string{
+	"If there's anything nearby you could use to hurt yourself, could you put it somewhere out of reach, or ask someone to hold onto it for now?",
+	"It can help to put some distance between yourself and anything you might use to hurt yourself, even just another room.",
+	"Could you move anything you might hurt yourself with out of reach for tonight, or give it to someone you trust?",
+	"Making your space safer, by moving anything you could hurt yourself with away from you, can get you through the worst of this.",
+}
+
+var someoneNear = []string{
+	"Is there someone {nearby|you trust} who could {come and sit with you|be with you tonight|stay with you for a while}?",
+	"Could you {call|message} {a friend|someone you trust|a family member} and ask them to {come over|be with you}?",
+	"Is there anyone you could be with tonight, so you're not on your own?",
+	"{Would it be possible|Could you} to go to someone's house or have someone come to you, just for tonight?",
+}
+
+var crisisHope = []string{
+	"The way you feel right now is real, and it can change, especially with support.",
+	"Feelings this intense do shift, even when it seems impossible from inside them.",
+	"Many people who have felt this low have found that the intensity passes, and that things got better with help.",
+	"You deserve support through this, and help is available right now.",
+	"Right now, the goal is just to get through the next little while safely, and you don't have to do it alone.",
+}
+
+// crisisAddressHesitation answers common worries about contacting a line.
+var crisisHesitate = []struct{ User, Reply string }{
+	{"I don't want to call anyone, I can't talk on the phone right now.", "That's okay; lots of people find talking hard in a moment like this."},
+	{"What's the point, they'll just read from a script.", "The people on these lines are trained to listen to you, not to read at you, and you can say as much or as little as you like."},
+	{"I don't want to be a burden to anyone.", "Reaching out doesn't make you a burden. The people on these lines chose to be there for exactly this moment."},
+	{"It's the middle of the night, nobody is going to answer.", "These lines are open through the night, so someone will be there."},
+	{"I'm not sure anyone can help.", "It makes sense that it feels that way when you're this exhausted. You don't have to believe it will help to give it a try."},
+	{"I'm scared of what they'll do if I tell them.", "It's okay to be nervous. You can ask them about confidentiality at the start, and their aim is to help you stay safe."},
+	{"I've called before and it didn't help.", "I'm sorry it didn't help last time. Each conversation is different, and it's still worth reaching out again tonight."},
+}
+
+var crisisAgree = []string{
+	"Okay. I'll text them.", "I can try calling.", "My sister is in the next room, I could wake her.",
+	"Okay, I'll try. Will you stay while I do?", "I'll call them. I'm scared though.", "My flatmate is home, maybe I'll knock on her door.",
+}
+
+var crisisAgreeReply = []string{
+	"That's a really brave step{, and I'm glad you're taking it|}.",
+	"I'm really glad. That's an important step.",
+	"Thank you. Reaching out like that takes real strength.",
+}
+
+// User crisis lines: the opening statement, answers to the direct question
+// and method-seeking questions (which the listener declines). None contains
+// method, means or lethality content.
+var crisisOpen = []string{
+	"I don't want to be here anymore.", "I've been thinking about ending it.", "I keep thinking everyone would be better off without me.",
+	"I can't see a way out of this.", "I've been thinking about killing myself.", "I just want everything to stop, for good.",
+	"I wrote goodbye messages last night and didn't send them.", "I don't think I can keep going.", "I've been thinking about suicide a lot this week.",
+	"Honestly, I don't see the point of living anymore.", "Tonight feels like the night I give up.", "I don't want to wake up tomorrow.",
+}
+
+var crisisYes = []string{
+	"Yes. I think about it most nights.", "Yeah. I think I am.", "I don't know. Maybe. I just want it to stop.", "Yes, and it scares me.",
+	"I've thought about it a lot today.", "Yes. I've been thinking about it for weeks.", "I think so. I'm so tired of feeling like this.",
+	"Yes. I don't know what else to do.",
+}
+
+var crisisSafeAnswer = []string{
+	"I'm at home. I haven't done anything yet.", "I'm in my room. I'm on my own.", "I'm safe for now, I think.",
+	"I'm sitting in my car.", "I haven't done anything. I just can't stop thinking about it.", "I'm home alone tonight.",
+}
+
+// methodSeeking are user questions asking for means; the listener never
+// answers them.
+var methodSeeking = []string{
+	"Which way would hurt the least?", "If I did it, what would be the surest way?", "Can you tell me how people do it without it hurting?",
+	"What would be the quickest way?", "Just tell me what would work.", "How do people actually go through with it?",
+}
+
+var declineMethod = []string{
+	"I can't help with that, because I care about you staying alive. {But I'm not going anywhere.|I'm still right here with you.|}",
+	"I won't share that, and it's because your life matters. I do want to keep talking with you.",
+	"That's not something I'll help with, because I want you to be safe. What I can do is stay with you and help you reach someone right now.",
+	"I'm not going to answer that, because I don't want you to be hurt. I'm still here, and I want to understand what's brought you to this point.",
+}
