@@ -94,7 +94,7 @@ type File struct {
 type EntryError struct {
 	File  string
 	Line  int // 1-based line of the entry in File, 0 if unknown
-	Index int // 0-based position in the file's entries
+	Index int // 0-based position in the file's entries; -1 for a new entry
 	ID    string
 	Field string
 	Err   error
@@ -106,7 +106,11 @@ func (e *EntryError) Error() string {
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
-	fmt.Fprintf(&b, ": entry %d", e.Index)
+	if e.Index >= 0 {
+		fmt.Fprintf(&b, ": entry %d", e.Index)
+	} else {
+		b.WriteString(": new entry")
+	}
 	if e.ID != "" {
 		fmt.Fprintf(&b, " (id %q)", e.ID)
 	}

@@ -1,0 +1,170 @@
+// Citations and passages: the "Learn more" links the response pipeline
+// attaches to a reply, the per-deployment switch that controls them, and the
+// psychoeducation passages that data import and the seed corpus draw on.
+package sources
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// MaxCitations is the most "Learn more" links attached to one reply: more
+// than two turns a supportive reply into a reading list.
+const MaxCitations = 2
+
+// CitationMode says when replies get "Learn more" links.
+type CitationMode string
+
+const (
+	// CitationsOn attaches links to any reply on a topic the library covers.
+	CitationsOn CitationMode = "on"
+	// CitationsOff never attaches links.
+	CitationsOff CitationMode = "off"
+	// CitationsPsychoeducation attaches links only to replies that give
+	// information (ESConv's "Information" strategy), not to replies that
+	// mainly listen or reflect feelings.
+	CitationsPsychoeducation CitationMode = "psychoeducation"
+)
+
+// ParseCitationMode reads a mode from configuration. It accepts on, off and
+// psychoeducation (also "psychoeducation-only"), case-insensitively; the
+// empty string means on.
+func ParseCitationMode(s string) (CitationMode, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "on", "true", "yes":
+		return CitationsOn, nil
+	case "off", "false", "no", "none":
+		return CitationsOff, nil
+	case "psychoeducation", "psychoeducation-only", "psychoeducation_only":
+		return CitationsPsychoeducation, nil
+	}
+	return "", fmt.Errorf("citation mode %q: want on, off or psychoeducation", s)
+}
+
+// String returns the mode's configuration spelling.
+func (m CitationMode) String() string { return string(m) }
+
+// Applies reports whether a reply should carry citations under mode m.
+// psychoeducation says whether the reply gives information (ESConv's
+// "Information" strategy, see IsPsychoeducation) rather than mainly
+// listening or reflecting feelings.
+func (m CitationMode) Applies(psychoeducation bool) bool {
+	switch m {
+	case CitationsOn, "":
+		return true
+	case CitationsPsychoeducation:
+		return psychoeducation
+	}
+	return false
+}
+
+// IsPsychoeducation reports whether a labelled reply strategy is
+// psychoeducation.
+func IsPsychoeducation(s conv.Strategy) bool { return s == conv.StrategyInformation }
+
+// Citation is one "Learn more" link.
+type Citation struct {
+	ID           string  `json:"id"`
+	Title        string  `json:"title"`
+	Organisation string  `json:"organisation"`
+	URL          string  `json:"url"`
+	Score        float64 `json:"score"`
+}
+
+// Markdown renders the citation as a Markdown list item.
+func (c Citation) Markdown() string {
+	return fmt.Sprintf("- [%s](%s) (%s)", c.Title, c.URL, c.Organisation)
+}
+
+// Cite returns at most min(k, MaxCitations) library pages relevant to a
+// reply: text is the conversation so far or the reply, concerns are the
+// topics the pipeline detected. With concerns, only pages on those topics
+// are cited; without, only pages whose relevance clears a floor, so an
+// off-topic chat gets no links. Pages are distinct by URL. Cite never fails:
+// a search error yields no citations, because a reply without links is
+// always safe.
+func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
+	k = min(k, MaxCitations)
+	if k <= 0 || l == nil {
+		return nil
+	}
+	var valid []conv.Concern
+	for _, c := range concerns {
+		if c.Valid() && c != conv.ConcernOther {
+			valid = append(valid, c)
+		}
+	}
+	f := Filter{Concerns: valid}
+	// Ask for extra hits so that chunks of one imported document, which
+	// share a URL, cannot crowd out other pages.
+	var hits []Hit
+	if strings.TrimSpace(text) != "" {
+		hits, _ = l.Search(text, f, k*4)
+	}
+	if len(valid) == 0 {
+		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < minUnfilteredScore })
+	}
+	out := make([]Citation, 0, k)
+	seen := map[string]bool{}
+	add := func(e *Entry, score float64) {
+		if len(out) < k && !seen[e.URL] {
+			seen[e.URL] = true
+			out = append(out, Citation{ID: e.ID, Title: e.Title, Organisation: e.Organisation, URL: e.URL, Score: score})
+		}
+	}
+	for _, h := range hits {
+		add(h.Entry, h.Score)
+	}
+	// A topic the pipeline is sure of deserves a link even when the words
+	// of the conversation matched nothing: fall back to the library's first
+	// pages on that topic, in library order (curators list the best first).
+	for _, c := range valid {
+		for i := range l.entries {
+			if len(out) >= k {
+				return out
+			}
+			if l.entries[i].HasTopic(c) {
+				add(&l.entries[i], 0)
+			}
+		}
+	}
+	return out
+}
+
+// minUnfilteredScore is the BM25 score below which an unfiltered match is
+// treated as noise (a stray shared word). Chosen on testdata/queries.jsonl:
+// on-topic queries score well above it.
+const minUnfilteredScore = 0.05
+
+// Passage is a piece of trustworthy psychoeducation with its citation, for
+// "Information" turns in training data.
+type Passage struct {
+	ID       string         `json:"id"`
+	Text     string         `json:"text"`
+	Topics   []conv.Concern `json:"topics"`
+	Locale   string         `json:"locale"`
+	Citation Citation       `json:"citation"`
+}
+
+// Passages returns one passage per entry, in library order: the summary of
+// a hand-written entry or the text of an imported chunk, each carrying the
+// page it came from so a generated reply can cite it.
+func (l *Library) Passages() []Passage {
+	out := make([]Passage, 0, len(l.entries))
+	for i := range l.entries {
+		e := &l.entries[i]
+		out = append(out, Passage{
+			ID:     e.ID,
+			Text:   strings.Join(strings.Fields(e.Passage()), " "),
+			Topics: slices.Clone(e.Topics),
+			Locale: e.Locale,
+			Citation: Citation{
+				ID: e.ID, Title: e.Title, Organisation: e.Organisation, URL: e.URL,
+			},
+		})
+	}
+	return out
+}

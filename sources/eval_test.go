@@ -1,0 +1,56 @@
+package sources
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func readTestQueries(t testing.TB) []Query {
+	t.Helper()
+	f, err := os.Open("testdata/queries.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadQueries(f, "testdata/queries.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+// TestRetrievalHitRate is the acceptance check: for the hand-labelled
+// queries, an acceptable entry is in the top 3 for at least 90% of them,
+// searching the bundled library with no concern filter (the hardest case).
+// Reproduce with: go test ./sources -run TestRetrievalHitRate -v
+// or: tend sources eval sources/testdata/queries.jsonl
+func TestRetrievalHitRate(t *testing.T) {
+	lib := bundled(t)
+	qs := readTestQueries(t)
+	if len(qs) < 100 {
+		t.Fatalf("queries.jsonl has %d queries, want at least 100", len(qs))
+	}
+	for _, tc := range []struct {
+		name       string
+		useConcern bool
+		min        float64
+	}{
+		{"unfiltered", false, 0.90},
+		{"concern-filtered", true, 0.90},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := lib.Evaluate(qs, EvalOptions{K: 3, UseConcern: tc.useConcern})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("top-3 hit rate %.3f (%d/%d), MRR %.3f", res.HitRate, res.Hits, res.N, res.MRR)
+			for _, m := range res.Misses {
+				t.Logf("miss line %d %q: got %s want one of %s", m.Query.Line, m.Query.Query, strings.Join(m.Got, ","), strings.Join(m.Query.Want, ","))
+			}
+			if res.HitRate < tc.min {
+				t.Errorf("hit rate %.3f < %.2f", res.HitRate, tc.min)
+			}
+		})
+	}
+}
