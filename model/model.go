@@ -1,0 +1,230 @@
+// Package model is a Llama-family causal language model in pure Go:
+// configuration and weights in Hugging Face's format, an exact forward and
+// backward pass for training (with gradient checkpointing), a KV-cache
+// forward for generation, LoRA adapters in PEFT's format, and GGUF export.
+//
+// This file holds the Model type and checkpoint loading and saving.
+// Dimensions follow package nn: B, T, N = B·T, C, H, KV, D, F, V, L.
+package model
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/tend-project/tend/nn"
+)
+
+// ErrShape marks a checkpoint tensor whose shape disagrees with the config.
+var ErrShape = errors.New("tensor shape does not match config")
+
+// ErrNothingToTrain is returned by TrainStep when neither the base weights
+// (EnableGrads) nor LoRA adapters are trainable.
+var ErrNothingToTrain = errors.New("nothing to train: call EnableGrads or AddLoRA first")
+
+// Model is a Llama-family transformer.
+type Model struct {
+	Config Config
+	Params []float32 // every parameter, in one buffer
+	W      Weights   // named views into Params
+	Grads  []float32 // gradient of Params; nil for a frozen base (LoRA)
+	G      Weights   // named views into Grads
+
+	// LoRA, when set, adds low-rank adapters to the projections.
+	LoRA *LoRA
+	// Checkpoint turns on gradient checkpointing: the training forward pass
+	// keeps only each layer's input and the backward pass recomputes the
+	// rest one layer at a time.
+	Checkpoint bool
+
+	invFreq  []float64
+	cos, sin []float32 // RoPE tables, maxPos × D/2, grown on demand
+	act      *activations
+}
+
+// New returns a model with random weights: N(0, 0.02) matrices and
+// embeddings, unit norms and zero biases, as Hugging Face initialises them.
+func New(cfg Config, seed uint64) (*Model, error) {
+	m, err := alloc(cfg)
+	if err != nil {
+		return nil, err
+	}
+	r := rand.New(rand.NewPCG(seed, 0x7e4d))
+	for i := range m.Params {
+		m.Params[i] = float32(r.NormFloat64() * 0.02)
+	}
+	fill := func(s []float32, v float32) {
+		for i := range s {
+			s[i] = v
+		}
+	}
+	for _, ly := range m.W.Layers {
+		fill(ly.AttnNorm, 1)
+		fill(ly.MLPNorm, 1)
+		fill(ly.BQKV, 0)
+	}
+	fill(m.W.Norm, 1)
+	return m, nil
+}
+
+func alloc(cfg Config) (*Model, error) {
+	if cfg.raw == nil {
+		cfg.raw = map[string]any{}
+	}
+	if _, ok := architectures[cfg.Architecture]; !ok {
+		return nil, fmt.Errorf("%w: architecture %q", ErrConfig, cfg.Architecture)
+	}
+	inv, err := nn.RoPEInvFreq(cfg.HeadDim, cfg.RopeTheta, cfg.RopeScaling)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	m := &Model{Config: cfg, Params: make([]float32, cfg.NumParams()), invFreq: inv}
+	m.W = cfg.views(m.Params)
+	return m, nil
+}
+
+// EnableGrads allocates the gradient buffer so that the base weights train.
+// Without it, a training step only updates the LoRA adapters.
+func (m *Model) EnableGrads() {
+	if m.Grads == nil {
+		m.Grads = make([]float32, len(m.Params))
+		m.G = m.Config.views(m.Grads)
+	}
+}
+
+// ZeroGrad clears the gradients of the base weights and of the adapters.
+func (m *Model) ZeroGrad() {
+	clear(m.Grads)
+	if m.LoRA != nil {
+		clear(m.LoRA.Grads)
+	}
+}
+
+// ropeTables returns cos and sin tables covering positions below n.
+func (m *Model) ropeTables(n int) (cos, sin []float32) {
+	h := m.Config.HeadDim / 2
+	if len(m.cos) < n*h {
+		size := max(n, 2*len(m.cos)/h, 256)
+		m.cos, m.sin = make([]float32, size*h), make([]float32, size*h)
+		nn.RoPETable(m.cos, m.sin, m.invFreq, size)
+	}
+	return m.cos, m.sin
+}
+
+// Load reads a Hugging Face model directory: config.json plus
+// model.safetensors or a sharded model.safetensors.index.json.
+func Load(dir string) (*Model, error) {
+	cfg, err := LoadConfig(filepath.Join(dir, "config.json"))
+	if err != nil {
+		return nil, err
+	}
+	m, err := alloc(cfg)
+	if err != nil {
+		return nil, err
+	}
+	files, err := weightFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	open := map[string]*Safetensors{}
+	defer func() {
+		for _, s := range open {
+			s.Close()
+		}
+	}()
+	for _, t := range cfg.hfTensors(m.W) {
+		file, ok := files[t.name]
+		if !ok {
+			return nil, fmt.Errorf("%s: tensor %q is missing from the checkpoint", dir, t.name)
+		}
+		st := open[file]
+		if st == nil {
+			if st, err = OpenSafetensors(filepath.Join(dir, file)); err != nil {
+				return nil, err
+			}
+			open[file] = st
+		}
+		info, ok := st.Tensors[t.name]
+		if !ok {
+			return nil, fmt.Errorf("%s: tensor %q is missing", st.Path, t.name)
+		}
+		if !slices.Equal(info.Shape, t.shape) {
+			return nil, fmt.Errorf("%s: tensor %q: %w: shape %v, config.json implies %v", st.Path, t.name, ErrShape, info.Shape, t.shape)
+		}
+		if err := st.Read(t.name, t.data); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// weightFiles maps each tensor name to the safetensors file that holds it.
+func weightFiles(dir string) (map[string]string, error) {
+	idx := filepath.Join(dir, "model.safetensors.index.json")
+	if data, err := os.ReadFile(idx); err == nil {
+		var v struct {
+			WeightMap map[string]string `json:"weight_map"`
+		}
+		if err := json.Unmarshal(data, &v); err != nil {
+			return nil, fmt.Errorf("%s: %v", idx, err)
+		}
+		if len(v.WeightMap) == 0 {
+			return nil, fmt.Errorf("%s: field \"weight_map\" is missing or empty", idx)
+		}
+		for name, f := range v.WeightMap {
+			if f != filepath.Base(f) {
+				return nil, fmt.Errorf("%s: tensor %q: shard %q must be a file in the model directory", idx, name, f)
+			}
+		}
+		return v.WeightMap, nil
+	}
+	path := filepath.Join(dir, "model.safetensors")
+	st, err := OpenSafetensors(path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	files := map[string]string{}
+	for name := range st.Tensors {
+		files[name] = "model.safetensors"
+	}
+	return files, nil
+}
+
+// Save writes a Hugging Face model directory (config.json and an F32
+// model.safetensors) that Load reads back bit for bit. Other files already
+// in dir (a tokenizer, say) are not touched; without force an existing
+// checkpoint is not overwritten.
+func (m *Model) Save(dir string, force bool) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var ts []Tensor
+	for _, t := range m.Config.hfTensors(m.W) {
+		ts = append(ts, Tensor{Name: t.name, Shape: t.shape, Data: t.data})
+	}
+	if err := WriteSafetensors(filepath.Join(dir, "model.safetensors"), ts, map[string]string{"format": "pt"}, force); err != nil {
+		return err
+	}
+	// A stale index would shadow the new single-file checkpoint.
+	os.Remove(filepath.Join(dir, "model.safetensors.index.json"))
+	return m.Config.Save(dir, force)
+}
+
+// CheckFinite returns an error naming the first tensor that holds a NaN or
+// an infinity.
+func (m *Model) CheckFinite() error {
+	for _, t := range m.Config.hfTensors(m.W) {
+		for i, v := range t.data {
+			if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+				return fmt.Errorf("tensor %q element %d is %v", t.name, i, v)
+			}
+		}
+	}
+	return nil
+}

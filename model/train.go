@@ -1,0 +1,258 @@
+// The training forward and backward pass over a Batch, with preallocated
+// activations (reused while B and T stay the same) and optional gradient
+// checkpointing. One transformer block, for N = B·T rows:
+//
+//	h1 = rmsnorm(x)                 qkv = h1·Wqkvᵀ (+b)  → rope on q, k
+//	y  = attention(qkv)             xm  = x + y·Woᵀ
+//	h2 = rmsnorm(xm)                gu  = h2·Wguᵀ
+//	a  = silu(gate)·up              x'  = xm + a·Wdownᵀ
+//
+// LoRA adapters add their low-rank term to the matching projection.
+package model
+
+import (
+	"github.com/tend-project/tend/nn"
+)
+
+// layerActs are the saved activations of one block.
+type layerActs struct {
+	x, rstd1, h1, qkv, probs, atty, xm, rstd2, h2, gu, act []float32
+	lora                                                   loraActs
+}
+
+// activations are every buffer one training step needs, sized for (B, T).
+type activations struct {
+	B, T        int
+	train, ckpt bool
+	loraOf      *LoRA
+	layers      []layerActs // L entries; layers[l].x is the input of block l
+	xL          []float32   // output of the last block
+	rstdF       []float32
+	hF          []float32
+	logits      []float32 // N×V; probabilities after the loss, then gradients
+	losses      []float32
+	pos         []int32
+	// backward scratch
+	dx, dh, datty, dqkv, dgu, dact, attnScratch []float32
+	scratch                                     layerActs // recompute target when checkpointing
+	xOut                                        []float32 // recomputed block output, discarded
+	lora                                        loraScratch
+}
+
+func (m *Model) activations(B, T int, train bool) *activations {
+	if a := m.act; a != nil && a.B == B && a.T == T && a.loraOf == m.LoRA && (!train || a.train && a.ckpt == m.Checkpoint) {
+		return a
+	}
+	V, C, L, H, KV, D, F := m.Config.dims()
+	N := B * T
+	s := nn.AttnShape{B: B, T: T, H: H, KV: KV, D: D}
+	mk := func(n int) []float32 { return make([]float32, n) }
+	full := func() layerActs {
+		return layerActs{x: mk(N * C), rstd1: mk(N), h1: mk(N * C), qkv: mk(N * s.QKVWidth()), probs: mk(s.ProbsLen()),
+			atty: mk(N * H * D), xm: mk(N * C), rstd2: mk(N), h2: mk(N * C), gu: mk(N * 2 * F), act: mk(N * F),
+			lora: m.LoRA.newActs(N)}
+	}
+	a := &activations{B: B, T: T, train: train, ckpt: m.Checkpoint && train, loraOf: m.LoRA, layers: make([]layerActs, L), xL: mk(N * C), rstdF: mk(N), hF: mk(N * C),
+		logits: mk(N * V), losses: mk(N), pos: make([]int32, N)}
+	if m.Checkpoint && train {
+		a.scratch = full()
+		for l := range a.layers {
+			a.layers[l] = a.scratch
+			a.layers[l].x = mk(N * C)
+		}
+		a.xOut = mk(N * C)
+	} else {
+		for l := range a.layers {
+			a.layers[l] = full()
+		}
+	}
+	if train {
+		a.dx, a.dh, a.datty = mk(N*C), mk(N*C), mk(N*H*D)
+		a.dqkv, a.dgu, a.dact, a.attnScratch = mk(N*s.QKVWidth()), mk(N*2*F), mk(N*F), mk(s.ScratchLen())
+		a.lora = m.LoRA.newScratch(N)
+	}
+	m.act = nil // drop the old buffers before keeping the new ones
+	m.act = a
+	return a
+}
+
+// ReleaseActivations frees the activation buffers kept between steps.
+func (m *Model) ReleaseActivations() { m.act = nil }
+
+// step state shared by the passes of one call.
+type pass struct {
+	m     *Model
+	a     *activations
+	b     *Batch
+	s     nn.AttnShape
+	train bool
+	seed  uint64
+}
+
+// layerForward runs block l from a.x into out.
+func (p *pass) layerForward(l int, la *layerActs, out []float32) {
+	m, s := p.m, p.s
+	_, C, _, H, KV, D, F := m.Config.dims()
+	N := s.B * s.T
+	w := &m.W.Layers[l]
+	qw := s.QKVWidth()
+	cos, sin := m.ropeTables(maxPos(p.a.pos) + 1)
+	nn.RMSNormForward(la.h1, la.rstd1, la.x, w.AttnNorm, N, C, m.Config.RMSEps)
+	nn.LinearForward(la.qkv, qw, la.h1, C, w.WQKV, w.BQKV, N, C, qw)
+	lo := m.LoRA.layer(l)
+	lo.forward(tQ, &la.lora, la.h1, la.qkv, qw, N, p)
+	lo.forward(tK, &la.lora, la.h1, la.qkv[H*D:], qw, N, p)
+	lo.forward(tV, &la.lora, la.h1, la.qkv[(H+KV)*D:], qw, N, p)
+	nn.RoPEForward(la.qkv, N, qw, H, D, p.a.pos, cos, sin)
+	nn.RoPEForward(la.qkv[H*D:], N, qw, KV, D, p.a.pos, cos, sin)
+	nn.AttentionForward(la.atty, la.probs, la.qkv, p.b.Seg, s)
+	copy(la.xm, la.x)
+	nn.Gemm(false, true, N, C, H*D, 1, la.atty, H*D, w.WO, H*D, 1, la.xm, C)
+	lo.forward(tO, &la.lora, la.atty, la.xm, C, N, p)
+	nn.RMSNormForward(la.h2, la.rstd2, la.xm, w.MLPNorm, N, C, m.Config.RMSEps)
+	nn.LinearForward(la.gu, 2*F, la.h2, C, w.WGU, nil, N, C, 2*F)
+	lo.forward(tGate, &la.lora, la.h2, la.gu, 2*F, N, p)
+	lo.forward(tUp, &la.lora, la.h2, la.gu[F:], 2*F, N, p)
+	nn.SwiGLUForward(la.act, la.gu, N, F)
+	copy(out, la.xm)
+	nn.Gemm(false, true, N, C, F, 1, la.act, F, w.WDown, F, 1, out, C)
+	lo.forward(tDown, &la.lora, la.act, out, C, N, p)
+}
+
+// layerBackward takes a.dx = dL/d(out of block l) and leaves dL/d(x of
+// block l) in a.dx, accumulating parameter gradients.
+func (p *pass) layerBackward(l int, la *layerActs) {
+	m, s, a := p.m, p.s, p.a
+	_, C, _, H, KV, D, F := m.Config.dims()
+	N := s.B * s.T
+	w := &m.W.Layers[l]
+	var g Layer // nil views for a frozen base
+	if m.Grads != nil {
+		g = m.G.Layers[l]
+	}
+	lo := m.LoRA.layer(l)
+	qw := s.QKVWidth()
+	cos, sin := m.ropeTables(maxPos(a.pos) + 1)
+	// MLP
+	nn.LinearBackward(a.dact, F, g.WDown, nil, a.dx, C, la.act, w.WDown, N, F, C, false)
+	lo.backward(tDown, &la.lora, &a.lora, la.act, a.dact, F, a.dx, C, N)
+	nn.SwiGLUBackward(a.dgu, a.dact, la.gu, N, F)
+	nn.LinearBackward(a.dh, C, g.WGU, nil, a.dgu, 2*F, la.h2, w.WGU, N, C, 2*F, false)
+	lo.backward(tGate, &la.lora, &a.lora, la.h2, a.dh, C, a.dgu, 2*F, N)
+	lo.backward(tUp, &la.lora, &a.lora, la.h2, a.dh, C, a.dgu[F:], 2*F, N)
+	nn.RMSNormBackward(a.dx, g.MLPNorm, a.dh, la.xm, w.MLPNorm, la.rstd2, N, C)
+	// attention
+	nn.LinearBackward(a.datty, H*D, g.WO, nil, a.dx, C, la.atty, w.WO, N, H*D, C, false)
+	lo.backward(tO, &la.lora, &a.lora, la.atty, a.datty, H*D, a.dx, C, N)
+	nn.AttentionBackward(a.dqkv, a.attnScratch, a.datty, la.probs, la.qkv, p.b.Seg, s)
+	nn.RoPEBackward(a.dqkv, N, qw, H, D, a.pos, cos, sin)
+	nn.RoPEBackward(a.dqkv[H*D:], N, qw, KV, D, a.pos, cos, sin)
+	nn.LinearBackward(a.dh, C, g.WQKV, g.BQKV, a.dqkv, qw, la.h1, w.WQKV, N, C, qw, false)
+	lo.backward(tQ, &la.lora, &a.lora, la.h1, a.dh, C, a.dqkv, qw, N)
+	lo.backward(tK, &la.lora, &a.lora, la.h1, a.dh, C, a.dqkv[H*D:], qw, N)
+	lo.backward(tV, &la.lora, &a.lora, la.h1, a.dh, C, a.dqkv[(H+KV)*D:], qw, N)
+	nn.RMSNormBackward(a.dx, g.AttnNorm, a.dh, la.x, w.AttnNorm, la.rstd1, N, C)
+}
+
+func maxPos(pos []int32) int {
+	mx := int32(0)
+	for _, p := range pos {
+		mx = max(mx, p)
+	}
+	return int(mx)
+}
+
+// forward runs the model up to the logits.
+func (p *pass) forward() {
+	m, a, b := p.m, p.a, p.b
+	_, C, L, _, _, _, _ := m.Config.dims()
+	N := b.B * b.T
+	b.positions(a.pos)
+	nn.EmbeddingForward(a.layers[0].x, m.W.Embed, b.Tokens, C)
+	for l := range L {
+		out := a.xL
+		if l+1 < L {
+			out = a.layers[l+1].x
+		}
+		p.layerForward(l, &a.layers[l], out)
+	}
+	nn.RMSNormForward(a.hF, a.rstdF, a.xL, m.W.Norm, N, C, m.Config.RMSEps)
+	nn.LinearForward(a.logits, m.Config.Vocab, a.hF, C, m.W.Head, nil, N, C, m.Config.Vocab)
+}
+
+// backward propagates from the probabilities left by the loss.
+func (p *pass) backward(scale float64) {
+	m, a, b := p.m, p.a, p.b
+	V, C, L, _, _, _, _ := m.Config.dims()
+	N := b.B * b.T
+	nn.CrossEntropyBackward(a.logits, a.logits, b.Targets, b.Mask, N, V, scale)
+	var gHead, gNorm, gEmbed []float32
+	if m.Grads != nil {
+		gHead, gNorm, gEmbed = m.G.Head, m.G.Norm, m.G.Embed
+	}
+	nn.LinearBackward(a.dh, C, gHead, nil, a.logits, V, a.hF, m.W.Head, N, C, V, false)
+	clear(a.dx)
+	nn.RMSNormBackward(a.dx, gNorm, a.dh, a.xL, m.W.Norm, a.rstdF, N, C)
+	for l := L - 1; l >= 0; l-- {
+		la := &a.layers[l]
+		if m.Checkpoint {
+			p.layerForward(l, la, a.xOut)
+		}
+		p.layerBackward(l, la)
+	}
+	if gEmbed != nil {
+		nn.EmbeddingBackward(gEmbed, a.dx, b.Tokens, C)
+	}
+}
+
+// TrainStep runs the forward and backward pass on b and adds the gradient
+// of the batch's mean loss into Grads and the LoRA gradients. It returns the
+// mean loss over the counted tokens (0 when no token counts). Call ZeroGrad
+// between optimizer steps.
+func (m *Model) TrainStep(b *Batch) (float64, error) {
+	if m.Grads == nil && m.LoRA == nil {
+		return 0, ErrNothingToTrain
+	}
+	return m.run(b, true)
+}
+
+// Loss returns b's mean loss without computing gradients.
+func (m *Model) Loss(b *Batch) (float64, error) { return m.run(b, false) }
+
+func (m *Model) run(b *Batch, train bool) (float64, error) {
+	if err := b.validate(m.Config, true); err != nil {
+		return 0, err
+	}
+	p := m.newPass(b, train)
+	p.forward()
+	V := m.Config.Vocab
+	sum, weight := nn.CrossEntropyForward(p.a.losses, p.a.logits, b.Targets, b.Mask, b.B*b.T, V)
+	if weight == 0 {
+		return 0, nil
+	}
+	if train {
+		p.backward(1 / weight)
+	}
+	return sum / weight, nil
+}
+
+func (m *Model) newPass(b *Batch, train bool) *pass {
+	_, _, _, H, KV, D, _ := m.Config.dims()
+	p := &pass{m: m, b: b, train: train, s: nn.AttnShape{B: b.B, T: b.T, H: H, KV: KV, D: D}}
+	p.a = m.activations(b.B, b.T, train)
+	if m.LoRA != nil {
+		m.LoRA.step++
+		p.seed = m.LoRA.step
+	}
+	return p
+}
+
+// Logits returns the N×V logits of b (Targets may be nil) in a new slice.
+func (m *Model) Logits(b *Batch) ([]float32, error) {
+	if err := b.validate(m.Config, false); err != nil {
+		return nil, err
+	}
+	p := m.newPass(b, false)
+	p.forward()
+	return append([]float32(nil), p.a.logits...), nil
+}

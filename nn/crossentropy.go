@@ -1,0 +1,97 @@
+// Softmax cross-entropy over the vocabulary with a per-token loss weight
+// (the assistant-token mask of chat fine-tuning) and ignore_index targets.
+// The loss is the weighted mean over counted tokens, which equals PyTorch's
+// cross_entropy(reduction="mean") when every weight is 1.
+//
+// As in llm.c the forward pass turns the logits into probabilities in place,
+// and the backward pass turns those into the logit gradient in place, so the
+// largest activation of a small model (N×V) exists exactly once.
+package nn
+
+import (
+	"math"
+
+	"github.com/tend-project/tend/tensor"
+)
+
+// CrossEntropyForward replaces each of the N rows of logits (N×V) with its
+// softmax and returns the weighted loss sum and the total weight. Rows whose
+// target is IgnoreIndex, or whose mask is 0, count for nothing. mask may be
+// nil (all ones). Targets must lie in [0,V) or be IgnoreIndex. losses (N)
+// receives each row's unweighted loss (0 for ignored rows).
+func CrossEntropyForward[E Float](losses, logits []E, targets []int32, mask []E, N, V int) (sum, weight float64) {
+	parallel(N, func(lo, hi int) {
+		for n := lo; n < hi; n++ {
+			row := logits[n*V : (n+1)*V]
+			mx := row[0]
+			for _, x := range row {
+				mx = max(mx, x)
+			}
+			var s float64
+			var lt float64 // target logit minus the row maximum
+			if targets[n] != IgnoreIndex {
+				lt = float64(row[targets[n]] - mx)
+			}
+			if r32, ok := any(row).([]float32); ok {
+				for i := range r32 {
+					r32[i] -= float32(mx)
+				}
+				tensor.Exp(r32, r32)
+				for _, e := range r32 {
+					s += float64(e)
+				}
+			} else {
+				for i, x := range row {
+					e := math.Exp(float64(x - mx))
+					row[i] = E(e)
+					s += e
+				}
+			}
+			losses[n] = 0
+			if targets[n] != IgnoreIndex {
+				// -log p[target] = lse - logit[target] = log s - (logit - max).
+				losses[n] = E(math.Log(s) - lt)
+			}
+			inv := E(1 / s)
+			for i := range row {
+				row[i] *= inv
+			}
+		}
+	})
+	for n := range N {
+		w := rowWeight(targets, mask, n)
+		sum += w * float64(losses[n])
+		weight += w
+	}
+	return sum, weight
+}
+
+func rowWeight[E Float](targets []int32, mask []E, n int) float64 {
+	if targets[n] == IgnoreIndex {
+		return 0
+	}
+	if mask == nil {
+		return 1
+	}
+	return float64(mask[n])
+}
+
+// CrossEntropyBackward writes d(scale·loss sum)/d(logits) into dlogits from
+// the probabilities left by the forward pass; dlogits may alias probs. For
+// the mean loss pass scale = 1/weight.
+func CrossEntropyBackward[E Float](dlogits, probs []E, targets []int32, mask []E, N, V int, scale float64) {
+	parallel(N, func(lo, hi int) {
+		for n := lo; n < hi; n++ {
+			p, d := probs[n*V:(n+1)*V], dlogits[n*V:(n+1)*V]
+			w := E(rowWeight(targets, mask, n) * scale)
+			if w == 0 {
+				clear(d)
+				continue
+			}
+			for i, x := range p {
+				d[i] = w * x
+			}
+			d[targets[n]] -= w
+		}
+	})
+}

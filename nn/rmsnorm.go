@@ -1,0 +1,57 @@
+// RMSNorm as in Llama: y = x / sqrt(mean(x²) + eps) · w, per row of C.
+package nn
+
+import "math"
+
+// RMSNormForward normalises each of the N rows of inp (N×C) into out and
+// stores the reciprocal RMS of each row in rstd (N) for the backward pass.
+func RMSNormForward[E Float](out, rstd, inp, w []E, N, C int, eps float64) {
+	parallel(N, func(lo, hi int) {
+		for n := lo; n < hi; n++ {
+			x := inp[n*C : (n+1)*C]
+			y := out[n*C : (n+1)*C]
+			var ss float64
+			for _, v := range x {
+				ss += float64(v) * float64(v)
+			}
+			r := E(1 / math.Sqrt(ss/float64(C)+eps))
+			rstd[n] = r
+			for i, v := range x {
+				y[i] = v * r * w[i]
+			}
+		}
+	})
+}
+
+// RMSNormBackward adds the input gradient into dinp (N×C) and the weight
+// gradient into dw (C). dw may be nil for a frozen norm.
+func RMSNormBackward[E Float](dinp, dw, dout, inp, w, rstd []E, N, C int) {
+	if dw != nil {
+		// Weight gradient: a column sum, done serially to avoid races.
+		for n := range N {
+			x := inp[n*C : (n+1)*C]
+			dy := dout[n*C : (n+1)*C]
+			r := rstd[n]
+			for i := range C {
+				dw[i] += dy[i] * x[i] * r
+			}
+		}
+	}
+	parallel(N, func(lo, hi int) {
+		for n := lo; n < hi; n++ {
+			x := inp[n*C : (n+1)*C]
+			dy := dout[n*C : (n+1)*C]
+			dx := dinp[n*C : (n+1)*C]
+			r := rstd[n]
+			// dot = mean(dxhat · xhat) where xhat = x·r and dxhat = dy·w.
+			var dot float64
+			for i := range C {
+				dot += float64(dy[i] * w[i] * x[i])
+			}
+			m := E(dot/float64(C)) * r * r
+			for i := range C {
+				dx[i] += r * (dy[i]*w[i] - x[i]*m)
+			}
+		}
+	})
+}
