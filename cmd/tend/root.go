@@ -21,6 +21,8 @@ tend is not a therapist and its models are not one either.`,
 	root.AddCommand(
 		newVersionCmd(),
 		newDataCmd(),
+		newBenchCmd(),
+		newTokenizerCmd(),
 	)
 	return root
 }

@@ -1,0 +1,256 @@
+// tend tokenizer: train a byte-level BPE tokenizer on a corpus, and encode
+// or decode text with any Hugging Face tokenizer.json from the command line.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-project/tend/atomicfile"
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/tokenizer"
+)
+
+func newTokenizerCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "tokenizer",
+		Short: "Train a BPE tokenizer, and encode or decode text with one",
+	}
+	cmd.AddCommand(newTokenizerTrainCmd(), newTokenizerEncodeCmd(), newTokenizerDecodeCmd())
+	return cmd
+}
+
+func newTokenizerTrainCmd() *cobra.Command {
+	var (
+		opts  tokenizer.TrainOptions
+		out   string
+		bos   string
+		force bool
+	)
+	cmd := &cobra.Command{
+		Use:   "train --vocab N --out tokenizer.json CORPUS...",
+		Short: "Train a byte-level BPE tokenizer and write a Hugging Face tokenizer.json",
+		Long: `Train a byte-level BPE tokenizer on text files or tend JSONL conversation
+files (*.jsonl, one conversation per line; every message's content is used).
+Files are streamed. The written tokenizer.json has the pre-tokenizer,
+normalizer and post-processor of the chosen family (gpt2, llama3 or qwen2)
+and loads in tend and in Hugging Face's tokenizers library.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return errors.New("--out is required")
+			}
+			switch bos {
+			case "auto":
+				opts.BOS = ""
+				if opts.Pattern == "llama3" && slices.Contains(opts.Special, "<|begin_of_text|>") {
+					opts.BOS = "<|begin_of_text|>"
+				}
+			case "none":
+				opts.BOS = ""
+			default:
+				opts.BOS = bos
+			}
+			tr, err := tokenizer.NewTrainer(opts)
+			if err != nil {
+				return err
+			}
+			stderr := cmd.ErrOrStderr()
+			start := time.Now()
+			for _, path := range args {
+				if err := addCorpus(tr, path, stderr); err != nil {
+					return err
+				}
+			}
+			words, n := tr.Words()
+			fmt.Fprintf(stderr, "counted %d distinct words in %.1f MB (%s)\n", words, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
+			last := time.Now()
+			data, err := tr.Train(func(v int) {
+				if time.Since(last) > 500*time.Millisecond || v == opts.VocabSize {
+					fmt.Fprintf(stderr, "\rmerging: vocab %d/%d", v, opts.VocabSize)
+					last = time.Now()
+				}
+			})
+			fmt.Fprintln(stderr)
+			if err != nil {
+				return err
+			}
+			if err := atomicfile.WriteFile(out, data, force); err != nil {
+				return err
+			}
+			tok, err := tokenizer.Parse(data, out)
+			if err != nil {
+				return fmt.Errorf("the trained tokenizer does not load back: %w", err)
+			}
+			fmt.Fprintf(stderr, "wrote %s: vocab %d in %s\n", out, tok.VocabSize(), time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opts.VocabSize, "vocab", 8000, "vocabulary size, counting special and byte tokens")
+	f.StringSliceVar(&opts.Special, "special", tokenizer.TendSpecialTokens, "special tokens (comma-separated), given the first ids")
+	f.StringVar(&opts.Pattern, "pattern", "llama3", "pre-tokenizer family: gpt2, llama3 or qwen2")
+	f.StringVar(&bos, "bos", "auto", `token the post-processor adds before each sequence; "auto" uses <|begin_of_text|> for llama3, "none" adds nothing`)
+	f.IntVar(&opts.MinFrequency, "min-frequency", 2, "stop when the best pair occurs fewer times")
+	f.BoolVar(&opts.LegacyMerges, "legacy-merges", false, `write merges as "a b" strings for Hugging Face tokenizers older than 0.20`)
+	f.StringVar(&out, "out", "", "output tokenizer.json")
+	f.BoolVar(&force, "force", false, "overwrite --out if it exists")
+	return cmd
+}
+
+// addCorpus streams one file into the trainer.
+func addCorpus(tr *tokenizer.Trainer, path string, progress io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if strings.HasSuffix(path, ".jsonl") {
+		r := conv.NewReader[conv.Conversation](f, path)
+		for {
+			c, err := r.Next()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			for _, m := range c.Messages {
+				tr.Add(m.Content)
+			}
+		}
+	}
+	// Text is cut into chunks of about 64 KB at lines that start a new
+	// paragraph-like block, so whitespace runs are never split.
+	br := bufio.NewReaderSize(f, 1<<16)
+	var chunk strings.Builder
+	var total int64
+	for {
+		line, err := br.ReadString('\n')
+		if line != "" {
+			if chunk.Len() >= 1<<16 && line[0] != ' ' && line[0] != '\t' && line[0] != '\n' && line[0] != '\r' {
+				tr.Add(chunk.String())
+				total += int64(chunk.Len())
+				chunk.Reset()
+				if total%(8<<20) < 1<<16 {
+					fmt.Fprintf(progress, "reading %s: %.0f MB\n", filepath.Base(path), float64(total)/1e6)
+				}
+			}
+			chunk.WriteString(line)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	tr.Add(chunk.String())
+	return nil
+}
+
+// loadTokenizerArg accepts a tokenizer.json or a model directory.
+func loadTokenizerArg(path string) (*tokenizer.Tokenizer, error) {
+	if path == "" {
+		return nil, errors.New("--tokenizer is required")
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return tokenizer.LoadDir(path)
+	}
+	return tokenizer.Load(path)
+}
+
+func newTokenizerEncodeCmd() *cobra.Command {
+	var (
+		path       string
+		addSpecial bool
+	)
+	cmd := &cobra.Command{
+		Use:   "encode --tokenizer FILE",
+		Short: "Print each stdin line's token ids as a JSON array",
+		Long: `Read text lines from stdin and print each line's token ids as a JSON array,
+one per line. The line break itself is not encoded. Special tokens written in
+the text (such as <|im_start|>) are recognised.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tok, err := loadTokenizerArg(path)
+			if err != nil {
+				return err
+			}
+			sc := bufio.NewScanner(cmd.InOrStdin())
+			sc.Buffer(make([]byte, 1<<20), 64<<20)
+			w := bufio.NewWriter(cmd.OutOrStdout())
+			for sc.Scan() {
+				line := strings.TrimSuffix(sc.Text(), "\r")
+				ids := tok.Encode(line, addSpecial)
+				if ids == nil {
+					ids = []int{}
+				}
+				b, _ := json.Marshal(ids)
+				w.Write(b)
+				w.WriteByte('\n')
+			}
+			if err := sc.Err(); err != nil {
+				return fmt.Errorf("stdin: %w", err)
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&path, "tokenizer", "", "tokenizer.json or a model directory")
+	cmd.Flags().BoolVar(&addSpecial, "add-special", false, "add the post-processor's tokens (such as BOS)")
+	return cmd
+}
+
+func newTokenizerDecodeCmd() *cobra.Command {
+	var (
+		path        string
+		skipSpecial bool
+	)
+	cmd := &cobra.Command{
+		Use:   "decode --tokenizer FILE",
+		Short: "Read JSON arrays of token ids from stdin and print their text",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tok, err := loadTokenizerArg(path)
+			if err != nil {
+				return err
+			}
+			sc := bufio.NewScanner(cmd.InOrStdin())
+			sc.Buffer(make([]byte, 1<<20), 64<<20)
+			w := bufio.NewWriter(cmd.OutOrStdout())
+			for line := 1; sc.Scan(); line++ {
+				if strings.TrimSpace(sc.Text()) == "" {
+					continue
+				}
+				var ids []int
+				if err := json.Unmarshal(sc.Bytes(), &ids); err != nil {
+					return fmt.Errorf("stdin:%d: want a JSON array of ids: %w", line, err)
+				}
+				for k, id := range ids {
+					if id < 0 || id >= tok.VocabSize() {
+						return fmt.Errorf("stdin:%d: ids[%d] = %d is outside the vocabulary (size %d)", line, k, id, tok.VocabSize())
+					}
+				}
+				w.WriteString(strings.ToValidUTF8(tok.Decode(ids, skipSpecial), "\uFFFD"))
+				w.WriteByte('\n')
+			}
+			if err := sc.Err(); err != nil {
+				return fmt.Errorf("stdin: %w", err)
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&path, "tokenizer", "", "tokenizer.json or a model directory")
+	cmd.Flags().BoolVar(&skipSpecial, "skip-special", false, "leave special tokens out of the text")
+	return cmd
+}

@@ -1,0 +1,94 @@
+// Golden tests: tend's tokenizer against Hugging Face's own implementation.
+// testdata/*.golden.json are written by testdata/gen_goldens.js with the
+// npm package `tokenizers`; see that file for the command.
+package tokenizer
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+type goldenCase struct {
+	Text        string   `json:"text"`
+	Pieces      []string `json:"pieces"`
+	IDs         []int    `json:"ids"`
+	IDsPlain    []int    `json:"ids_plain"`
+	Decoded     string   `json:"decoded"`
+	DecodedSkip string   `json:"decoded_skip"`
+}
+
+var goldenNames = []string{"gpt2", "llama3", "qwen2", "tend"}
+
+func loadTest(t testing.TB, name string) *Tokenizer {
+	t.Helper()
+	tok, err := Load(filepath.Join("testdata", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func readGolden(t *testing.T, name string) []goldenCase {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name+".golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []goldenCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatalf("%s.golden.json: %v", name, err)
+	}
+	return cases
+}
+
+// prePieces runs only the pre-tokenizer, as PreTokenizer.preTokenizeString
+// does, and returns the byte-level form of each piece.
+func prePieces(tok *Tokenizer, text string) []string {
+	out := []string{}
+	for _, p := range tok.pretokenize(text, &encodeState{}) {
+		out = append(out, byteLevelEncode(p.s))
+	}
+	return out
+}
+
+func TestGoldens(t *testing.T) {
+	for _, name := range goldenNames {
+		t.Run(name, func(t *testing.T) {
+			tok := loadTest(t, name)
+			cases := readGolden(t, name)
+			fails := 0
+			for i, c := range cases {
+				check := func(what string, got, want any) {
+					if diff := cmp.Diff(want, got); diff != "" {
+						fails++
+						if fails <= 10 {
+							t.Errorf("case %d %q: %s mismatch (-hf +tend):\n%s", i, c.Text, what, diff)
+						}
+					}
+				}
+				check("pieces", prePieces(tok, c.Text), c.Pieces)
+				ids := tok.Encode(c.Text, true)
+				if ids == nil {
+					ids = []int{}
+				}
+				check("ids", ids, c.IDs)
+				plain := tok.Encode(c.Text, false)
+				if plain == nil {
+					plain = []int{}
+				}
+				check("ids_plain", plain, c.IDsPlain)
+				check("decoded", tok.Decode(c.IDsPlain, false), c.Decoded)
+				check("decoded_skip", tok.Decode(c.IDsPlain, true), c.DecodedSkip)
+			}
+			if fails > 0 {
+				t.Errorf("%d mismatches in %d cases", fails, len(cases))
+			} else {
+				t.Logf("%d cases match Hugging Face exactly", len(cases))
+			}
+		})
+	}
+}

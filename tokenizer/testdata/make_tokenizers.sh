@@ -1,0 +1,33 @@
+#!/bin/sh
+# Rebuilds the small tokenizers the golden tests use, with tend's own trainer,
+# from text written for these tests (english.txt, multilingual.txt):
+#   gpt2.json    GPT-2 layout: ByteLevel pre-tokenizer with its built-in regex,
+#                <|endoftext|>, merges in the legacy "a b" string form, plus two
+#                added tokens exercising the lstrip/rstrip/normalized flags.
+#   llama3.json  Llama 3 layout: Split(Llama 3 regex) + ByteLevel, ignore_merges,
+#                <|begin_of_text|> added by a TemplateProcessing post-processor.
+#   qwen2.json   Qwen2 layout: NFC normalizer, Split(Qwen2 regex) + ByteLevel,
+#                <|endoftext|> <|im_start|> <|im_end|>.
+#   tend.json    tend's default layout (llama3 family, tend's special tokens).
+# Run from this directory:  sh make_tokenizers.sh  (needs `go` and `node`),
+# then regenerate the goldens: see gen_goldens.js.
+set -e
+TEND="go run ../../cmd/tend"
+C="english.txt multilingual.txt"
+$TEND tokenizer train --force --vocab 700 --min-frequency 1 --pattern gpt2 --legacy-merges \
+  --special '<|endoftext|>' --out gpt2.json $C
+$TEND tokenizer train --force --vocab 800 --min-frequency 1 --pattern llama3 \
+  --special '<|begin_of_text|>,<|end_of_text|>,<|start_header_id|>,<|end_header_id|>,<|eot_id|>' --out llama3.json $C
+$TEND tokenizer train --force --vocab 800 --min-frequency 1 --pattern qwen2 \
+  --special '<|endoftext|>,<|im_start|>,<|im_end|>' --out qwen2.json $C
+$TEND tokenizer train --force --vocab 800 --min-frequency 1 --out tend.json $C
+node -e '
+const fs = require("fs");
+const j = JSON.parse(fs.readFileSync("gpt2.json", "utf8"));
+const n = Object.keys(j.model.vocab).length;
+j.added_tokens.push(
+  {id: n, content: "<mask>", single_word: false, lstrip: true, rstrip: false, normalized: false, special: true},
+  {id: n + 1, content: "[note]", single_word: false, lstrip: false, rstrip: true, normalized: true, special: false},
+  {id: n + 2, content: "hug", single_word: true, lstrip: false, rstrip: false, normalized: false, special: false});
+fs.writeFileSync("gpt2.json", JSON.stringify(j, null, 1) + "\n");
+'
