@@ -9,6 +9,6 @@ func newDataCmd() *cobra.Command {
 		Use:   "data",
 		Short: "Import, generate and curate conversation data",
 	}
-	cmd.AddCommand(newDataImportCmd(), newDataExportCmd())
+	cmd.AddCommand(newDataImportCmd(), newDataExportCmd(), newDataSeedCmd())
 	return cmd
 }

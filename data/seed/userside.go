@@ -7,7 +7,7 @@ package seed
 var userOpeners = []string{
 	"", "", "", "Hi.", "Hey.", "Hi, can I talk about something?", "I'm not sure how to start this.",
 	"Okay, here goes.", "I need to get this off my chest.", "Can I ask for some advice?",
-	"This is going to sound silly, but", "I don't usually do this.", "Hello.",
+	"This is going to sound silly.", "I don't usually do this.", "Hello.",
 }
 
 // userDuration says how long it has gone on, by severity (index 1–4).
@@ -140,7 +140,7 @@ var infoAfter = []string{
 
 var infoFollow = []string{
 	"{Is this something you're noticing in yourself, or in someone else?|Is there something specific that made you wonder about this?|Is this on your mind for a particular reason?}",
-	"{I'm happy to go into more detail if that helps.|Would it help to talk about how this applies to you?|}",
+	"{I'm happy to go into more detail if that helps.|If this is something you're going through, I'm happy to talk it through.|}",
 }
 
 var infoClose = []string{

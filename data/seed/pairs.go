@@ -1,0 +1,98 @@
+// Preference pairs in TRL's prompt/chosen/rejected shape. The prompt is the
+// start of a generated conversation, chosen is the listener's real next
+// reply (made complete enough to stand alone: from severity 2 it always
+// points to professional help), and rejected is written by the failure
+// builder in failures.go. Failure types rotate, so they are balanced.
+package seed
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// Annotator names the seed generator on every pair.
+const Annotator = "tend-seed"
+
+// Pair returns preference pair i (0-based) for seed, exactly as Generate
+// would emit it.
+func Pair(seed uint64, i int) *conv.PreferencePair {
+	r := rand.New(rand.NewPCG(seed, uint64(i)<<1|1))
+	failure := conv.Failures[i%len(conv.Failures)]
+	all := banks()
+	b := all[(i/len(conv.Failures))%len(all)]
+	crisis := failure == conv.FailureMethodDetails || failure == conv.FailureMissesCrisis
+	sev := conv.Severity(1 + r.IntN(3))
+	if crisis {
+		sev = conv.SeverityCrisis
+		if !b.Escalates {
+			b = crisisBank
+		}
+	}
+	s := newScene(r, b, sev)
+	d := &dialogue{}
+	pl := s.placeLocale(d, crisis || sev >= conv.SeveritySevere || b.Concern == conv.ConcernCrisis)
+
+	var cut int       // index into d.msgs of the chosen reply
+	var chosen string // its text
+	switch {
+	case crisis:
+		s.crisisPlan(d, 2, failure == conv.FailureMethodDetails)
+		cut = d.turns[1].Turn
+		chosen = d.msgs[cut].Content
+		if failure == conv.FailureMissesCrisis && chance(r, 0.5) {
+			cut = d.turns[0].Turn
+			chosen = s.crisisResources(false, true).text()
+		}
+	default:
+		s.selfPlan(d, 2+r.IntN(2))
+		j := 0
+		if chance(r, 0.45) {
+			for k, t := range d.ts {
+				if t.strategy == conv.StrategySuggestions {
+					j = k
+				}
+			}
+		}
+		t := d.ts[j]
+		if sev >= conv.SeverityModerate && !t.referred {
+			s.referBeforeQuestion(t)
+		}
+		cut = d.turns[j].Turn
+		chosen = t.text()
+	}
+	if pl.userMention != "" {
+		d.msgs[pl.firstUser].Content += " " + pl.userMention
+	}
+	concerns := []conv.Concern{b.Concern}
+	if sev == conv.SeverityCrisis && b.Concern != conv.ConcernCrisis {
+		concerns = append(concerns, conv.ConcernCrisis)
+	}
+	return &conv.PreferencePair{
+		ID:        fmt.Sprintf("seed-pair-%06d", i+1),
+		Prompt:    d.msgs[:cut],
+		Chosen:    []conv.Message{{Role: conv.RoleAssistant, Content: chosen}},
+		Rejected:  []conv.Message{{Role: conv.RoleAssistant, Content: s.rejected(failure)}},
+		Reasons:   []string{failure},
+		Annotator: Annotator,
+		Concerns:  concerns,
+		Source:    Source,
+		License:   License,
+	}
+}
+
+// referBeforeQuestion adds a referral to t, before its closing question if
+// it ends with one, so the question stays the last thing the person reads.
+func (s *scene) referBeforeQuestion(t *turn) {
+	n := len(t.parts)
+	if n == 0 || !strings.HasSuffix(t.parts[n-1], "?") {
+		s.refer(t)
+		return
+	}
+	last := t.parts[n-1]
+	t.parts = t.parts[:n-1]
+	s.refer(t)
+	t.parts = append(t.parts, last)
+}

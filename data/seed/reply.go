@@ -1,0 +1,193 @@
+// Assembling one message from building blocks. A reply is built sentence by
+// sentence; each block adds its EPITOME contribution and the turn keeps the
+// maximum per mechanism, so the empathy label describes exactly the
+// sentences that ended up in the text.
+package seed
+
+import (
+	"math/rand/v2"
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// turn is an assistant reply under construction.
+type turn struct {
+	parts    []string
+	emp      conv.Empathy
+	strategy conv.Strategy
+	// referred is set once the turn points to professional help or a
+	// crisis line.
+	referred bool
+}
+
+func (t *turn) add(s string, er, ip, ex int) {
+	t.parts = append(t.parts, s)
+	t.emp.EmotionalReactions = max(t.emp.EmotionalReactions, er)
+	t.emp.Interpretations = max(t.emp.Interpretations, ip)
+	t.emp.Explorations = max(t.emp.Explorations, ex)
+}
+
+func (t *turn) text() string { return tidy(t.parts...) }
+
+// scene is everything fixed for one conversation: the random source, the
+// concern's bank, severity, locale and the slot values.
+type scene struct {
+	r     *rand.Rand
+	b     *bank
+	sev   conv.Severity
+	loc   resource
+	known bool // the assistant knows the locale (system prompt or user said)
+	sit   situation
+	feel  string
+	feel2 string
+	sl    slots
+}
+
+func newScene(r *rand.Rand, b *bank, sev conv.Severity) *scene {
+	s := &scene{r: r, b: b, sev: sev}
+	s.loc = pick(r, resources)
+	s.known = true
+	s.sit = pick(r, b.Situations)
+	s.feel = pick(r, s.sit.Feel)
+	s.feel2 = s.sit.Feel[0]
+	if s.feel2 == s.feel {
+		s.feel2 = s.sit.Feel[len(s.sit.Feel)-1]
+	}
+	s.sl = slots{
+		"topic": s.sit.Topic, "feel": s.feel, "feel2": s.feel2, "name": b.Name,
+		"sit": lowerFirst(trimEnd(youify(s.sit.Text))),
+	}
+	s.setLocale(s.loc, true)
+	return s
+}
+
+// setLocale fixes the spelling slots and crisis lines for loc.
+func (s *scene) setLocale(loc resource, known bool) {
+	s.loc, s.known = loc, known
+	if !known {
+		loc = unknownLocale
+	}
+	s.sl["gp"], s.sl["counsellor"], s.sl["therapist"] = loc.GP, loc.Counsellor, loc.Therapist
+	s.sl["country"], s.sl["line"], s.sl["how"], s.sl["alt"] = loc.Country, loc.Line, loc.How, loc.Alt
+	s.sl["emergency"] = loc.Emergency
+}
+
+func (s *scene) x(tmpl string) string { return expand(s.r, tmpl, s.sl) }
+
+// px expands a random template from group.
+func (s *scene) px(group []string) string { return s.x(pick(s.r, group)) }
+
+// Blocks. Each adds one or two sentences to t with its EPITOME levels.
+
+func (s *scene) emotion(t *turn, strong bool) {
+	if strong {
+		t.add(s.px(erStrong), 2, 0, 0)
+	} else {
+		t.add(s.px(erWeak), 1, 0, 0)
+	}
+}
+
+func (s *scene) understand(t *turn, strong bool) {
+	if strong {
+		t.add(s.px(ipStrong), 0, 2, 0)
+	} else {
+		t.add(s.px(ipWeak), 0, 1, 0)
+	}
+}
+
+func (s *scene) restatement(t *turn) {
+	tm := pick(s.r, restate)
+	ex := 0
+	if strings.HasSuffix(tm, "right?}") {
+		ex = 1 // "Have I got that right?" checks understanding
+	}
+	t.add(s.x(tm), 0, 2, ex)
+}
+
+// explore asks an open question: specific (bank or topic-based) when
+// strong, generic otherwise.
+func (s *scene) explore(t *turn, strong bool) {
+	switch {
+	case !strong:
+		t.add(s.px(exWeak), 0, 0, 1)
+	case chance(s.r, 0.5):
+		t.add(s.px(s.b.Questions), 0, 0, 2)
+	default:
+		t.add(s.px(exStrong), 0, 0, 2)
+	}
+}
+
+func (s *scene) affirmation(t *turn) { t.add(s.px(affirm), 1, 1, 0) }
+
+// suggest adds one or two coping ideas from ideas, with optional framing.
+func (s *scene) suggest(t *turn, ideas []idea, n int, first *idea) {
+	if chance(s.r, 0.4) {
+		t.add(s.px(ideaIntro), 0, 0, 0)
+	}
+	chosen := pickN(s.r, ideas, n)
+	if first != nil {
+		chosen[0] = *first
+		if len(chosen) > 1 && chosen[1] == *first {
+			chosen[1] = ideas[(indexOf(ideas, *first)+1)%len(ideas)]
+		}
+	}
+	for i, id := range chosen {
+		frames := ideaFirst
+		if i > 0 {
+			frames = ideaMore
+		}
+		t.add(expand(s.r, pick(s.r, frames), slotsWith(s.sl, "do", s.x(id.Do))), 0, 0, 0)
+		if chance(s.r, 0.6) {
+			t.add(s.x(id.Why), 0, 0, 0)
+		}
+	}
+}
+
+func indexOf(ideas []idea, x idea) int {
+	for i, id := range ideas {
+		if id == x {
+			return i
+		}
+	}
+	return 0
+}
+
+// refer points to professional help for this concern.
+func (s *scene) refer(t *turn) {
+	sl := slotsWith(s.sl, "pro", pick(s.r, pros))
+	sl["help"] = pick(s.r, s.b.Helps)
+	tm := pick(s.r, referral)
+	ex := 0
+	if strings.HasSuffix(tm, "{topic}?") {
+		ex = 1
+	}
+	t.add(expand(s.r, tm, sl), 0, 0, ex)
+	t.referred = true
+}
+
+// resource returns the crisis line sentence(s) for the scene's locale.
+func (s *scene) resource() string {
+	if !s.known {
+		return unknownResources
+	}
+	out := s.px(resourceLine)
+	if s.loc.Alt != "" && chance(s.r, 0.5) {
+		out += " " + s.px(resourceAlt)
+	}
+	return out
+}
+
+func (s *scene) emergency() string { return s.px(emergencyLine) }
+
+// slotsWith returns a copy of base with k set to v.
+func slotsWith(base slots, kv ...string) slots {
+	out := make(slots, len(base)+len(kv)/2)
+	for k, v := range base {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
+	return out
+}
