@@ -79,33 +79,35 @@ func (c Citation) Markdown() string {
 	return fmt.Sprintf("- [%s](%s) (%s)", c.Title, c.URL, c.Organisation)
 }
 
-// Cite returns at most min(k, MaxCitations) library pages relevant to a
-// reply: text is the conversation so far or the reply, concerns are the
-// topics the pipeline detected. With concerns, only pages on those topics
-// are cited; without, only pages whose relevance clears a floor, so an
-// off-topic chat gets no links. Pages are distinct by URL. Cite never fails:
-// a search error yields no citations, because a reply without links is
-// always safe.
+// Cite returns at most min(k, MaxCitations) library pages for a reply on a
+// topic. concerns are the topics the pipeline detected; text (the user's
+// message, the reply, or both) ranks the pages on those topics by BM25
+// relevance. Without a concern (or with only "other") there is no topic and
+// Cite returns nothing: raw word overlap is too weak a signal on its own
+// ("thanks, that helped" shares "help" with a crisis page), and a reply
+// without links is always safe. Pages are distinct by URL. When no page on
+// the topic matches the words, Cite falls back to the topic's first pages in
+// library order, which curators keep best-first. Cite never fails; a search
+// error yields no citations.
 func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
 	k = min(k, MaxCitations)
 	if k <= 0 || l == nil {
 		return nil
 	}
-	var valid []conv.Concern
+	var topics []conv.Concern
 	for _, c := range concerns {
-		if c.Valid() && c != conv.ConcernOther {
-			valid = append(valid, c)
+		if c.Valid() && c != conv.ConcernOther && !slices.Contains(topics, c) {
+			topics = append(topics, c)
 		}
 	}
-	f := Filter{Concerns: valid}
+	if len(topics) == 0 {
+		return nil
+	}
 	// Ask for extra hits so that chunks of one imported document, which
 	// share a URL, cannot crowd out other pages.
 	var hits []Hit
 	if strings.TrimSpace(text) != "" {
-		hits, _ = l.Search(text, f, k*4)
-	}
-	if len(valid) == 0 {
-		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < minUnfilteredScore })
+		hits, _ = l.Search(text, Filter{Concerns: topics}, k*4)
 	}
 	out := make([]Citation, 0, k)
 	seen := map[string]bool{}
@@ -118,10 +120,7 @@ func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
 	for _, h := range hits {
 		add(h.Entry, h.Score)
 	}
-	// A topic the pipeline is sure of deserves a link even when the words
-	// of the conversation matched nothing: fall back to the library's first
-	// pages on that topic, in library order (curators list the best first).
-	for _, c := range valid {
+	for _, c := range topics {
 		for i := range l.entries {
 			if len(out) >= k {
 				return out
@@ -133,11 +132,6 @@ func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
 	}
 	return out
 }
-
-// minUnfilteredScore is the BM25 score below which an unfiltered match is
-// treated as noise (a stray shared word). Chosen on testdata/queries.jsonl:
-// on-topic queries score well above it.
-const minUnfilteredScore = 0.05
 
 // Passage is a piece of trustworthy psychoeducation with its citation, for
 // "Information" turns in training data.

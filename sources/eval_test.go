@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -52,5 +53,32 @@ func TestRetrievalHitRate(t *testing.T) {
 				t.Errorf("hit rate %.3f < %.2f", res.HitRate, tc.min)
 			}
 		})
+	}
+}
+
+func TestReadQueriesErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"malformed", `{"query": "x", "want": ["a"]` + "\n", "q.jsonl:1: malformed JSON"},
+		{"unknown field", `{"query": "x", "wants": ["a"]}` + "\n", "q.jsonl:1"},
+		{"empty query", "\n" + `{"query": " ", "want": ["a"]}` + "\n", "q.jsonl:2: invalid library: query: empty"},
+		{"empty want", `{"query": "x", "want": []}` + "\n", "want: empty"},
+		{"bad concern", `{"query": "x", "concern": "moods", "want": ["a"]}` + "\n", `concern: unknown "moods"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadQueries(strings.NewReader(tc.in), "q.jsonl")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want error containing %q", err, tc.want)
+			}
+		})
+	}
+	lib := bundled(t)
+	qs, err := ReadQueries(strings.NewReader(`{"query": "sleep", "want": ["no-such-entry"]}`), "q.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Evaluate(qs, EvalOptions{}); !errors.Is(err, ErrUnknownEntry) {
+		t.Errorf("unknown wanted id: got %v, want ErrUnknownEntry", err)
 	}
 }
