@@ -1,0 +1,350 @@
+// Assess: turning rule hits in each user turn into one Assessment for the
+// conversation. Risk accumulates across turns (hopelessness earlier plus "I've
+// made up my mind" now is high), plans, means, timelines and goodbyes
+// escalate ideation, and a direct "yes" to an assistant's question about
+// suicide counts as disclosure. A small classifier adds a second opinion.
+package safety
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// Assessor assesses conversations. The zero value is not usable; use
+// NewAssessor or the package-level Assess.
+type Assessor struct {
+	lex *lexicon
+	clf *Classifier
+	// ClassifierThreshold is the classifier probability above which a
+	// message the rules found nothing in is raised to low, and a low one to
+	// moderate. Zero disables the classifier's influence on the level.
+	ClassifierThreshold float64
+}
+
+// NewAssessor returns an assessor using the built-in lexicon and the
+// embedded classifier.
+func NewAssessor() (*Assessor, error) {
+	l, err := compiled()
+	if err != nil {
+		return nil, err
+	}
+	clf, err := DefaultClassifier()
+	if err != nil {
+		return nil, err
+	}
+	return &Assessor{lex: l, clf: clf, ClassifierThreshold: defaultClassifierThreshold}, nil
+}
+
+// defaultClassifierThreshold was chosen on the suite's dev split (see
+// classifier_train.go and docs/safety.md).
+const defaultClassifierThreshold = 0.85
+
+var defaultAssessor = sync.OnceValue(func() *Assessor {
+	a, err := NewAssessor()
+	if err != nil {
+		// The lexicon and weights are compiled into the binary and covered
+		// by tests; a failure here is a build defect.
+		panic("safety: " + err.Error())
+	}
+	return a
+})
+
+// Assess assesses c with the default assessor.
+func Assess(c *conv.Conversation) Assessment { return defaultAssessor().Assess(c) }
+
+// AssessText assesses a single user message.
+func AssessText(text string) Assessment {
+	return defaultAssessor().Assess(&conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: text}}})
+}
+
+// turn is what one user message contributed.
+type turn struct {
+	msg   int
+	toks  []token
+	hits  []hit
+	kinds kind // kinds of self/third hits that are in scope (not negated, not general)
+	level Level
+	subj  Subject
+}
+
+// Assess returns the assessment for c. Only user turns carry risk; the
+// assistant turn just before a user turn is read to interpret short answers.
+func (a *Assessor) Assess(c *conv.Conversation) Assessment {
+	var turns []turn
+	for i, m := range c.Messages {
+		if m.Role != conv.RoleUser || strings.TrimSpace(m.Content) == "" {
+			continue
+		}
+		toks := tokenize(m.Content)
+		t := turn{msg: i, toks: toks, hits: a.lex.findHits(toks)}
+		if i > 0 && c.Messages[i-1].Role == conv.RoleAssistant {
+			t.hits = append(t.hits, answerHits(c.Messages[i-1].Content, toks)...)
+		}
+		turns = append(turns, t)
+	}
+	var out Assessment
+	out.Subject = SubjectSelf
+	if len(turns) == 0 {
+		out.Confidence = 1
+		out.Categories = []Category{}
+		out.Evidence = []Span{}
+		return out
+	}
+	// Context flags accumulate over the conversation, per subject.
+	var ctx [3]kind // self, third, general
+	prior := LevelNone
+	for ti := range turns {
+		t := &turns[ti]
+		for _, h := range t.hits {
+			if h.negated || h.subject == SubjectGeneral || h.r.cat != CatSuicidalIdeation && h.r.kind&(kAct|kSelfHarm) == 0 {
+				continue
+			}
+			t.kinds |= h.r.kind
+			ctx[subjIdx(h.subject)] |= h.r.kind
+		}
+		t.level, t.subj = combineTurn(t, ctx)
+		if ti < len(turns)-1 && t.level > prior {
+			prior = t.level
+		}
+	}
+	last := &turns[len(turns)-1]
+	level := last.level
+	subj := last.subj
+	if prior > level {
+		decayed := prior - 1
+		if last.kinds&kSafe != 0 {
+			decayed = prior - 2
+		}
+		if decayed < LevelLow {
+			decayed = LevelLow
+		}
+		if decayed > level {
+			level = decayed
+			if subj == SubjectGeneral || last.level == LevelNone {
+				subj = priorSubject(turns[:len(turns)-1])
+			}
+		}
+	}
+	// Classifier: a second opinion on the latest message.
+	score := 0.0
+	if a.clf != nil {
+		score = a.clf.Prob(last.toks)
+	}
+	out.Score = score
+	classifierRaised := false
+	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && !hasExclusionOnly(last) {
+		if level == LevelNone {
+			level = LevelLow
+			classifierRaised = true
+		} else if level == LevelLow && score >= (1+a.ClassifierThreshold)/2 && subj == SubjectSelf {
+			level = LevelModerate
+			classifierRaised = true
+		}
+	}
+	out.Level = level
+	out.Subject = subj
+	if level == LevelNone {
+		out.Subject = SubjectSelf
+		if anyGeneral(turns) {
+			out.Subject = SubjectGeneral
+		}
+	}
+	// Categories and evidence from in-scope hits.
+	catSeen := map[Category]bool{}
+	out.Categories = []Category{}
+	out.Evidence = []Span{}
+	for _, t := range turns {
+		c := c.Messages[t.msg].Content
+		for _, h := range t.hits {
+			if h.negated || h.r.cat == "" || h.level == LevelNone && h.r.kind&(kPlan|kMeans|kGoodbye|kResolve|kAct) == 0 {
+				continue
+			}
+			if level == LevelNone {
+				continue
+			}
+			start, end := t.toks[h.s].start, t.toks[h.e-1].end
+			out.Evidence = append(out.Evidence, Span{Message: t.msg, Start: start, End: end, Text: c[start:end], Rule: h.r.id})
+			if !catSeen[h.r.cat] {
+				catSeen[h.r.cat] = true
+			}
+		}
+	}
+	if classifierRaised && len(catSeen) == 0 {
+		catSeen[CatSuicidalIdeation] = true
+		out.Evidence = append(out.Evidence, Span{Message: last.msg, Start: 0, End: len(c.Messages[last.msg].Content), Text: c.Messages[last.msg].Content, Rule: "classifier"})
+	}
+	for _, k := range Categories {
+		if catSeen[k] {
+			out.Categories = append(out.Categories, k)
+		}
+	}
+	if level == LevelNone {
+		out.Categories = []Category{}
+	}
+	out.Confidence = confidence(level, score, len(out.Evidence), classifierRaised)
+	return out
+}
+
+func subjIdx(s Subject) int {
+	switch s {
+	case SubjectThirdParty:
+		return 1
+	case SubjectGeneral:
+		return 2
+	}
+	return 0
+}
+
+// combineTurn computes a turn's level from its hits and the context so far.
+func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
+	best := LevelNone
+	subj := SubjectSelf
+	gen := false
+	for _, h := range t.hits {
+		if h.negated {
+			continue
+		}
+		if h.subject == SubjectGeneral {
+			gen = true
+		}
+		if h.level > best || h.level == best && h.subject == SubjectSelf && subj != SubjectSelf {
+			best = h.level
+			subj = h.subject
+		}
+	}
+	if best == LevelNone && gen {
+		subj = SubjectGeneral
+	}
+	// Escalation from plans, means, timelines, goodbyes and resolve, for
+	// self and third party separately.
+	for _, s := range []Subject{SubjectSelf, SubjectThirdParty} {
+		var k kind
+		for _, h := range t.hits {
+			if !h.negated && h.subject == s && h.scope != "past" {
+				k |= h.r.kind
+			}
+		}
+		c := ctx[subjIdx(s)]
+		ideation := c&(kIdeation|kPassive|kHopeless|kGoodbye|kSelfHarm) != 0
+		active := c&kIdeation != 0
+		lvl := LevelNone
+		switch {
+		case k&kAct != 0 && ideation:
+			lvl = LevelImminent
+		case k&kGoodbye != 0 && (ideation && c&(kIdeation|kPassive|kHopeless) != 0 || k&kTimeline != 0):
+			lvl = LevelImminent
+		case k&(kPlan|kMeans|kResolve) != 0 && k&kTimeline != 0 && ideation:
+			lvl = LevelImminent
+		case k&kPlan != 0 && k&kMeans != 0 && ideation:
+			lvl = LevelImminent
+		case active && k&kTimeline != 0 && k&kIdeation != 0:
+			lvl = LevelImminent
+		case k&(kPlan|kMeans|kResolve) != 0 && ideation:
+			lvl = LevelHigh
+		case k&kResolve != 0 && k&kTimeline != 0:
+			lvl = LevelModerate
+		}
+		if lvl > best {
+			best = lvl
+			subj = s
+		}
+	}
+	return best, subj
+}
+
+func priorSubject(turns []turn) Subject {
+	best := LevelNone
+	s := SubjectSelf
+	for _, t := range turns {
+		if t.level > best {
+			best, s = t.level, t.subj
+		}
+	}
+	return s
+}
+
+func anyGeneral(turns []turn) bool {
+	for _, t := range turns {
+		for _, h := range t.hits {
+			if h.subject == SubjectGeneral {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasExclusionOnly reports whether the turn's only risk words were
+// explained away (idiom, negation): the classifier must not overrule that.
+func hasExclusionOnly(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.scope != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func confidence(level Level, score float64, nEvidence int, clfOnly bool) float64 {
+	var rules float64
+	switch {
+	case clfOnly:
+		rules = 0.5
+	case level == LevelNone:
+		rules = 0.9
+	case nEvidence >= 2:
+		rules = 0.9
+	default:
+		rules = 0.8
+	}
+	agree := score
+	if level <= LevelLow {
+		agree = 1 - score
+	}
+	c := 0.6*rules + 0.4*agree
+	if c > 0.99 {
+		c = 0.99
+	}
+	return float64(int(c*1000+0.5)) / 1000
+}
+
+// answerHits turns a short answer to an assistant's direct question into a
+// disclosure: "Are you thinking about suicide?" → "yes".
+func answerHits(prev string, toks []token) []hit {
+	if len(toks) == 0 || len(toks) > 12 {
+		return nil
+	}
+	p := " " + strings.ToLower(prev) + " "
+	askedSI := strings.Contains(p, "suicid") || strings.Contains(p, "kill yourself") || strings.Contains(p, "end your life") ||
+		strings.Contains(p, "ending your life") || strings.Contains(p, "take your life") || strings.Contains(p, "taking your life") ||
+		strings.Contains(p, "want to die") || strings.Contains(p, "not being alive")
+	askedSH := strings.Contains(p, "hurt yourself") || strings.Contains(p, "harm yourself") || strings.Contains(p, "hurting yourself") || strings.Contains(p, "harming yourself")
+	askedPlan := strings.Contains(p, "a plan") || strings.Contains(p, "how you would") || strings.Contains(p, "when you would") || strings.Contains(p, "thought about how")
+	if !strings.Contains(p, "?") || !(askedSI || askedSH) {
+		return nil
+	}
+	w0 := toks[0].w
+	yes := false
+	switch w0 {
+	case "yes", "yeah", "yep", "yup", "ya", "yea", "sometimes", "maybe", "often", "always", "constantly", "honestly", "kind", "sort", "kinda", "sorta", "a", "every", "most", "lately", "probably", "definitely", "absolutely", "tonight", "ok", "okay":
+		yes = true
+	case "i":
+		if len(toks) > 1 && (toks[1].w == "am" || toks[1].w == "do" || toks[1].w == "have" || toks[1].w == "think" || toks[1].w == "guess") && !(len(toks) > 2 && toks[2].w == "not") {
+			yes = true
+		}
+	}
+	if !yes {
+		return nil
+	}
+	id, cat, lvl, k := "ans_yes_suicide", CatSuicidalIdeation, LevelHigh, kIdeation
+	switch {
+	case askedPlan && askedSI:
+		id, lvl, k = "ans_yes_plan", LevelHigh, kPlan|kIdeation
+	case askedSH && !askedSI:
+		id, cat, lvl, k = "ans_yes_self_harm", CatSelfHarm, LevelModerate, kSelfHarm
+	}
+	r := &crule{rule: &rule{id: id, cat: cat, lvl: lvl, kind: k}}
+	return []hit{{r: r, s: 0, e: len(toks), level: lvl, subject: SubjectSelf}}
+}

@@ -1,0 +1,363 @@
+// Compiling the lexicon and finding rule hits in a token stream, with the
+// scope logic that decides whether a hit is negated, hypothetical, quoted,
+// informational or about the past, and whose risk it describes.
+package safety
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+type crule struct {
+	*rule
+	notIf map[string]bool
+}
+
+type lexicon struct {
+	index  map[string][]*seq
+	prefix []*seq // sequences whose first element is a prefix
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+	lexErr  error
+)
+
+// compiled returns the compiled default lexicon.
+func compiled() (*lexicon, error) {
+	lexOnce.Do(func() {
+		hypoCues = normPhrases(hypoCues)
+		pastCues = normPhrases(pastCues)
+		presentCues = normPhrases(presentCues)
+		lex, lexErr = compileRules(rules)
+	})
+	return lex, lexErr
+}
+
+func compileRules(rs []rule) (*lexicon, error) {
+	l := &lexicon{index: map[string][]*seq{}}
+	seen := map[string]bool{}
+	var errs []error
+	for i := range rs {
+		r := &rs[i]
+		if seen[r.id] {
+			return nil, fmt.Errorf("rule %s: duplicate id", r.id)
+		}
+		seen[r.id] = true
+		cr := &crule{rule: r}
+		if r.notIf != "" {
+			cr.notIf = set(strings.Split(r.notIf, "|")...)
+		}
+		alts, err := compilePattern(r.pat, macros)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", r.id, err))
+			continue
+		}
+		for _, es := range alts {
+			if err := checkWords(es); err != nil {
+				errs = append(errs, fmt.Errorf("rule %s: %w", r.id, err))
+				continue
+			}
+			s := &seq{elems: es, rule: r}
+			s.crule = cr
+			if len(es[0].prefix) > 0 {
+				l.prefix = append(l.prefix, s)
+			}
+			for _, w := range es[0].words {
+				l.index[w] = append(l.index[w], s)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// checkWords rejects pattern words that normalisation would never produce
+// (a contraction such as "can't" must be written "can not").
+func checkWords(es []elem) error {
+	for _, e := range es {
+		for _, w := range e.words {
+			n := normWord(w)
+			if len(n) != 1 || n[0] != w {
+				return fmt.Errorf("word %q normalises to %q; write the normal form", w, strings.Join(n, " "))
+			}
+		}
+	}
+	return nil
+}
+
+// hit is one rule match after scope analysis.
+type hit struct {
+	r          *crule
+	s, e       int // token range
+	level      Level
+	subject    Subject
+	negated    bool
+	scope      string // "", "hypothetical", "quoted", "informational", "past"
+}
+
+// findHits runs every pattern over toks and applies exclusions and scope.
+func (l *lexicon) findHits(toks []token) []hit {
+	type raw struct {
+		r    *crule
+		s, e int
+	}
+	var raws []raw
+	var excl []raw
+	for i := range toks {
+		try := func(s *seq) {
+			if end := s.matchAt(toks, i); end > i {
+				rw := raw{s.crule, i, end}
+				if s.rule.kind == kExclude {
+					if s.crule.notIf != nil && sentenceHas(toks, toks[i].sent, s.crule.notIf) {
+						return
+					}
+					excl = append(excl, rw)
+					return
+				}
+				// keep the longest match per rule and start
+				for k := range raws {
+					if raws[k].r == rw.r && raws[k].s == rw.s {
+						if rw.e > raws[k].e {
+							raws[k].e = rw.e
+						}
+						return
+					}
+				}
+				raws = append(raws, rw)
+			}
+		}
+		for _, s := range l.index[toks[i].w] {
+			try(s)
+		}
+		for _, s := range l.prefix {
+			if s.elems[0].matches(toks[i].w) {
+				try(s)
+			}
+		}
+	}
+	hits := make([]hit, 0, len(raws))
+outer:
+	for _, rw := range raws {
+		for _, x := range excl {
+			if x.s < rw.e && rw.s < x.e {
+				continue outer
+			}
+		}
+		h := hit{r: rw.r, s: rw.s, e: rw.e, level: rw.r.lvl}
+		scopeHit(toks, &h)
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+func sentenceHas(toks []token, sent int, words map[string]bool) bool {
+	for _, t := range toks {
+		if t.sent == sent && words[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// negation stops scanning back at these words: "I'm not okay and I want to
+// die" is not a negated wish.
+var negStops = set("and", "so", "because", "then", "but", "or", "i", "when", "if", "that", "cause", "since", "now")
+
+var negBreak = set("sure", "certain", "stop", "help", "wait", "bear", "handle", "cope", "remember", "only", "know", "longer", "matter", "one", "reason", "point", "care", "anymore", "even")
+
+func scopeHit(toks []token, h *hit) {
+	first := toks[h.s]
+	ss := h.s
+	for ss > 0 && toks[ss-1].sent == first.sent {
+		ss--
+	}
+	se := h.e
+	for se < len(toks) && toks[se].sent == first.sent {
+		se++
+	}
+	// Negation: a negator shortly before the match, in the same clause.
+	if h.r.kind != kSafe {
+		for k := h.s - 1; k >= ss && k >= h.s-4; k-- {
+			if toks[k].clause != first.clause || negStops[toks[k].w] {
+				break
+			}
+			if negators[toks[k].w] {
+				if k+1 < h.s && negBreak[toks[k+1].w] {
+					break
+				}
+				if k+1 == h.s && negBreak[toks[k+1].w] {
+					break
+				}
+				h.negated = true
+				break
+			}
+		}
+	}
+	// Subject.
+	h.subject = subjectOf(toks, h, ss)
+	sentText := joinWords(toks[ss:se])
+	pre := joinWords(toks[ss:h.s])
+	switch {
+	case first.quoted:
+		if h.subject != SubjectThirdParty {
+			h.subject = SubjectGeneral
+		}
+		h.scope = "quoted"
+	case containsAny(sentText, hypoCues):
+		h.subject = SubjectGeneral
+		h.scope = "hypothetical"
+	case isInformational(toks, ss, se, h):
+		if h.subject != SubjectThirdParty {
+			h.subject = SubjectGeneral
+		}
+		h.scope = "informational"
+	case containsAny(sentText, pastCues) && !containsAny(sentText, presentCues):
+		h.scope = "past"
+	}
+	_ = pre
+	switch {
+	case h.negated:
+		h.level = LevelNone
+	case h.scope == "hypothetical" || h.scope == "quoted" || h.scope == "informational":
+		// Third-party concern asked as a question ("how do I help my friend
+		// who wants to kill himself?") keeps its level: someone is at risk.
+		if h.subject != SubjectThirdParty && h.level > LevelLow {
+			h.level = LevelLow
+		}
+	case h.scope == "past":
+		if h.level > LevelLow {
+			h.level = LevelLow
+		}
+	}
+}
+
+func subjectOf(toks []token, h *hit, ss int) Subject {
+	if h.r.third {
+		return SubjectThirdParty
+	}
+	matchFirst := false
+	for k := h.s; k < h.e; k++ {
+		if firstPerson[toks[k].w] {
+			matchFirst = true
+		}
+	}
+	// Reported speech: a third person and a report verb earlier in the
+	// sentence ("my brother said he wants to end it").
+	sawReport := false
+	for k := h.s - 1; k >= ss; k-- {
+		w := toks[k].w
+		if reportVerbs[w] {
+			sawReport = true
+			continue
+		}
+		if sawReport && thirdPerson[w] && !(w == "her" && k+1 < len(toks) && toks[k+1].w == "own") {
+			if !matchFirst || toks[h.s].quoted {
+				return SubjectThirdParty
+			}
+		}
+	}
+	for k := h.s - 1; k >= ss && k >= h.s-8; k-- {
+		w := toks[k].w
+		if firstPerson[w] {
+			return SubjectSelf
+		}
+		if thirdPerson[w] {
+			if matchFirst {
+				return SubjectSelf
+			}
+			return SubjectThirdParty
+		}
+	}
+	return SubjectSelf
+}
+
+func isInformational(toks []token, ss, se int, h *hit) bool {
+	q := toks[ss].question || questionStarts[toks[ss].w]
+	cue := false
+	for k := ss; k < se; k++ {
+		if k >= h.s && k < h.e {
+			continue
+		}
+		if infoCues[toks[k].w] {
+			cue = true
+		}
+	}
+	if !cue {
+		return false
+	}
+	// Personal statements are not informational even when phrased as a
+	// question ("is it normal that I want to die?" stays personal).
+	for k := ss; k < se; k++ {
+		if k >= h.s && k < h.e {
+			if firstPerson[toks[k].w] {
+				return false
+			}
+			continue
+		}
+		if (toks[k].w == "i" || toks[k].w == "myself") && k > ss && k+1 < se && !helpVerb(toks[k+1].w) && !helpVerb(toks[k-1].w) {
+			if !q {
+				return false
+			}
+			if k > h.s {
+				continue
+			}
+			return false
+		}
+	}
+	if q {
+		return true
+	}
+	// Declarative academic framing: "I'm writing an essay on suicide".
+	for k := ss; k < se; k++ {
+		switch toks[k].w {
+		case "essay", "research", "paper", "presentation", "class", "course", "project", "documentary", "article", "statistics", "podcast", "training", "studying", "lecture", "assignment", "thesis":
+			return true
+		}
+	}
+	return false
+}
+
+func helpVerb(w string) bool {
+	switch w {
+	case "help", "support", "talk", "ask", "know", "tell", "recognize", "recognise", "spot", "respond", "approach", "say", "handle", "do", "should", "can", "could", "am", "writing", "researching", "studying", "learning", "teaching", "wondering", "curious", "want", "need", "find", "get", "read", "heard", "saw", "watched", "was", "have", "would":
+		return true
+	}
+	return false
+}
+
+func joinWords(toks []token) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(t.w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// containsAny reports whether the space-padded text contains any phrase as
+// whole words.
+func containsAny(padded string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(padded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// normPhrases runs cue phrases through the tokenizer so they meet
+// normalised text ("haven't cut" becomes "have not cut").
+func normPhrases(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.TrimSpace(joinWords(tokenize(p)))
+	}
+	return out
+}

@@ -1,0 +1,248 @@
+// Text normalisation for matching: lower-casing, leetspeak ("k1ll mys3lf"),
+// stretched letters ("soooo"), common misspellings ("suicde"), slang
+// ("kms", "unalive", "sewerslide") and contractions ("don't" → "do not").
+// Each output token keeps the byte span of the word it came from, so
+// evidence can point back into the original message.
+package safety
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one normalised word.
+type token struct {
+	w          string
+	start, end int  // byte span in the original text
+	sent       int  // sentence number
+	clause     int  // clause number (commas, "but" and sentence ends split clauses)
+	quoted     bool // inside double quotes
+	question   bool // the sentence ends with '?'
+}
+
+// expansions maps a normalised word to the words it stands for.
+var expansions = map[string][]string{
+	"kms": {"kill", "myself"}, "kys": {"kill", "yourself"}, "killmyself": {"kill", "myself"},
+	"unalive": {"kill"}, "unaliving": {"killing"}, "unalived": {"killed"},
+	"sewerslide": {"suicide"}, "sewerslided": {"suicide"}, "suicied": {"suicide"},
+	"suicde": {"suicide"}, "sucide": {"suicide"}, "suicid": {"suicide"}, "suiside": {"suicide"},
+	"suacide": {"suicide"}, "sucicide": {"suicide"}, "suicie": {"suicide"}, "suicidee": {"suicide"},
+	"suiciede": {"suicide"}, "suiside's": {"suicide"},
+	"sucidal": {"suicidal"}, "suicdal": {"suicidal"}, "suicidel": {"suicidal"}, "suisidal": {"suicidal"},
+	"suicidial": {"suicidal"}, "sucicidal": {"suicidal"}, "suicadal": {"suicidal"},
+	"myslef": {"myself"}, "myslf": {"myself"}, "mysef": {"myself"}, "meself": {"myself"},
+	"mysself": {"myself"}, "myselfe": {"myself"}, "mself": {"myself"}, "muself": {"myself"},
+	"wanna": {"want", "to"}, "wana": {"want", "to"}, "gonna": {"going", "to"}, "gona": {"going", "to"},
+	"gotta": {"got", "to"}, "tryna": {"trying", "to"}, "finna": {"going", "to"}, "imma": {"i", "am", "going", "to"},
+	"u": {"you"}, "ur": {"your"}, "ppl": {"people"}, "cuz": {"because"}, "coz": {"because"}, "bc": {"because"},
+	"tmrw": {"tomorrow"}, "tmr": {"tomorrow"}, "tomorow": {"tomorrow"}, "tommorow": {"tomorrow"},
+	"tonite": {"tonight"}, "2nite": {"tonight"}, "2night": {"tonight"}, "rn": {"right", "now"},
+	"idk": {"i", "do", "not", "know"}, "idc": {"i", "do", "not", "care"}, "dunno": {"do", "not", "know"},
+	"im": {"i", "am"}, "ive": {"i", "have"}, "dont": {"do", "not"}, "cant": {"can", "not"},
+	"cannot": {"can", "not"}, "wont": {"will", "not"}, "didnt": {"did", "not"}, "doesnt": {"does", "not"},
+	"isnt": {"is", "not"}, "wasnt": {"was", "not"}, "havent": {"have", "not"}, "wouldnt": {"would", "not"},
+	"shouldnt": {"should", "not"}, "couldnt": {"could", "not"}, "arent": {"are", "not"}, "aint": {"am", "not"},
+	"youre": {"you", "are"}, "theyre": {"they", "are"}, "thats": {"that", "is"}, "whats": {"what", "is"},
+	"selfharm": {"self", "harm"}, "selfharming": {"self", "harming"}, "od": {"overdose"}, "oding": {"overdosing"},
+	"odd'd": {"overdosed"}, "od'd": {"overdosed"}, "oded": {"overdosed"}, "overdosing": {"overdosing"},
+	"pils": {"pills"}, "plls": {"pills"}, "wanted2": {"wanted", "to"}, "want2": {"want", "to"},
+	"goodbye": {"goodbye"}, "bye": {"bye"}, "gudbye": {"goodbye"}, "goodby": {"goodbye"},
+	"anymore": {"anymore"}, "any1": {"anyone"}, "some1": {"someone"}, "no1": {"no", "one"},
+	"ded": {"dead"}, "dyin": {"dying"}, "killin": {"killing"}, "livin": {"living"}, "nothin": {"nothing"},
+	"b4": {"before"}, "l8r": {"later"}, "gf": {"girlfriend"}, "bf": {"boyfriend"}, "bro": {"brother"},
+	"sis": {"sister"}, "mum": {"mom"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
+}
+
+// contractionTail maps the part after an apostrophe to the word it stands for.
+var contractionTail = map[string]string{"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
+
+var isContractionS = map[string]bool{
+	"it": true, "that": true, "he": true, "she": true, "what": true, "there": true, "who": true, "where": true,
+	"here": true, "everything": true, "nothing": true, "life": true,
+}
+
+var leet = map[rune]rune{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i'}
+
+// tokenize normalises text into tokens.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+4)
+	sent, clause := 0, 0
+	quoted := false
+	sentStart := 0
+	i := 0
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) || ((r == '@' || r == '$' || r == '!') && i+sz < len(text) && isLetterAt(text, i+sz) && i > 0 && isLetterBefore(text, i)) {
+			j := i
+			for j < len(text) {
+				r2, sz2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) || r2 == '\'' || r2 == '’' || ((r2 == '@' || r2 == '$' || r2 == '!') && j+sz2 < len(text) && isLetterAt(text, j+sz2)) {
+					j += sz2
+					continue
+				}
+				break
+			}
+			for _, w := range normWord(text[i:j]) {
+				toks = append(toks, token{w: w, start: i, end: j, sent: sent, clause: clause, quoted: quoted})
+			}
+			i = j
+			continue
+		}
+		switch r {
+		case '.', '!', '?', ';', '\n':
+			if r == '?' {
+				for k := sentStart; k < len(toks); k++ {
+					toks[k].question = true
+				}
+			}
+			if len(toks) > sentStart || r == '\n' {
+				sent++
+				clause++
+				sentStart = len(toks)
+			}
+		case ',', ':', '(', ')', '–', '—':
+			clause++
+		case '"', '“', '”':
+			quoted = !quoted
+			if r == '“' {
+				quoted = true
+			} else if r == '”' {
+				quoted = false
+			}
+		}
+		i += sz
+	}
+	// "but" starts a new clause: negation before it does not reach after it.
+	for k := range toks {
+		if toks[k].w == "but" || toks[k].w == "though" || toks[k].w == "although" {
+			for m := k; m < len(toks) && toks[m].sent == toks[k].sent; m++ {
+				toks[m].clause += 1000
+			}
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// normWord turns one raw word into zero or more normalised words.
+func normWord(raw string) []string {
+	w := strings.ToLower(raw)
+	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.Trim(w, "'")
+	if w == "" {
+		return nil
+	}
+	hasLetter, hasLeet := false, false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			hasLetter = true
+		} else if _, ok := leet[r]; ok {
+			hasLeet = true
+		}
+	}
+	if hasLetter && hasLeet {
+		w = strings.Map(func(r rune) rune {
+			if m, ok := leet[r]; ok {
+				return m
+			}
+			return r
+		}, w)
+	}
+	w = squeeze(w)
+	if exp, ok := expansions[w]; ok {
+		return exp
+	}
+	if k := strings.IndexByte(w, '\''); k > 0 {
+		head, tail := w[:k], w[k+1:]
+		switch {
+		case tail == "t" && strings.HasSuffix(head, "n"):
+			stem := head[:len(head)-1]
+			switch stem {
+			case "ca":
+				stem = "can"
+			case "wo":
+				stem = "will"
+			case "ai":
+				stem = "am"
+			case "sha":
+				stem = "shall"
+			}
+			return []string{stem, "not"}
+		case tail == "s":
+			if isContractionS[head] {
+				return []string{head, "is"}
+			}
+			return []string{head}
+		case contractionTail[tail] != "":
+			return []string{head, contractionTail[tail]}
+		}
+		w = strings.ReplaceAll(w, "'", "")
+		if exp, ok := expansions[w]; ok {
+			return exp
+		}
+	}
+	return []string{w}
+}
+
+// squeeze shortens runs of three or more identical letters to two, so
+// "diiiie" and "soooo" meet the lexicon halfway ("diie" is then fixed by
+// the stretched-word table).
+func squeeze(w string) string {
+	n := 0
+	var prev rune
+	run := 0
+	changed := false
+	for _, r := range w {
+		if r == prev {
+			run++
+		} else {
+			run = 1
+			prev = r
+		}
+		if run >= 3 {
+			changed = true
+		}
+		n++
+	}
+	if !changed {
+		return w
+	}
+	var b strings.Builder
+	prev, run = 0, 0
+	for _, r := range w {
+		if r == prev {
+			run++
+		} else {
+			run = 1
+			prev = r
+		}
+		if run <= 2 {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if fix, ok := stretched[out]; ok {
+		return fix
+	}
+	return out
+}
+
+// stretched repairs words whose doubled letter is not a real double after
+// squeezing ("diiie" → "diie" → "die").
+var stretched = map[string]string{
+	"diie": "die", "dyiing": "dying", "kiill": "kill", "killl": "kill", "pleasee": "please",
+	"helpp": "help", "tiired": "tired", "donee": "done", "soo": "so", "noo": "no", "nooo": "no",
+	"whyy": "why", "hatee": "hate", "myselff": "myself", "deadd": "dead", "byee": "bye",
+}

@@ -1,0 +1,285 @@
+// The assessment lexicon: curated phrase patterns with their category, base
+// level and kind, the idiom and technical exclusions, and the cue words the
+// scope logic uses. Patterns describe how people talk about risk; they never
+// describe methods. Levels follow the convention in docs/safety.md: passive
+// ideation is moderate, explicit wishes or intent to die are high, a plan,
+// means or goodbye combined with ideation or a timeline is imminent.
+package safety
+
+// kind says what a pattern contributes to the conversation-level picture.
+type kind uint32
+
+const (
+	kIdeation kind = 1 << iota // explicit wish or intent to die
+	kPassive                   // passive ideation: not wanting to exist
+	kHopeless                  // hopelessness, burden, entrapment
+	kPlan                      // a plan or preparations
+	kMeans                     // access to means
+	kTimeline                  // when: tonight, tomorrow, soon
+	kGoodbye                   // farewell messages
+	kResolve                   // "I've made up my mind"
+	kAct                       // an act under way or just done
+	kSelfHarm                  // self-harm behaviour or urge
+	kSafe                      // the writer says they are safe
+	kCue                       // a topic word only (suicide, overdose): low unless scoped
+	kExclude                   // idiom or technical use: suppresses overlapping matches
+	kOther                     // other categories' signals
+)
+
+type rule struct {
+	id    string
+	pat   string
+	cat   Category
+	lvl   Level
+	kind  kind
+	third bool // the pattern itself names a third person ("kill himself")
+	// notIf lists words ("a|b|c") whose presence in the sentence switches an
+	// exclusion off: "my dad is going to kill me if…" is an idiom, "my dad
+	// said he is going to kill me if…" is a threat.
+	notIf string
+}
+
+const threatWords = "said|says|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"
+
+var macros = map[string]string{
+	"me":      "myself|me",
+	"refl3":   "himself|herself|themselves|themself",
+	"want":    "want|wants|wanted|wanting|wish|wishing|need|needs|going|planning|plan|plans|ready|about|tempted|trying|tried|try|decided|deciding|considering|consider|considered",
+	"think":   "thinking|thought|thoughts|think|thinks|fantasize|fantasizing|fantasise|fantasising|obsessing|dreaming",
+	"kill":    "kill|killing|killed|kills",
+	"endlife": "end|ending|take|taking|took my own? life | end it all | ending it all | end everything | end myself | off myself | offing myself",
+	"end3":    "end|ending|take|taking|took his|her|their own? life | off himself|herself|themselves",
+	"pills":   "pills|meds|medication|medications|tablets|painkillers|pill|prescription|prescriptions | sleeping pills",
+	"rel":     "mom|dad|mother|father|brother|sister|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|roommate|coworker|colleague|cousin|uncle|aunt|grandma|grandpa|kid|child|student|teen|teenager|patient|client|neighbor|neighbour|boss|stepdad|stepmom|fiance|ex|baby|family|kids|children|parents|teacher",
+	"when":    "tonight|today|tomorrow|soon | right now | this weekend | this week | later tonight | in an hour | in a few hours | before morning | by morning | this evening | on friday|saturday|sunday|monday|tuesday|wednesday|thursday | after the funeral | after my birthday | when everyone is asleep | when they are asleep | once everyone is asleep | by the end of the week | before the weekend | next week | in a few days",
+	"abuser":  "he|she|they|someone | my partner|husband|wife|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepmom|brother|sister|uncle|ex|fiance|coach|teacher|boss|parents|grandpa|cousin | a man|guy",
+	"hitverb": "hits|hit|beats|beat|chokes|choked|strangled|kicks|kicked|punches|punched|slaps|slapped|hurts|shoves|shoved|pushes|pushed|burns|burned|grabs|grabbed|raped|rapes|molested|molests|abuses|abused|assaulted|assaults|touches|touched|threatens|threatened|locks|locked|choking|hitting|beating|kicking|punching|slapping|strangles|bruised",
+}
+
+var rules = []rule{
+	// --- suicidal ideation: explicit (high) ---
+	{id: "si_intent_kill_self", pat: "@want to? @kill @me", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_think_kill_self", pat: "@think about|of @kill myself", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_kill_self", pat: "kill|killing|killed myself", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_end_life", pat: "@endlife", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_want_end_it", pat: "@want to end it ~2 all|now|tonight|forever|permanently|good|soon|today", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_want_end_it_bare", pat: "want|wants|wanted|going|ready|decided|planning to end it", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_suicidal", pat: "am|feel|feeling|felt|been|getting|get|so|very|really|pretty|super|bit|kinda|little|actively|extremely|passively|quite|becoming suicidal", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_suicidal_thoughts", pat: "suicidal thoughts|ideation|feelings|urges|thinking|again|tonight|plans", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_thoughts_of_suicide", pat: "thoughts|thinking|think|thought|considering|considered|contemplating|planning|plan|attempting|urge|urges|fantasize|fantasizing about|of? suicide | want|going|about|planning to commit suicide", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_want_die", pat: "want|wanted|wanting|wish|ready|deserve|long|longing|going|planning|decided|choose|choosing to die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_want_be_dead", pat: "want|wish|wished|wishing i? to? be|was|were dead", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_wish_could_die", pat: "wish i could just? die | wish i would die | hope i die | hoping i die | pray i die | praying to die | praying i die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_not_live", pat: "not|never ~2 want to? live|be alive|stay alive|keep living|go on living|survive", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_no_reason_live", pat: "no|any reason|reasons to live|stay|keep going|go on | nothing to live for | no will to live | lost the will to live", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "si_not_sure_live", pat: "[ not sure | do not know if|why | can not see why ] i? ~1 want|should to? live|keep going|stay alive|be alive|go on", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "si_unalive", pat: "kill|killing my whole? self", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_better_dead", pat: "better off dead | be better dead | rather be dead | rather die | would be better if i was|were dead|gone | easier if i was|were dead|gone", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_going_to_do_it", pat: "going to do it | will do it | doing it tonight | do it tonight | finally do it | go through with it | going through with it | follow through", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve},
+	{id: "si_last_day", pat: "last day|night on earth|alive | last day|night of my life | my last night | my last day", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "si_jump_in_front", pat: "walk|step|jump into|in front of traffic|a bus|a train|a car", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+
+	{id: "si_preoccupied", pat: "suicide|dying|death is all i think about | can not stop thinking about suicide|dying|death | can not stop thinking about killing myself | think about suicide ~2 all the time|constantly|every day|a lot|nonstop", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "ab_threat_kill2", pat: "said|says|told|threatened|threatens|swore|promised|warned me? ~2 he|she|they would|will|is|was ~1 going? to? kill|hurt|find me", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	// --- passive ideation (moderate) ---
+	{id: "pi_not_wake", pat: "not|never ~1 wake up | wish i would not|never wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_sleep_forever", pat: "sleep forever | go to sleep and not|never | sleep and never | fall asleep and not|never | sleep and not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_better_without", pat: "better|happier|easier ~2 without me", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_no_one_miss", pat: "[ no one | nobody|noone ] would|will even? miss|notice|care ~2 if|about i|me", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_not_here", pat: "not ~1 want to be here|exist|around|alive | stop existing | not existing", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_wish_not_exist", pat: "wish i ~2 not|never ~1 exist|existed|born|here|alive", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_wish_disappear", pat: "want|wish|wishing|wanted to? disappear|vanish | cease to exist | stop existing | not exist | fade away forever", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_tired_living", pat: "tired|sick|exhausted of|from living|existing | tired|sick|exhausted of|from being alive | tired of life | done with life | done living", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_burden", pat: "i am|feel|feeling|be ~3 burden | burden to|on everyone|everybody|them|my|you", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_not_problem_longer", pat: "not be a problem|burden|bother|nuisance ~1 much|for|anymore|long", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "pi_not_around", pat: "not be around|here ~1 much|for|tomorrow|next|to", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "pi_hit_by", pat: "hope|wish|pray|praying|hoping ~4 hit|hits|crash|crashes|kills|take|takes me", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_death_relief", pat: "death|dying|dead would|will|sounds|seems|feels|be ~1 a? relief|peaceful|better|easier|nice|good|welcome|freedom", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_cant_go_on", pat: "can not go on | can not keep going | can not do this|it ~1 anymore | can not take this|it ~1 anymore | can not take it much longer | can not handle life | can not live like this", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "pi_no_way_out", pat: "no way out | only way out | only way to stop | only option left | only solution | no other way out | the only escape", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kHopeless},
+	{id: "pi_everyone_better", pat: "everyone|everybody|world|family|they|kids would|will be better", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_thoughts_death", pat: "think|thinking|thoughts about|of death|dying|being dead ~2 a lot|constantly|all the time|every day|lately|more", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+
+	// --- hopelessness (low) ---
+	{id: "hp_no_point", pat: "no point ~2 living|anymore|in anything|in trying|in going on | what is the point ~2 living|anymore|of anything|of life|of me | nothing matters anymore | no future for me | i have no future | no hope left | feel hopeless | i am hopeless | so hopeless | completely hopeless | i am worthless | feel worthless | so worthless | give|giving|given up on life|everything|myself | nothing to live for | empty inside | dead inside | want|need it all? to stop | make it stop | want the pain to stop | do not see a way forward", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "hp_never_better", pat: "never ~2 get better | never going to get better | will not get better | is not going to get better | nothing will ever change | nothing ever changes | it will never end", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "hp_trapped", pat: "feel|feeling|am|so completely? trapped | stuck like this forever", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "hp_hate_life", pat: "hate my life | hate myself | hate being alive | hate existing | i ruin everything | everyone hates me", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+
+	// --- plan, means, timeline, goodbye, resolve ---
+	{id: "pl_have_plan", pat: "have|had|made|got|making|make a|the plan|plans", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kPlan},
+	{id: "pl_know_how", pat: "know|figured|worked|decided|researched|researching|chosen|picked|planned|planning out? how|where|when ~2 i would|will|am going|to do it|it", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPlan},
+	{id: "pl_looked_up", pat: "looked|looking|searched|searching|googled|googling up? ~2 ways|how|methods to die|to end|to kill|to do it|painless", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan},
+	{id: "pl_method", pat: "figured|worked|found|picked|chose|chosen|set out? the|a way|method|place|spot|day|date", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kPlan},
+	{id: "pl_note", pat: "wrote|written|writing|write|left|leave ~2 a|my|the note|letter|letters|notes ~3 for|to my? family|kids|mom|parents|everyone|wife|husband|partner|sister|brother", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPlan},
+	{id: "pl_suicide_note", pat: "suicide note | goodbye letter|letters|note|notes|video | farewell letter | final letter", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan},
+	{id: "pl_give_away", pat: "giving|gave|give|given away my|all|most of? my? things|stuff|belongings|possessions|cat|dog|pets|clothes|games|books", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPlan},
+	{id: "pl_affairs", pat: "affairs in order | sorted out my will | wrote|made|updated my will | said my goodbyes | deleted all my accounts | cancelled my subscriptions", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPlan},
+	{id: "mn_saving_pills", pat: "saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|stashing|stashed|stocking|stocked|storing|storing|keeping|kept|hiding|hid ~2 up? ~1 my? @pills", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans},
+	{id: "mn_enough_pills", pat: "enough @pills | enough to do it | enough to end", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans},
+	{id: "mn_have_everything", pat: "have|got|bought|gathered|ready everything|all|what i ~1 need|needed | everything is ready | it is all ready | got it all ready | everything set up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kMeans},
+	{id: "mn_bought_gun", pat: "bought|got|have|found|keep|getting|buying|buy ~2 gun|rope|weapon|blade|razor|razors|firearm", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kMeans},
+	{id: "mn_the_means", pat: "have the means | access to the? means | know where to get", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kMeans},
+	{id: "tl_when", pat: "@when", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kTimeline},
+	{id: "gb_goodbye", pat: "this is goodbye | saying goodbye | say goodbye | say my goodbyes | my goodbye | goodbye everyone|forever|world|all|everybody | bye everyone|forever|world|all | final|last goodbye | goodbye and thank you | goodbye for good | farewell everyone|all|forever", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "gb_last_message", pat: "my last|final ~1 message|post|words|text|letter|entry|goodbye|tweet|video|night|day", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "gb_by_time", pat: "by the time ~1 you|anyone|someone|they read|reads|see|sees|find|finds|get|gets this", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kGoodbye},
+	{id: "gb_tell_love", pat: "tell|let my ~3 i love|loved them|her|him|you | tell|let ~2 know that? i love", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
+	{id: "gb_take_care_of", pat: "take care of|look after|feed my dog|cat|kids|children|pets|mom|family|sister|brother|plants|fish ~2 for me|when|after|once", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kGoodbye},
+	{id: "gb_when_gone", pat: "when|after|once i am gone|dead | when i am no longer here | after i am no longer here", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "gb_sorry_everything", pat: "sorry for everything | please forgive me | forgive me for what | thank you|thanks for everything | it was|is not your fault | this is not your fault | do not blame yourselves|yourself | i love you all", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
+	{id: "gb_over_soon", pat: "will all be over | all be over soon | it will be over soon | at peace with my decision | see you on the other side | this is the end ~1 for me | will not have to deal with me | never have to deal with me | never hear from me again | will not hear from me again | will not see me again | never see me again | will not have to worry about me", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "rs_decided", pat: "made up my mind | made my decision | made the decision | i have decided | i decided | no going back | no turning back | it is time | i am ready | my mind is made up | know what i have|need|must to do | nothing can stop me | nobody can stop me | no one can stop me | do not try to stop me | nothing left to say | this is it | i am done | done fighting | done trying | done with everything | done with it all | tired of fighting | stop fighting | i give up | i am finished | i am out", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve},
+	{id: "sf_safe", pat: "i am safe | i will stay safe | i am not going to do anything | i will not do anything | i will not act | i promise i am safe | i am not in danger | feel|feeling safer | i am safe now | i am okay now", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kSafe},
+
+	// --- attempts and acts under way ---
+	{id: "ac_took_pills", pat: "took|swallowed|taken|downed|took ~2 all|whole|bunch|lot|handful|many|rest|entire|bottle|box|packet|extra|lots|double|triple ~3 [ @pills | of them | of my | of it ]", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
+	{id: "ac_took_pills2", pat: "took|swallowed|taken too many|much | took|swallowed|taken a lot of | took|swallowed|taken way too", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
+	{id: "ac_overdosed", pat: "i overdosed | i have overdosed | just overdosed | i am overdosing | have taken an overdose | took an overdose | taken an overdose | i think i overdosed", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
+	{id: "ac_attempt_now", pat: "already started | it is already done | i did it | i have done it | doing it now | doing it right now | started to feel it | starting to feel it | can feel it working | i already did it | it is happening now", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kAct},
+	{id: "ac_attempted", pat: "tried|attempted|try|attempt to @kill myself | tried|attempted to end|take my life | tried|attempted suicide", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "ac_attempt_noun", pat: "suicide attempt|attempts | my attempt | last attempt | failed attempt | survived an|my attempt", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kIdeation},
+	{id: "ac_bleeding", pat: "bleeding|bleed ~2 will|can|is|does not ~1 stop|stopping|slowing | bleeding a lot | lot of blood | so much blood", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
+	{id: "ac_deep_cut", pat: "cut|cuts|cutting|wound|wounds ~3 too|really|very|so deep | needs|need stitches | might need stitches", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kSelfHarm},
+
+	// --- medical emergency (incl. third party) ---
+	{id: "me_not_breathing", pat: "not breathing | stopped breathing | barely breathing | turning blue | lips are blue | unresponsive | unconscious | will not wake up | not waking up | can not wake her|him|them | having a seizure | seizing | foaming at", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther},
+	{id: "me_poison", pat: "swallowed|drank|ate|drunk ~3 [ poison|bleach|chemicals|antifreeze|detergent|batteries | something poisonous | cleaning fluid|product|products ]", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther},
+	{id: "me_alcohol_pills", pat: "drank|drinking|alcohol|drunk|vodka|whiskey|wine ~4 took|taking|with|and @pills", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
+	{id: "me_overdose_cue", pat: "overdose|overdosed|overdosing|poisoning|poisoned|overdoses", cat: CatMedicalEmergency, lvl: LevelLow, kind: kCue},
+	{id: "me_chest_pain", pat: "chest pain | heart is racing and | vomiting|throwing up blood | keep passing out | i fainted | keep fainting | i collapsed | can not breathe properly | heart keeps skipping", cat: CatMedicalEmergency, lvl: LevelModerate, kind: kOther},
+
+	// --- self-harm ---
+	{id: "sh_cut_self", pat: "cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|hurts|harm|harming|scratch|scratching|scratched|hit|hitting|punch|punching|bang|banging|carve|carving|carved|bruise|bruising|bite|biting|punish|punishing|pinch|pinching myself", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_want_hurt", pat: "@want to ~1 cut|hurt|harm|burn|punish|injure myself", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_self_harm", pat: "self harm|harming|harmed | self injury|injure|injuring | self mutilation|mutilate | nssi | sh urges|again", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_urge", pat: "urge|urges|itch|craving|cravings|need ~2 to cut|hurt|burn|harm | to self harm", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_relapse", pat: "relapsed|relapse|started|cutting ~1 again | back to cutting|hurting", cat: CatSelfHarm, lvl: LevelLow, kind: kCue},
+	{id: "sh_blade", pat: "my blade|blades|razor|razors|lighter ~3 arm|arms|thigh|thighs|wrist|wrists|skin|legs", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_hide_scars", pat: "hide|hiding|cover|covering|hid ~3 scars|cuts|marks|burns|wounds", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "sh_clean", pat: "days|weeks|months|years|year|month|week clean|free | since i last cut | since my last relapse", cat: CatSelfHarm, lvl: LevelLow, kind: kCue},
+	{id: "sh_deserve_pain", pat: "deserve to ~1 hurt|suffer|bleed | deserve to feel pain | deserve to be punished | deserve the pain", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+
+	// --- harm to others ---
+	{id: "ho_hurt_others", pat: "@want to ~2 hurt|harm|kill|stab|shoot|attack|strangle|murder|beat|smother|drown ~2 [ someone|somebody|people|others|everyone|anyone|him|her|them|stranger|baby|kids | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_thoughts_hurting", pat: "[ @think | urge|urges|intrusive|images ] ~2 of|about ~1 hurting|harming|killing|stabbing|hitting|attacking|strangling|shooting|smothering|drowning ~2 [ someone|somebody|people|others|baby|him|her|them|stranger|everyone | my @rel ]", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
+	{id: "ho_make_pay", pat: "make them|him|her|everyone|all pay | get revenge | going to snap | shoot up the|a|my school|office|place|mall|church|work | bring|bringing|brought a gun|knife|weapon to | pay for what they|he|she did | they will all pay | hurt them back", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_afraid_hurt", pat: "afraid|scared|worried|terrified ~2 i|that will|might|could|am|would ~2 hurt|harm|kill|snap|attack|shake|lose ~2 [ someone|somebody|him|her|them|people|baby|control | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_kill_him", pat: "going|will|want|planning to? kill him|her|them | going|will|want|planning to? kill my @rel", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
+	{id: "ho_know_where", pat: "know where he|she|they lives|live|works|sleeps|parks", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
+	{id: "ho_weapon_intent", pat: "got|bought|have|loaded|carrying ~2 gun|knife|weapon ~6 him|her|them|school|work|office|people|everyone", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+
+	// --- abuse and violence against the writer ---
+	{id: "ab_hits_me", pat: "@abuser ~2 @hitverb me|my", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
+	{id: "ab_threat_kill", pat: "@abuser ~1 threatened|threatens|said|says|told|swore|promised|warned ~3 kill|hurt|end me|take the kids|find me", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	{id: "ab_scared_kill", pat: "scared|afraid|terrified|worried|frightened ~2 he|she|they will|would|is going|might|could ~1 to? kill|hurt|find|come", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	{id: "ab_being_abused", pat: "being|been|was|got|getting|am ~1 physically|sexually|emotionally? abused|raped|assaulted|molested|groomed|trafficked|beaten|choked|strangled|stalked|battered", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
+	{id: "ab_coming_now", pat: "@abuser ~1 is|are ~1 [ outside|here|coming|breaking|banging|pounding|kicking|trying | got in | in the house | at the door | at my door ]", cat: CatAbuse, lvl: LevelImminent, kind: kOther},
+	{id: "ab_hiding", pat: "hiding from him|her|them|my | hiding in the bathroom|closet|car ~3 from|because | barricaded myself|the door", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	{id: "ab_dv", pat: "domestic violence|abuse | abusive relationship|partner|husband|wife|boyfriend|girlfriend|parents|dad|mom|father|mother|home | coercive control | sexual abuse|assault | child abuse | rape|raped", cat: CatAbuse, lvl: LevelLow, kind: kCue},
+	{id: "ab_not_safe_home", pat: "not safe at home | unsafe at home | afraid|scared to go home | scared|afraid|terrified of my @rel", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
+	{id: "ab_told_kys", pat: "told|tell|telling|tells|said|keep telling|messaged ~1 me ~2 to? kill myself|yourself|die | told me to kill yourself", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
+
+	// --- disordered eating ---
+	{id: "ed_purge", pat: "make|made|making|force|forcing|forced ~1 myself ~1 throw|sick|vomit|puke|purge", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_purging", pat: "purging|purge|purged | binge and purge | binging|bingeing and purging | laxatives | diet pills | water loading | chew and spit", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_not_eaten", pat: "not|barely|hardly ~1 eaten|eating|eat ~3 days|week|weeks|since|anything|properly|all day|in days", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_starving", pat: "starving|starve|starved|restricting|restrict|restricted myself | restricting|restrict|restricted my food|eating|calories", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_fear_weight", pat: "terrified|scared|afraid|panic|panicking ~2 gaining|gain|weight|food|eating|eat", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_named", pat: "my eating disorder | my ed | anorexia|anorexic|bulimia|bulimic|arfid|thinspo|meanspo|bonespo|proana | binge eating disorder | pro ana | ed relapse|thoughts|voice", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_calories", pat: "only ~2 eat|ate|eating|allow ~3 calories | only allow myself", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_skip_meals", pat: "skip|skipping|skipped ~1 every|all|most ~1 meals|meal | skip|skipping|skipped meals ~2 to lose|again|on purpose", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_body_disgust", pat: "disgusted by my body | hate my body | feel|so|too fat | need to be thinner | need to lose more | do not deserve to eat | do not deserve food | eat|ate nothing", cat: CatDisorderedEating, lvl: LevelLow, kind: kOther},
+	{id: "ed_count", pat: "count|counting|counted every calorie | weigh|weighing myself ~2 times a day|every day|constantly", cat: CatDisorderedEating, lvl: LevelLow, kind: kOther},
+
+	// --- psychosis signs ---
+	{id: "ps_voices", pat: "hear|hearing|heard|hears ~1 voices|voice|whispers|whispering ~4 nobody|no one|others|telling|tell|head|not|real|there|when", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_voices_tell", pat: "voices|voice ~2 tell|telling|told|tells|command|commanding|order|ordering|say|says|keep|saying|talking ~1 me|i", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_voices_harm", pat: "voices|voice ~5 hurt|kill|harm|cut|punish|die|jump|end|burn", cat: CatPsychosis, lvl: LevelHigh, kind: kOther},
+	{id: "ps_agents", pat: "government|cia|fbi|aliens|demons|satellites|neighbors|neighbours|everyone|they|people|someone|police ~2 are|is|keep ~1 watching|following|tracking|monitoring|spying|controlling|poisoning|reading ~1 me|my", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_broadcast", pat: "tv|television|radio|news|songs|billboards|internet|plates|phone|computer ~3 sending|talking|speaking|signals|messages|talks|speaks ~2 to|for me", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_thoughts", pat: "thoughts|mind|brain ~2 being|are|is|get|getting ~1 broadcast|broadcasted|stolen|inserted|controlled|read|taken|hacked", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_implant", pat: "implant|implanted|chip|tracker|device|camera|cameras ~3 in|under|inside my|me", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_grandiose", pat: "i am ~1 god | i am jesus | i am the messiah | i am the chosen one | chosen by god | i am a prophet | i am immortal | i am invincible | being tested by god | mission from god | special mission", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_seeing", pat: "see|seeing|saw ~1 things|people|shadows|figures|faces|bugs ~4 not|nobody|others|real", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_not_real", pat: "nothing|everything|everyone|world|life|people ~1 is|feels|are ~1 [ not real | a simulation | fake ] | replaced by an imposter|impostor|robot|robots|clone | i am living in a simulation", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "ps_no_sleep_mania", pat: "not|have slept ~2 days|nights|week ~8 energy|invincible|racing|god|genius|unstoppable|ideas|mission", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+
+	// --- topic cues (low unless scoped up) ---
+	{id: "cue_suicide", pat: "suicide|suicidal|suicides|suicidality", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue},
+	{id: "cue_self_harm", pat: "self harm | self harming | cutting", cat: CatSelfHarm, lvl: LevelLow, kind: kCue},
+	{id: "cue_eating", pat: "eating disorder|disorders | anorexia|bulimia|purging", cat: CatDisorderedEating, lvl: LevelLow, kind: kCue},
+	{id: "cue_psychosis", pat: "psychosis|psychotic|hallucinations|hallucinating|delusions|delusional|paranoid|schizophrenia|hallucinate", cat: CatPsychosis, lvl: LevelLow, kind: kCue},
+
+	// --- third-person forms (subject third_party by construction) ---
+	{id: "tp_kill_self", pat: "@kill @refl3", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation, third: true},
+	{id: "tp_end_life", pat: "@end3", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation, third: true},
+	{id: "tp_wants_die", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|partner|wife|husband|boyfriend|girlfriend|roommate|cousin ~3 wants|wanted|wishes|wished|is|was|keeps ~2 to die|dead | wants|wanted|wishes|wished to end it | wants|wanted|wishes|wished to not be here | wants|wanted|wishes|wished to disappear", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation, third: true},
+	{id: "tp_suicidal", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|partner|wife|husband|boyfriend|girlfriend|roommate|cousin is|was|seems|sounds|might|may ~2 suicidal", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation, third: true},
+	{id: "tp_hurting_self", pat: "cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|burn|burns|burning|starving|starves|starve|scratching|scratches @refl3", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm, third: true},
+	{id: "tp_goodbye", pat: "he|she|they ~2 gave|giving|gives away | he|she|they ~2 said|saying|texted|posted|sent goodbye | he|she|they ~2 wrote|left a note|letter", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye, third: true},
+	{id: "tp_took_pills", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife ~3 took|swallowed|taken ~3 pills|bottle|many|overdose|lot|handful", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct, third: true},
+
+	// --- exclusions: idioms and technical uses ---
+	{id: "ex_laugh", pat: "kill|killing|killed|kills myself|me ~4 laughing|lol|lmao|haha|hahaha|lmfao|jk|joking|rofl|😂|💀", kind: kExclude},
+	{id: "ex_rather", pat: "rather kill myself ~6 than | rather die ~6 than", kind: kExclude},
+	{id: "ex_kill_tech", pat: "kill|killing|killed|kills ~1 time|process|processes|job|task|thread|server|app|program|container|pod|tab|session|daemon|script|query|bug|engine|lights|mood|vibe|music|power|switch|spider|weeds|germs|bacteria|command|pid|signal|zombie|instance|worker|build|feature|idea|time|conversation|battery", kind: kExclude},
+	{id: "ex_die_for", pat: "die|dying|died for | to die for | dying to | die|died|dying of|from embarrassment|laughter|cringe|laughing|boredom|cuteness | died|die laughing", kind: kExclude},
+	{id: "ex_suicide_terms", pat: "suicide squeeze|squad|mission|missions|doors|door|run|runs|drill|drills|sprints|sprint|burn|king|lane|knob|seat|pass|blonde|linux|bomber|bombers|bombing|bombings|vest|attack|attacks | career|political|social|commercial|electoral|fashion|financial|corporate suicide | suicidal play|move|pass|mission|tackle|overtake", kind: kExclude},
+	{id: "ex_cut_myself_off", pat: "cut|cutting myself off|short|loose|free|in|out | cut|cutting myself some slack | cut|cutting myself a slice|piece|break", kind: kExclude},
+	{id: "ex_hurt_accident", pat: "cut|burned|burnt|burn|hurt|hit|scratched|bruised|bit|pinched|injured myself ~2 shaving|cooking|chopping|baking|playing|lifting|running|skiing|accidentally|while|during|slicing|opening|ironing|gardening|working|falling|tripping|climbing|cleaning|fixing|moving|training|exercising|hiking|cycling|skating|surfing|dancing | cut|burned|burnt|hurt|injured myself on|at the|a|work|gym|stove|oven|pan|iron|practice|football|soccer | cut|burned|burnt|hurt|injured myself by|on accident|mistake", kind: kExclude, notIf: "purpose|deliberately|intentionally|again|urge|urges|wanted|relapse|relapsed|deserve"},
+	{id: "ex_accidentally", pat: "accidentally|accidently ~2 cut|burned|burnt|hurt|hit|scratched | by accident", kind: kExclude},
+	{id: "ex_overdose_on", pat: "overdose|overdosed|overdosing ~1 on|of ~1 caffeine|coffee|sugar|chocolate|netflix|tv|anime|candy|sunshine|cuteness|memes|nostalgia|cheese|pizza|work|espresso|dopamine|carbs|cake|cookies|kindness|content|drama|vitamin|vitamins | caffeine|sugar|netflix|drama overdose", kind: kExclude},
+	{id: "ex_end_it_with", pat: "end|ending|ended it|things|this ~1 with|between | end it with", kind: kExclude},
+	{id: "ex_hyperbole_kill", notIf: threatWords, pat: "kill|killing him|her|them|you ~4 if|when|for|lol|haha|lmao|because|after|ate|took|used | kill|killing my @rel ~4 if|when|for|lol|haha|lmao|because|after|ate|took|used", kind: kExclude},
+	{id: "ex_going_to_kill_me", notIf: threatWords, pat: "is|are|was|will|would|going|literally|actually|to ~1 kill|killing me ~4 when|if|for|because|lol|haha|this|these|that", kind: kExclude},
+	{id: "ex_game", pat: "in the|this|my game | in minecraft|fortnite|roblox | my|the|a character | boss fight | zombies | the enemy | enemies | npc|npcs | the villain | in the|this|my book|movie|show|novel|story|film|script|episode|series|anime|manga | the protagonist | the song | the lyrics | for my novel|story|screenplay|book", kind: kExclude},
+	{id: "ex_fasting", pat: "intermittent fasting | fasting for ramadan|lent|yom | before my blood test | before surgery | food poisoning | stomach bug|flu | morning sickness | motion sickness | hangover | wisdom teeth | my braces", kind: kExclude},
+	{id: "ex_voices_room", pat: "voices|voice ~3 next|downstairs|upstairs|outside|hallway|wall|door|radio|tv|phone|other|podcast|hall|apartment|neighbours|neighbors|street|kids|children", kind: kExclude},
+	{id: "ex_voice_tech", pat: "voice assistant|assistants|notes|note|message|messages|actor|actors|acting|chat|recognition|memo|memos|command|commands|lessons|coach|teacher|changer | inner voice | little voice | voice of reason | the voice | my own voice | voice crack|cracks|cracked", kind: kExclude},
+	{id: "ex_dead_battery", pat: "phone|battery|laptop|car|plant|plants|fish|goldfish|tablet|charger|server|link|links|code|meme|joke|mic|headphones|controller|remote|keyboard|mouse|pen|marker|flashlight|torch|engine|radio|watch|conversation|chat|party|tree ~2 is|was|has|just|totally|completely|finally|keeps ~1 dead|died|dying|die", kind: kExclude},
+	{id: "ex_im_dead_lol", pat: "i am dead|dying | i died ~2 lol|lmao|haha|😂|💀|laughing|of|this|from", kind: kExclude},
+	{id: "ex_starving_hungry", pat: "starving|starved|hungry ~3 lunch|dinner|breakfast|snack|food|pizza|when|let us|lets|eat|burger|sandwich", kind: kExclude},
+	{id: "ex_shoot_me", pat: "shoot|shot me a|an ~1 message|email|text|dm|note|line", kind: kExclude},
+	{id: "ex_plan_benign", pat: "plan|plans ~3 for|to go|to visit|to study|to move|to travel|trip|holiday|vacation|wedding|party|meal|workout|business|lesson|project|budget|weekend|birthday|dinner|lunch|date|christmas|summer|retirement|treatment|care|recovery|exam|exams|semester|week|day", kind: kExclude, notIf: "die|dying|suicide|kill|end|life|pills|overdose|goodbye"},
+	{id: "ex_joke_tail", pat: "can not take it anymore|do this anymore ~3 lol|haha|😂|lmao", kind: kExclude},
+	{id: "ex_sleep_forever", pat: "sleep forever|all day ~3 weekend|saturday|sunday|lol|haha|tomorrow|exams|holiday|vacation", kind: kExclude},
+	{id: "ex_killing_it", pat: "killing|killed|kill it|them|this ~2 work|stage|today|tonight|gym|show|class|exam|interview|presentation", kind: kExclude},
+	{id: "ex_im_done_chores", notIf: "life|living|everything|alive|world|existing|trying|fighting|goodbye|goodbyes|die|dying|gone|end|over|pills", pat: "i am done ~3 with|for|homework|work|cleaning|the|my|eating|dinner|lunch|today|yet|soon | i am ready ~3 for|to go|to order|to start|to leave|when", kind: kExclude},
+	{id: "ex_this_is_it", notIf: "goodbye|die|end|life|pills|tonight|gone", pat: "this is it ~2 the|our|my|for|guys|lol|boys|team", kind: kExclude},
+	{id: "ex_time", notIf: "goodbye|die|end|life|pills|gone", pat: "it is time ~2 for|to eat|to go|to start|to leave|to sleep|to wake|to study", kind: kExclude},
+	{id: "ex_dying_hair", pat: "dying|dyeing my|her|his hair | dye my hair", kind: kExclude},
+	{id: "ex_drown", pat: "drowning in ~2 work|homework|emails|paperwork|assignments|laundry|debt|bills", kind: kExclude},
+	{id: "ex_gave_away", pat: "give|gave|giving away ~2 clothes|books|toys ~3 charity|donation|moving|declutter | declutter|decluttering|moving|charity", kind: kExclude},
+}
+
+// Scope cue sets.
+var (
+	negators = set("not", "never", "no", "nobody", "neither", "nor", "without", "stopped", "quit", "denies", "deny")
+	// A negator followed by one of these does not negate what follows ("not
+	// sure I want to live", "can't stop thinking about dying").
+	negBreakers = set("sure", "certain", "stop", "help", "wait", "take", "bear", "handle", "cope", "see", "find", "remember", "even", "only", "just", "know", "think", "like", "because", "matter", "get", "anymore", "one", "point", "longer", "reason", "way", "want", "wanna", "a", "an", "the", "to", "much", "care", "feel", "go", "be", "seem", "keep", "do", "have")
+
+	firstPerson = set("i", "me", "my", "myself", "mine", "im", "i'm")
+	thirdPerson = set("he", "she", "they", "him", "her", "them", "his", "hers", "their", "himself", "herself", "themselves", "themself",
+		"friend", "friends", "brother", "sister", "mom", "dad", "mother", "father", "son", "daughter", "kid", "kids", "child", "children",
+		"partner", "boyfriend", "girlfriend", "husband", "wife", "roommate", "classmate", "coworker", "colleague", "cousin", "uncle",
+		"aunt", "grandma", "grandpa", "grandmother", "grandfather", "student", "students", "patient", "client", "neighbor", "neighbour",
+		"teen", "teenager", "someone", "somebody", "bestie", "bff", "fiance", "fiancee", "niece", "nephew", "stepdad", "stepmom", "ex", "buddy", "mate", "person")
+	// Verbs of reported speech that make a first-person quote belong to
+	// someone else ("my friend said 'I want to die'").
+	reportVerbs = set("said", "says", "told", "tells", "texted", "posted", "wrote", "writes", "mentioned", "admitted", "confided", "keeps", "saying", "telling", "posting", "messaged")
+	hypoCues    = []string{"what if", "if i ever", "if you ever", "if someone", "if somebody", "if a person", "if a friend", "if anyone", "hypothetically", "suppose", "supposing", "imagine", "pretend", "in a story", "in my story", "my character", "a character", "the character", "in a novel", "in my novel", "in the book", "in the movie", "in the film", "in the show", "in a game", "the game", "in the song", "lyrics", "fiction", "screenplay", "a poem", "my poem", "role play", "roleplay"}
+	infoCues    = set("signs", "sign", "warning", "symptoms", "statistics", "stats", "rate", "rates", "prevention", "prevent", "research", "study", "studies", "risk", "factors", "facts", "myths", "myth", "history", "essay", "paper", "presentation", "class", "course", "training", "define", "definition", "meaning", "mean", "means", "difference", "treated", "treatment", "treatments", "treat", "hotline", "helpline", "number", "numbers", "resources", "resource", "common", "causes", "cause", "why", "awareness", "documentary", "article", "news", "report", "recognize", "recognise", "spot", "approach", "ask", "talk", "support", "help", "respond", "say", "handle", "psychology", "nursing", "school", "project", "teach", "teaching", "explain", "normal", "learn", "understand", "difference", "lethality", "related", "linked", "therapy", "therapist", "therapists", "counselor", "counsellor", "book", "books", "podcast", "film", "show", "policy", "protocol", "assessment", "screening", "screen", "questions")
+	questionStarts = set("how", "what", "why", "is", "are", "can", "could", "do", "does", "should", "where", "when", "which", "who", "would", "any")
+	pastCues       = []string{"used to", "years ago", "year ago", "months ago", "month ago", "when i was younger", "when i was a teen", "when i was a kid", "when i was in high school", "when i was in school", "when i was in college", "in high school", "as a teenager", "as a teen", "as a kid", "in the past", "back then", "back in", "clean for", "years clean", "year clean", "months clean", "recovered", "recovery", "in recovery", "survivor", "no longer", "last time was", "old scars", "haven't cut", "have not cut", "haven't hurt myself", "have not hurt myself", "haven't self harmed", "have not self harmed", "i was suicidal", "i used to be", "was in a dark place", "got help", "got better", "my past", "previous attempt", "long time ago", "a while ago", "years since", "long ago", "past attempt", "haven't felt", "have not felt", "proud of", "milestone", "anniversary"}
+	presentCues    = []string{"again", "now", "lately", "these days", "tonight", "today", "right now", "this week", "relapse", "relapsed", "coming back", "came back", "are back", "is back", "started again", "starting again", "still"}
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
