@@ -225,7 +225,7 @@ func newRegexSplitter(pattern, behavior string, invert bool) (*splitter, error) 
 		sp.family = 3
 	default:
 		if strings.Contains(pattern, "(?!") || strings.Contains(pattern, "(?=") || strings.Contains(pattern, "(?<") {
-			return nil, fmt.Errorf("split regex %q uses lookaround, which only the GPT-2, Llama-3 and Qwen2 patterns support", pattern)
+			return nil, fmt.Errorf("split regex %q uses lookaround, which only the GPT-2, Llama-3 and Qwen2 patterns support: %w", pattern, ErrUnsupported)
 		}
 		re, err := regexp.Compile(pattern)
 		if err != nil {
