@@ -23,6 +23,7 @@ tend is not a therapist and its models are not one either.`,
 		newDataCmd(),
 		newBenchCmd(),
 		newTokenizerCmd(),
+		newSourcesCmd(),
 	)
 	return root
 }
