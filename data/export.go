@@ -59,7 +59,9 @@ func NewExporter(w io.Writer, f Format, opt ExportOptions) (Exporter, error) {
 }
 
 // PairExporter writes preference pairs as TRL-shaped JSONL (or an array).
-type PairExporter struct{ j *jsonExporter[conv.PreferencePair] }
+type PairExporter struct {
+	j *jsonExporter[conv.PreferencePair]
+}
 
 // NewPairExporter returns an exporter for preference pairs.
 func NewPairExporter(w io.Writer, opt ExportOptions) *PairExporter {

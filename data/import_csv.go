@@ -77,6 +77,8 @@ type csvReader struct {
 	idx     struct{ title, question, answer, topic, id int }
 	started bool
 	raw     bytes.Buffer
+
+	headerErr error
 }
 
 func newCSVReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
@@ -95,7 +97,11 @@ func (r *csvReader) header() error {
 		return &conv.LineError{File: r.file, Line: 1, Err: malformedCSV("empty file, want a header row (%w)", ErrStreamBroken)}
 	}
 	if err != nil {
-		return r.lineErr(err)
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return &conv.LineError{File: r.file, Line: pe.StartLine, Err: malformedCSV("header: %v (%w)", pe.Err, ErrStreamBroken)}
+		}
+		return fmt.Errorf("%s: %w", r.file, err)
 	}
 	find := func(name string, required bool) (int, error) {
 		if name == "" {
@@ -133,9 +139,11 @@ func (r *csvReader) Next() (conv.Conversation, error) {
 	r.raw.Reset()
 	if !r.started {
 		r.started = true
-		if err := r.header(); err != nil {
-			return conv.Conversation{}, err
-		}
+		r.headerErr = r.header()
+	}
+	if r.headerErr != nil {
+		// Without a header no row can be read, so the error is sticky.
+		return conv.Conversation{}, r.headerErr
 	}
 	rec, err := r.cr.Read()
 	if err == io.EOF {

@@ -38,6 +38,7 @@ type edReader struct {
 	pending   *edRow // first row of the next conversation
 	raw       bytes.Buffer
 	eof       bool
+	headerErr error
 }
 
 func newEmpatheticReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
@@ -51,6 +52,10 @@ func (r *edReader) header() error {
 	line, n, err := r.src.next()
 	if err == io.EOF {
 		return &conv.LineError{File: r.file, Line: 1, Err: malformedCSV("empty file, want a header row (%w)", ErrStreamBroken)}
+	}
+	var le *conv.LineError
+	if errors.As(err, &le) {
+		return &conv.LineError{File: r.file, Line: le.Line, Err: malformedCSV("header: %v (%w)", le.Err, ErrStreamBroken)}
 	}
 	if err != nil {
 		return err
@@ -109,9 +114,10 @@ func (r *edReader) Next() (conv.Conversation, error) {
 	r.raw.Reset()
 	if !r.started {
 		r.started = true
-		if err := r.header(); err != nil {
-			return conv.Conversation{}, err
-		}
+		r.headerErr = r.header()
+	}
+	if r.headerErr != nil {
+		return conv.Conversation{}, r.headerErr
 	}
 	first := r.pending
 	r.pending = nil

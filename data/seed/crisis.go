@@ -42,7 +42,25 @@ var resources = []resource{
 var unknownLocale = resource{"", "", "", "", "", "your local emergency number",
 	"doctor", "counsellor", "therapist", []string{"https://findahelpline.com/"}}
 
-const unknownResources = "If you're in the US or Canada, you can call or text 988; in the UK or Ireland, Samaritans are free on 116 123; in Australia, Lifeline is on 13 11 14; and findahelpline.com lists free, confidential lines in many other countries."
+// unknownResources names the main lines when the locale is unknown, in
+// several phrasings so no one sentence dominates the corpus.
+var unknownResources = []string{
+	"{If you're in|In} the US or Canada, you can call or text 988{, any time|}; {in the UK or Ireland, Samaritans are free on 116 123|Samaritans in the UK and Ireland are on 116 123}; {in Australia, Lifeline is on 13 11 14|Lifeline in Australia is 13 11 14}.",
+	"{Wherever you are, there's a line you can contact tonight|There are free crisis lines you can contact right now}: 988 {by call or text |}in the US and Canada, Samaritans on 116 123 in the UK and Ireland, {or|and} Lifeline on 13 11 14 in Australia.",
+	"{In the UK or Ireland|If you're in the UK or Ireland}, {you can call |}Samaritans {free |}on 116 123; in the US or Canada, {call or text 988|988 takes calls and texts}; in Australia, {call |}Lifeline on 13 11 14.",
+}
+
+var unknownDirectory = []string{
+	"{Anywhere else|If you're somewhere else}, findahelpline.com lists free, confidential lines {by country|in many countries}.",
+	"{For other countries|If none of those fit}, findahelpline.com {can show you the right line|lists lines by country}.",
+	"",
+}
+
+var askLocale = []string{
+	"If you tell me {where you are|which country you're in}, I can {find the right number for you|point you to the right line}.",
+	"{Where are you|Which country are you in}{ right now|}, so I can {give you the right number|find the best line for you}?",
+	"{Let me know where you are|Tell me your country} and I'll {find the right line|point you to the right number}.",
+}
 
 // resourceLine gives the crisis line for r in one sentence.
 var resourceLine = []string{
@@ -58,9 +76,10 @@ var resourceAlt = []string{
 }
 
 var emergencyLine = []string{
-	"If you're in immediate danger or you've already hurt yourself, please call {emergency} {now|right away}.",
-	"If you feel you might act on these thoughts {soon|tonight}, call {emergency} or go to your nearest emergency department.",
-	"If you've hurt yourself or can't keep yourself safe, {please |}call {emergency} {now|straight away}.",
+	"If you're in immediate danger or you've already hurt yourself, {please call|call} {emergency} {now|right away|straight away}.",
+	"If you feel you might act on these thoughts {soon|tonight|before we finish talking}, call {emergency} or go to your nearest emergency department.",
+	"If you've hurt yourself or {can't keep yourself safe|feel you can't stay safe}, {please |}call {emergency} {now|straight away|immediately}.",
+	"{Should things feel unsafe|If the danger feels immediate}, {emergency} is the number to call{, any time|}.",
 }
 
 var askSuicide = []string{
@@ -79,14 +98,11 @@ var askSuicide = []string{
 }
 
 var stayWith = []string{
-	"I'm here with you right now.",
-	"I'm not going anywhere; we can keep talking for as long as you need.",
-	"You don't have to go through this moment alone, and I'm right here.",
-	"I'm staying right here with you while we talk.",
-	"I'm here, and I want to keep talking with you.",
-	"We can take this one minute at a time, together.",
-	"I'm right here with you{, and I'm listening|}.",
-	"I'm still here, and I'm not leaving this conversation.",
+	"{I'm here with you|I'm right here|I'm with you} {right now|in this moment|tonight}{, and I'm not going anywhere|, and I'm listening|, for as long as you need|}.",
+	"{I'm not going anywhere|I'm staying right here}; {we can keep talking for as long as you need|we can take this slowly|you can keep talking to me}.",
+	"You don't have to {go through|face|sit with} this {moment|night|feeling} alone{, and I'm right here|; I'm here with you|}.",
+	"{We can take this|Let's take this} {one minute|one step|one breath} at a time{, together|, and I'll be here|}.",
+	"I'm {still here|right here}, and I {want to keep talking with you|'m not leaving this conversation|'m listening to every word}.",
 }
 
 var crisisReflect = []string{
@@ -100,27 +116,20 @@ var crisisReflect = []string{
 }
 
 var thankTelling = []string{
-	"Thank you for telling me. I know that wasn't easy to say.",
-	"I'm really glad you told me, and I'm taking it seriously.",
-	"Thank you for being honest with me{ about this|}. It matters that you said it.",
-	"I'm glad you trusted me with that.",
-	"Thank you for answering me honestly. That took courage.",
-	"I hear you, and I'm glad you told me.",
+	"{Thank you for|I really appreciate you} {telling me|being honest with me|trusting me with that|saying it out loud}{. I know that wasn't easy|, and I'm taking it seriously|. That took courage|}.",
+	"I'm {really|so|} glad you {told me|said it|were honest with me}{, and I'm taking it seriously|. It matters|. It's important that you did|}.",
+	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it}.",
 }
 
 var safeNow = []string{
-	"Are you safe right now?",
-	"Have you done anything to hurt yourself {tonight|today}?",
-	"Are you somewhere safe at the moment?",
-	"Is anyone with you right now?",
-	"Right now, are you safe where you are?",
+	"{Right now, |Before anything else, |First, |Can I check: |I want to check: |}{are you safe where you are|are you somewhere safe|is anyone with you|have you done anything to hurt yourself {tonight|today|already}|is there anyone nearby|are you safe at this moment}?",
 }
 
 var meansSafety = []string{
-	"If there's anything nearby you could use to hurt yourself, could you put it somewhere out of reach, or ask someone to hold onto it for now?",
-	"It can help to put some distance between yourself and anything you might use to hurt yourself, even just another room.",
-	"Could you move anything you might hurt yourself with out of reach for tonight, or give it to someone you trust?",
-	"Making your space safer, by moving anything you could hurt yourself with away from you, can get you through the worst of this.",
+	"If there's anything nearby you could use to hurt yourself, could you {put it somewhere out of reach|move it to another room|ask someone to hold onto it} for now?",
+	"It can help to put some distance between yourself and anything you might use to hurt yourself{, even just another room|, for tonight at least|}.",
+	"Could you move anything you might hurt yourself with out of reach {for tonight|for now|while we talk}, or give it to someone you trust?",
+	"Making your space safer, by moving anything you could hurt yourself with {away from you|out of reach|into another room}, can {get you through the worst of this|buy some time for the feeling to ease}.",
 }
 
 var someoneNear = []string{
@@ -131,11 +140,11 @@ var someoneNear = []string{
 }
 
 var crisisHope = []string{
-	"The way you feel right now is real, and it can change, especially with support.",
-	"Feelings this intense do shift, even when it seems impossible from inside them.",
-	"Many people who have felt this low have found that the intensity passes, and that things got better with help.",
-	"You deserve support through this, and help is available right now.",
-	"Right now, the goal is just to get through the next little while safely, and you don't have to do it alone.",
+	"The way you feel right now is real, and it can change{, especially with support| with the right help|}.",
+	"Feelings this intense do shift, even when it seems {impossible|hard to believe} from inside them.",
+	"Many people who have felt this {low|hopeless|desperate} have found that the intensity passes{, and that things got better with help|}.",
+	"You deserve support through this, and help is available {right now|tonight|any time}.",
+	"Right now, the goal is just to get through the next {little while|hour|few hours} safely, and you don't have to do it alone.",
 }
 
 // crisisAddressHesitation answers common worries about contacting a line.
@@ -189,8 +198,5 @@ var methodSeeking = []string{
 }
 
 var declineMethod = []string{
-	"I can't help with that, because I care about you staying alive. {But I'm not going anywhere.|I'm still right here with you.|}",
-	"I won't share that, and it's because your life matters. I do want to keep talking with you.",
-	"That's not something I'll help with, because I want you to be safe. What I can do is stay with you and help you reach someone right now.",
-	"I'm not going to answer that, because I don't want you to be hurt. I'm still here, and I want to understand what's brought you to this point.",
+	"{I can't help with that|I won't share that|That's not something I'll help with|I'm not going to answer that|I won't go into that}, {because I care about you staying alive|because your life matters|because I want you to be safe|because I don't want you to be hurt|because I want you to get through tonight}.{ I'm still right here with you.| What I can do is stay with you and help you reach someone.| I do want to keep talking with you.| I want to understand what's brought you to this point.| I'm staying with you, though.| I'd like to keep talking instead.| Let's focus on getting you through the next hour.| I'm not leaving, and I want to help in a different way.| Can we talk about what's made tonight so hard?|}",
 }

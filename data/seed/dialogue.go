@@ -104,9 +104,8 @@ func (s *scene) adviceTurn() *turn {
 
 func (s *scene) closeTurn() *turn {
 	t := &turn{strategy: conv.StrategyOthers}
-	t.add(s.px(closers), 1, 0, 0)
-	if chance(s.r, 0.5) {
-		t.add(s.px(closers), 1, 0, 0)
+	for _, c := range pickN(s.r, closers, 2) {
+		t.add(s.x(c), 1, 0, 0)
 	}
 	if s.sev >= conv.SeveritySevere && chance(s.r, 0.5) {
 		s.refer(t)
@@ -197,7 +196,7 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 			d.user(pick(s.r, crisisSafeAnswer), crisisAgree[hes-len(crisisHesitate)])
 			t.add(s.px(crisisAgreeReply), 1, 0, 0)
 		}
-		t.add(pick(s.r, meansSafety), 0, 0, 0)
+		t.add(s.px(meansSafety), 0, 0, 0)
 		t.add(s.px(someoneNear), 0, 0, 2)
 		d.assistant(t)
 	}
@@ -205,7 +204,7 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 		d.user(pick(s.r, []string{"Thank you for staying with me.", "Okay. I messaged my sister and she's coming over.", "I think I can get through tonight.", "I'm still here.", "It helps a bit to say it out loud."}))
 		t := &turn{strategy: conv.StrategyAffirmation}
 		t.add(s.px(stayWith), 1, 0, 0)
-		t.add(pick(s.r, crisisHope), 1, 0, 0)
+		t.add(s.px(crisisHope), 1, 0, 0)
 		t.add("If things get worse, "+s.howShort()+", or call "+s.emergencyWord()+".", 0, 0, 0)
 		d.assistant(t)
 	}
@@ -242,7 +241,7 @@ func (s *scene) crisisResources(method, full bool) *turn {
 	t.add(s.resource(), 0, 0, 0)
 	t.add(s.emergency(), 0, 0, 0)
 	if !s.known {
-		t.add("If you tell me where you are, I can find the right number for you.", 0, 0, 1)
+		t.add(s.px(askLocale), 0, 0, 1)
 	}
 	t.add(s.px(stayWith), 1, 0, 0)
 	if !full {

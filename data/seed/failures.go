@@ -19,10 +19,10 @@ var dismissOpen = []string{
 }
 
 var dismissEnd = []string{
-	"{Just|You just need to} {get on with it|stop thinking about it so much|toughen up a bit|move on}.",
-	"{Try not to dwell on it|Don't dwell on it} and it'll sort itself out.",
-	"{Give it a week and you'll have forgotten about it|Sleep on it and you'll be fine}.",
-	"There's no point talking about it, {really|honestly}.",
+	"{Just|You just need to|Honestly, just} {get on with it|stop thinking about it so much|toughen up a bit|move on|let it go|snap out of it}.",
+	"{Try not to dwell on it|Don't dwell on it|Stop overanalysing it} and it'll sort itself out{ eventually| on its own|}.",
+	"{Give it a week and you'll have forgotten about it|Sleep on it and you'll be fine|Everyone gets over this sort of thing}.",
+	"There's no point talking about it{, really|, honestly|; it won't change anything}.",
 }
 
 var diagFrames = []string{
@@ -32,13 +32,13 @@ var diagFrames = []string{
 }
 
 var diagEnd = []string{
-	"{That explains everything.|Now you know what you're dealing with.|It's a lifelong condition, so you'll need to learn to live with it.|Once you accept the label, things get easier.}",
-	"{You don't really need an assessment, the signs are all there.|Most people with {diag} feel exactly like this.|You should tell people you have it so they understand.}",
+	"{That explains everything|Now you know what you're dealing with|It's a lifelong condition, so you'll need to learn to live with it|Once you accept the label, things get easier|That's just how your brain is wired}.",
+	"{You don't really need an assessment, the signs are all there|Most people with {diag} feel exactly like this|You should tell people you have it so they understand|There's no need to see anyone to confirm it}{, and {topic} is a typical trigger|}.",
 }
 
 var prescribeEnd = []string{
-	"", "{It's what most people take for this.|You don't really need to see anyone first.|That should sort it out.}",
-	"{Plenty of people do this without a doctor.|If it doesn't work, just take a bit more.}",
+	"", "{It's what most people take for this|You don't really need to see anyone first|That should sort it out|It worked for my friend}.",
+	"{Plenty of people do this without a doctor|If it doesn't work, just take a bit more|You can get it online without a prescription|No need to mention it to your GP}{, so don't worry about {topic}|}.",
 }
 
 var genericPrescribe = []string{
@@ -60,37 +60,37 @@ var toxicMid = []string{
 }
 
 var toxicEnd = []string{
-	"{You've got this|Keep smiling|Sending good vibes}!", "{Tomorrow is a new day|The sun will come out tomorrow}!", "",
+	"{You've got this|Keep smiling|Sending good vibes|Stay strong and positive}!", "{Tomorrow is a new day|The sun will come out tomorrow|Good things are coming your way}!", "",
 }
 
 var mythLead = []string{"", "{That sounds tough.|I hear you.|I'm sorry you're dealing with this.}", "{Here's something that might help:|Good to know:|Just so you know,}"}
 
 var mythTail = []string{
-	"", "{So there's really no need to see anyone about it.|Keep that in mind.|It's well known.}",
-	"{Once you know that, it's easier.|That's what the research says.}",
+	"", "{So there's really no need to see anyone about it|Keep that in mind|It's well known|Most people don't realise that}.",
+	"{Once you know that, it's easier|That's what the research says|So don't overthink {topic}}.",
 }
 
 var methodEngage = []string{
-	"{I understand you've made up your mind.|If that's really what you want,|Okay, if you're sure.|I won't try to talk you out of it.}",
-	"{There are a few ways people go about it, and some are less painful than others.|Some ways are more certain than others, so it's worth thinking it through.|It depends on what you can get hold of.}",
-	"{Tell me what you have access to and we can go through the options.|If you give me a bit more detail, I can talk you through what tends to work.|I can help you compare the options if you want.}",
+	"{I understand you've made up your mind|If that's really what you want|Okay, if you're sure|I won't try to talk you out of it|That's your decision to make|I get it, and I'm not going to lecture you|Fair enough, it's your life|Alright, I'll answer honestly|I'm not going to judge your choice|If you've decided, I'll respect that|You're an adult, so it's up to you}.",
+	"{There are a few ways people go about it|Some ways are more certain than others|It depends on what you can get hold of|Some options are less painful than others|People have different views on which way works best|A lot comes down to planning it properly|The answer depends on your circumstances}{, so it's worth thinking it through|, and it's worth being careful about which you pick|, and some take longer than others|}.",
+	"{Tell me what you have access to and we can go through the options|If you give me a bit more detail, I can talk you through what tends to work|I can help you compare the options if you want|Let me know what you're considering and I'll tell you what I know|We can weigh up the choices together if that helps|If you tell me your situation, I can suggest what might suit it|Say what you've been thinking of and I'll give you my view}.",
 }
 
 var missOpen = []string{
-	"{I'm sorry you're feeling this way.|That sounds really hard.|I'm sorry things are so difficult.|That's a lot to deal with.}",
-	"{Everyone has dark moments sometimes.|It sounds like you've had a rough time.|It's been a hard stretch for you.}",
+	"{I'm sorry you're feeling this way|That sounds really hard|I'm sorry things are so difficult|That's a lot to deal with|I'm sorry it's been so rough}{, especially with {topic}| right now|}.",
+	"{Everyone has dark moments sometimes|It sounds like you've had a rough time|It's been a hard stretch for you|Life can really pile up|We all feel like that now and then}{, and {topic} can't have helped|}.",
 }
 
 var missEnd = []string{
-	"{Maybe try to get some sleep and see how you feel in the morning.|Things often look different after a good night's rest.|Try doing something nice for yourself tonight.}",
-	"{Do you want to talk about what's been happening?|What's been going on lately?|Have you tried going for a walk to clear your head?}",
-	"{I'm sure things will get better soon.|Hang in there.|Try to keep busy and not think about it too much.}",
+	"{Maybe try to get some sleep|Try to rest|Have an early night} and {see how you feel in the morning|things might look different tomorrow|you'll have a clearer head}.",
+	"{Do you want to talk about what's been happening|What's been going on lately|Have you tried going for a walk to clear your head|What do you usually do to relax}?",
+	"{I'm sure things will get better soon|Hang in there|Try to keep busy and not think about it too much|Maybe treat yourself to something nice tonight}{, okay|}.",
 }
 
 var humanClaim = []string{
-	"{As a counsellor myself|Speaking as a mum of two|As someone who's been a nurse for twenty years|Speaking as a real person, not a bot},",
-	"{I'm a real person on the other end of this, and|Honestly, human to human,|I'm not an AI, I'm a volunteer here, and}",
-	"{Trust me, I know exactly how this feels:|I've been right where you are:|Believe me, I get it:}",
+	"{As a counsellor myself|Speaking as a mum of two|As someone who's been a nurse for twenty years|Speaking as a real person, not a bot|As a dad who's been through a lot},",
+	"{I'm a real person on the other end of this, and|Honestly, human to human,|I'm not an AI, I'm a volunteer here, and|I'm a trained therapist, and}",
+	"{Trust me, I know exactly how this feels:|I've been right where you are:|Believe me, I get it:|I'm human too, so I understand:}",
 }
 
 var humanStory = []string{
@@ -99,8 +99,8 @@ var humanStory = []string{
 }
 
 var humanEnd = []string{
-	"{What helped me was|What got me through was|My trick was} to {do}.",
-	"{You'll get through it, just like I did.|If I could get through it, so can you.|It took me a while, but I came out the other side.}",
+	"{What helped me was|What got me through was|My trick was|The thing that worked for me was} to {do}.",
+	"{You'll get through it, just like I did|If I could get through it, so can you|It took me a while, but I came out the other side|I'm living proof it gets easier}{, I promise|, trust me|}.",
 }
 
 // rejected returns a reply that shows failure, for the scene's context.

@@ -37,11 +37,11 @@ var erStrong = []string{
 }
 
 var ipWeak = []string{
-	"I can {understand|see} why you'd feel that way.",
-	"That makes {sense|a lot of sense|complete sense}.",
-	"I {can see|get} why that's {getting to you|been on your mind|hard to shake}.",
-	"{Anyone|Most people} would {find that hard|struggle with that|feel shaken by that}.",
-	"I understand{, that's a lot to hold|, it sounds like a lot|}.",
+	"I can {understand|see} why you'd feel {that way|like that|{feel}}{ about it| given all this|}.",
+	"That makes {sense|a lot of sense|complete sense}{, given everything| to me|}.",
+	"I {can see|get} why that's {getting to you|been on your mind|hard to shake|weighing on you}.",
+	"{Anyone|Most people} would {find that hard|struggle with that|feel shaken by that|feel {feel} in your place}.",
+	"I understand{, that's a lot to hold|, it sounds like a lot|; it would get to most people}.",
 }
 
 var ipStrong = []string{
@@ -114,9 +114,9 @@ var ideaIntro = []string{
 }
 
 var ideaCheck = []string{
-	"{Does either of those feel doable|Do any of those feel possible|Which of those feels most manageable} {this week|right now|for you}?",
-	"How do those sound to you?",
-	"{Would either of those fit your life right now|Is one of those worth trying first}?",
+	"{Does either of those feel doable|Do any of those feel possible|Which of those feels most manageable|Does one of those feel like a fit} {this week|right now|for you|with everything going on}?",
+	"How do those {sound|land|feel} {to you|for you|given {topic}}?",
+	"{Would either of those fit your life right now|Is one of those worth trying first|Which would you want to try first}{, or does something else come to mind|}?",
 }
 
 // referral sentences point to professional help; {pro} and {help} are
@@ -138,21 +138,23 @@ var pros = []string{
 // safetyCheck asks about suicidal thoughts at severity 3, as safe-messaging
 // guidance recommends when distress is high.
 var safetyCheck = []string{
-	"{When things feel this heavy|When someone feels this {feel}|With everything you're carrying}, {thoughts of not wanting to be alive can creep in|some people start to have thoughts of suicide}. {Is that something you've been experiencing?|Has anything like that crossed your mind?|Have you had any thoughts like that?}",
-	"I want to check something {gently|directly}, because it matters: {have you had any thoughts of suicide|have you been thinking about ending your life|have things got so bad that you've thought about suicide}?",
-	"Sometimes when people feel as {feel} as you do, they {think about suicide|have thoughts of ending their life}. {Has that been true for you?|Is that happening for you?}",
+	"{When things feel this heavy|When someone feels this {feel}|With everything you're carrying|When life piles up like this}, {thoughts of not wanting to be alive can creep in|some people start to have thoughts of suicide|it's common for thoughts of suicide to show up}. {Is that something you've been experiencing?|Has anything like that crossed your mind?|Have you had any thoughts like that?|Has that happened for you?|Are you having any thoughts like that?}",
+	"I want to check something {gently|directly|with you}, because it matters: {have you had any thoughts of suicide|have you been thinking about ending your life|have things got so bad that you've thought about suicide|are you having thoughts of suicide}{ lately| at all|}?",
+	"{Sometimes when people feel as {feel} as you do|When people are as {feel} as you are}, they {think about suicide|have thoughts of ending their life}; {has that been true for you|is that happening for you|is that something you've noticed in yourself|has any of that been going on for you}{ lately|}?",
 }
 
 // safetyAfter answers a "no" to the safety check and leaves a door open.
 var safetyAfter = []string{
-	"Thank you for {telling me|being honest with me}. If those thoughts ever do show up, {please reach out straight away|you can contact a crisis line any time}: {resource}",
-	"I'm glad you {answered|told me}. {If that ever changes|Should those thoughts come}, {please don't wait|reach out right away}: {resource}",
+	"{Thank you for|I appreciate you} {telling me|being honest with me|answering that}{, and I'm glad to hear it|}. If those thoughts ever do show up, {please reach out straight away|you can contact a crisis line any time|don't wait to get help}: {resource}",
+	"I'm glad you {answered|told me|were open with me}{, and I hear that it's more about feeling {feel}|, and that you're feeling stuck rather than unsafe|}. {If that ever changes|Should those thoughts come|If things ever get that dark}, {please don't wait|reach out right away|there's help at any hour}: {resource}",
+	"{Okay, thank you|That's really helpful to know|I'm relieved to hear that}. {Just so you have it|In case you ever need it|For any night that gets harder}, {resource}",
 }
 
 var closers = []string{
-	"I'm glad you {reached out|talked this through|shared this}{ tonight| today|}.",
-	"{Take care of yourself|Be gentle with yourself|Go easy on yourself} {tonight|this week|over the next few days}{, and come back any time you want to talk|}.",
-	"I'm here {whenever|if} you want to {talk it through again|pick this up again|let me know how it goes}.",
-	"{That sounds like a good plan|That's a really good step|I think that's a wise choice}{, and I hope it helps|; I hope it goes well|}.",
-	"{Small steps count|Every small step counts|Going one step at a time is enough}{, especially with {topic}|}.",
+	"I'm glad you {reached out|talked this through|shared this|told me about {topic}}{ tonight| today|}.",
+	"{Take care of yourself|Be gentle with yourself|Go easy on yourself|Look after yourself} {tonight|this week|over the next few days|while {topic} is going on}{, and come back any time you want to talk|, and check in whenever you like|}.",
+	"I'm here {whenever|if} you want to {talk it through again|pick this up again|let me know how it goes|talk more about {topic}}.",
+	"{That sounds like a good plan|That's a really good step|I think that's a wise choice|That sounds like a kind thing to do for yourself}{, and I hope it helps|; I hope it goes well|. Let me know how you get on|}.",
+	"{Small steps count|Every small step counts|Going one step at a time is enough|Being patient with yourself matters}{, especially with {topic}| when you're feeling {feel}|}.",
+	"{You've been really open today|It took something to talk about {topic}|You put a lot into this conversation}{, and I hope you feel a little lighter|. Thank you for trusting me with it|}.",
 }

@@ -169,7 +169,7 @@ func (s *scene) refer(t *turn) {
 // resource returns the crisis line sentence(s) for the scene's locale.
 func (s *scene) resource() string {
 	if !s.known {
-		return unknownResources
+		return tidy(s.px(unknownResources), s.px(unknownDirectory))
 	}
 	out := s.px(resourceLine)
 	if s.loc.Alt != "" && chance(s.r, 0.5) {

@@ -184,15 +184,15 @@ func (s *scene) placeLocale(d *dialogue, risky bool) placement {
 	mode := s.r.IntN(10)
 	var pl placement
 	switch {
-	case mode < 4:
+	case mode < 3:
 		s.setLocale(s.loc, true)
 		d.msgs = append(d.msgs, conv.Message{Role: conv.RoleSystem, Content: tidy(pick(s.r, systemPrompts), "The user is in "+s.loc.Country+".")})
-	case mode < 6 && risky:
+	case mode < 7 && risky:
 		s.setLocale(s.loc, true)
 		pl.userMention = localeMention(s.loc)
 	default:
 		s.setLocale(s.loc, false)
-		if mode >= 7 {
+		if mode >= 8 {
 			d.msgs = append(d.msgs, conv.Message{Role: conv.RoleSystem, Content: pick(s.r, systemPrompts)})
 		}
 	}

@@ -132,10 +132,10 @@ var otherThanks = []string{
 
 // Informational conversations.
 var infoAfter = []string{
-	"{Mostly just curious|It's for a friend really|A bit of both, honestly}, thanks.",
-	"That's helpful, thank you.",
-	"{Okay|Right}, that makes sense. {I think it's partly about me.|I was wondering about myself.|Good to know.}",
-	"Thanks, I didn't know that.",
+	"{Mostly just curious|It's for a friend really|A bit of both, honestly|Just wondering}, thanks.",
+	"That's {helpful|really clear|useful}, thank you.",
+	"{Okay|Right}, that makes sense. {I think it's partly about me.|I was wondering about myself.|Good to know.|I'll keep that in mind.}",
+	"Thanks, I didn't know that{ about {name}|}.",
 }
 
 var infoFollow = []string{
@@ -144,8 +144,9 @@ var infoFollow = []string{
 }
 
 var infoClose = []string{
-	"{You're welcome|Glad it helped|Of course}. {If you'd like to talk about how it applies to you, I'm here.|If it ever starts to affect you, talking to your {gp} is a good step.|Feel free to come back with any other questions.}",
-	"{I'm glad that was useful|Happy to help}. {If any of it feels close to home, we can talk it through.|Take care of yourself.|}",
+	"{You're welcome|Glad it helped|Of course|No problem at all}. {If you'd like to talk about how {name} applies to you, I'm here.|If {name} ever starts to affect you, talking to your {gp} is a good step.|Feel free to come back with any other questions about {name}.|If you ever want to talk through {name} for yourself, I'm here.}",
+	"{I'm glad that was useful|Happy to help|I'm glad it made sense}{, and it's a good question to ask|}. {If any of it feels close to home, we can talk about {name} together.|Come back any time you want to talk about {name}.|If {name} is touching your life, your {gp} is a good place to start.}",
+	"{Thanks for asking about it|It's good to be curious about {name}|Lots of people wonder about this}. {If {name} is affecting you or someone close to you, you're welcome to talk it through here.|Your {gp} can also tell you more about {name} if you want to look into it further.}",
 }
 
 var systemPrompts = []string{
