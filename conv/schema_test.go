@@ -322,3 +322,40 @@ func TestSchemaAgreesWithValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatDocExamples keeps the one-line examples in docs/format.md
+// valid for both the Go reader and the schemas.
+func TestFormatDocExamples(t *testing.T) {
+	s := loadSchemas(t)
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, line := range strings.Split(string(doc), "\n") {
+		if !strings.HasPrefix(line, `{"id":`) {
+			continue
+		}
+		n++
+		var v any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("format.md:%d: %v", i+1, err)
+		}
+		file := "conversation.schema.json"
+		if strings.Contains(line, `"chosen"`) {
+			file = "preference_pair.schema.json"
+			_, err = NewReader[PreferencePair](strings.NewReader(line), "format.md").Next()
+		} else {
+			_, err = NewReader[Conversation](strings.NewReader(line), "format.md").Next()
+		}
+		if err != nil {
+			t.Errorf("format.md:%d: Go reader: %v", i+1, err)
+		}
+		if err := s.validate(file, s[file], v, "$"); err != nil {
+			t.Errorf("format.md:%d: schema: %v", i+1, err)
+		}
+	}
+	if n != 2 {
+		t.Errorf("found %d one-line examples in format.md, want 2", n)
+	}
+}
