@@ -23,6 +23,21 @@ func CrossEntropyForward[E Float](losses, logits []E, targets []int32, mask []E,
 	parallel(N, func(lo, hi int) {
 		for n := lo; n < hi; n++ {
 			row := logits[n*V : (n+1)*V]
+			if r32, ok := any(row).([]float32); ok {
+				// Fast path: one fused softmax; the loss is -log p[target].
+				// A target probability that underflows float32 is scored
+				// as the smallest positive float32 (loss ≈ 103.3).
+				tensor.Softmax(r32)
+				losses[n] = 0
+				if targets[n] != IgnoreIndex {
+					if p := r32[targets[n]]; p > 0 {
+						losses[n] = E(-math.Log(float64(p)))
+					} else {
+						losses[n] = E(-math.Log(math.SmallestNonzeroFloat32))
+					}
+				}
+				continue
+			}
 			mx := row[0]
 			for _, x := range row {
 				mx = max(mx, x)
@@ -32,20 +47,10 @@ func CrossEntropyForward[E Float](losses, logits []E, targets []int32, mask []E,
 			if targets[n] != IgnoreIndex {
 				lt = float64(row[targets[n]] - mx)
 			}
-			if r32, ok := any(row).([]float32); ok {
-				for i := range r32 {
-					r32[i] -= float32(mx)
-				}
-				tensor.Exp(r32, r32)
-				for _, e := range r32 {
-					s += float64(e)
-				}
-			} else {
-				for i, x := range row {
-					e := math.Exp(float64(x - mx))
-					row[i] = E(e)
-					s += e
-				}
+			for i, x := range row {
+				e := math.Exp(float64(x - mx))
+				row[i] = E(e)
+				s += e
 			}
 			losses[n] = 0
 			if targets[n] != IgnoreIndex {

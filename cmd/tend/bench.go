@@ -1,0 +1,228 @@
+// tend bench: measures the engine on this machine and prints JSON: matmul
+// GFLOP/s on the shapes of a 135M model, milliseconds per AdamW training
+// step of the reference config (with peak RSS), and decode tokens/s with the
+// KV cache on a 135M-shaped model with random weights. The PyTorch twin of
+// the training step is /work/shared/bench/torch_train_step.py (see --help).
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-project/tend/model"
+	"github.com/tend-project/tend/tensor"
+)
+
+type benchMatmul struct {
+	Shape  string  `json:"shape"`
+	GFLOPS float64 `json:"gflops"`
+}
+
+type benchTrain struct {
+	Config    string  `json:"config"`
+	Params    int     `json:"params"`
+	Steps     int     `json:"steps"`
+	MinMS     float64 `json:"min_ms"`
+	MedianMS  float64 `json:"median_ms"`
+	Loss      float64 `json:"final_loss"`
+	PeakRSSMB float64 `json:"peak_rss_mib"`
+}
+
+type benchDecode struct {
+	Config       string  `json:"config"`
+	Tokens       int     `json:"tokens"`
+	TokensPerSec float64 `json:"tokens_per_sec"`
+	PeakRSSMB    float64 `json:"peak_rss_mib"`
+}
+
+type benchReport struct {
+	Kernel  string        `json:"kernel"`
+	Threads int           `json:"threads"`
+	Matmul  []benchMatmul `json:"matmul,omitempty"`
+	Train   *benchTrain   `json:"train,omitempty"`
+	Decode  *benchDecode  `json:"decode,omitempty"`
+}
+
+func newBenchCmd() *cobra.Command {
+	var only string
+	var steps, tokens int
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure matmul, training-step and decode speed; print JSON",
+		Long: `bench measures the engine and prints JSON.
+
+  matmul  GFLOP/s of tensor.Gemm on 512×576·576×1536, 512×576·576×576,
+          512×1536·1536×576 and 512×576·576×49152
+  train   ms per AdamW training step of the reference config (4 layers,
+          hidden 256, 4 heads, 2 KV heads, SwiGLU 704, vocabulary 8000,
+          batch 4 × sequence 128), and peak RSS
+  decode  tokens/s with the KV cache for a 135M-shaped model (hidden 576,
+          30 layers, 9 heads, 3 KV heads, intermediate 1536, vocabulary
+          49152) with random weights
+
+Run the PyTorch twin of the training step next to it for the ratio:
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \
+    python3 /work/shared/bench/torch_train_step.py 10`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if only != "" && only != "matmul" && only != "train" && only != "decode" {
+				return fmt.Errorf("--only: want matmul, train or decode, got %q", only)
+			}
+			rep := benchReport{Kernel: tensor.KernelName(), Threads: tensor.Threads()}
+			errw := cmd.ErrOrStderr()
+			if only == "" || only == "matmul" {
+				fmt.Fprintln(errw, "bench: matmul")
+				rep.Matmul = benchMatmuls()
+			}
+			if only == "" || only == "train" {
+				fmt.Fprintln(errw, "bench: training step")
+				t, err := benchTrainStep(steps)
+				if err != nil {
+					return err
+				}
+				rep.Train = t
+			}
+			if only == "" || only == "decode" {
+				fmt.Fprintln(errw, "bench: decode")
+				d, err := benchDecoding(tokens)
+				if err != nil {
+					return err
+				}
+				rep.Decode = d
+			}
+			out, err := json.MarshalIndent(rep, "", "  ")
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), string(out))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&only, "only", "", "run one benchmark: matmul, train or decode")
+	cmd.Flags().IntVar(&steps, "steps", 10, "training steps to time (after 2 warm-up steps)")
+	cmd.Flags().IntVar(&tokens, "tokens", 64, "tokens to decode")
+	return cmd
+}
+
+func randFill(r *rand.Rand, x []float32) {
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+}
+
+func benchMatmuls() []benchMatmul {
+	r := rand.New(rand.NewPCG(1, 1))
+	var out []benchMatmul
+	for _, s := range [][3]int{{512, 576, 1536}, {512, 576, 576}, {512, 1536, 576}, {512, 576, 49152}} {
+		m, k, n := s[0], s[1], s[2]
+		a, b, c := make([]float32, m*k), make([]float32, k*n), make([]float32, m*n)
+		randFill(r, a)
+		randFill(r, b)
+		tensor.Gemm(false, false, m, n, k, 1, a, k, b, n, 0, c, n) // warm up
+		best := time.Duration(1 << 62)
+		deadline := time.Now().Add(700 * time.Millisecond)
+		for i := 0; i < 3 || time.Now().Before(deadline); i++ {
+			t0 := time.Now()
+			tensor.Gemm(false, false, m, n, k, 1, a, k, b, n, 0, c, n)
+			best = min(best, time.Since(t0))
+		}
+		out = append(out, benchMatmul{fmt.Sprintf("%dx%d·%dx%d", m, k, k, n), 2 * float64(m*n*k) / best.Seconds() / 1e9})
+	}
+	return out
+}
+
+func benchConfig(arch string, V, C, L, H, KV, F int, tied bool) (model.Config, error) {
+	js := fmt.Sprintf(`{"architectures":[%q],"vocab_size":%d,"hidden_size":%d,"num_hidden_layers":%d,
+		"num_attention_heads":%d,"num_key_value_heads":%d,"intermediate_size":%d,"max_position_embeddings":2048,
+		"rms_norm_eps":1e-5,"rope_theta":10000,"tie_word_embeddings":%v}`, arch, V, C, L, H, KV, F, tied)
+	return model.ParseConfig([]byte(js))
+}
+
+func peakRSSMiB() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}
+
+func benchTrainStep(steps int) (*benchTrain, error) {
+	const B, T, V = 4, 128, 8000
+	cfg, err := benchConfig("LlamaForCausalLM", V, 256, 4, 4, 2, 704, false)
+	if err != nil {
+		return nil, err
+	}
+	m, err := model.New(cfg, 1)
+	if err != nil {
+		return nil, err
+	}
+	m.EnableGrads()
+	opt := model.NewAdamW(len(m.Params), 1e-3, 0.01)
+	r := rand.New(rand.NewPCG(2, 2))
+	b := &model.Batch{B: B, T: T, Tokens: make([]int32, B*T), Targets: make([]int32, B*T)}
+	var times []float64
+	var loss float64
+	for step := range steps + 2 {
+		for i := range b.Tokens {
+			b.Tokens[i], b.Targets[i] = int32(r.IntN(V)), int32(r.IntN(V))
+		}
+		t0 := time.Now()
+		m.ZeroGrad()
+		if loss, err = m.TrainStep(b); err != nil {
+			return nil, err
+		}
+		if err := opt.Update(m.Params, m.Grads); err != nil {
+			return nil, err
+		}
+		if step >= 2 {
+			times = append(times, float64(time.Since(t0).Microseconds())/1e3)
+		}
+	}
+	slices.Sort(times)
+	return &benchTrain{Config: "L4 C256 H4 KV2 F704 V8000, B4×T128", Params: len(m.Params), Steps: steps,
+		MinMS: times[0], MedianMS: times[len(times)/2], Loss: loss, PeakRSSMB: peakRSSMiB()}, nil
+}
+
+func benchDecoding(tokens int) (*benchDecode, error) {
+	cfg, err := benchConfig("LlamaForCausalLM", 49152, 576, 30, 9, 3, 1536, true)
+	if err != nil {
+		return nil, err
+	}
+	m, err := model.New(cfg, 3)
+	if err != nil {
+		return nil, err
+	}
+	runtime.GC()
+	c := m.NewKVCache(tokens + 1)
+	tok := 1
+	if _, err := m.Forward([]int{tok}, 0, c); err != nil { // warm up, fills position 0
+		return nil, err
+	}
+	t0 := time.Now()
+	for i := range tokens {
+		logits, err := m.Forward([]int{tok}, i+1, c)
+		if err != nil {
+			return nil, err
+		}
+		tok = argmax(logits)
+	}
+	return &benchDecode{Config: "135M shape: L30 C576 H9 KV3 F1536 V49152, tied embeddings", Tokens: tokens,
+		TokensPerSec: float64(tokens) / time.Since(t0).Seconds(), PeakRSSMB: peakRSSMiB()}, nil
+}
+
+func argmax(x []float32) int {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return best
+}
