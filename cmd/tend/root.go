@@ -24,6 +24,7 @@ tend is not a therapist and its models are not one either.`,
 		newBenchCmd(),
 		newTokenizerCmd(),
 		newSourcesCmd(),
+		newDemoCmd(),
 	)
 	return root
 }
