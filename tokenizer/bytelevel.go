@@ -52,17 +52,3 @@ func byteLevelDecodeToken(tok string) []byte {
 	}
 	return out
 }
-
-// byteLevelDecodeString maps a byte-level string back to bytes; ok is false if
-// some character is outside the byte alphabet.
-func byteLevelDecodeString(tok string) ([]byte, bool) {
-	out := make([]byte, 0, len(tok))
-	for _, r := range tok {
-		b, ok := runeToByte[r]
-		if !ok {
-			return nil, false
-		}
-		out = append(out, b)
-	}
-	return out, true
-}

@@ -153,6 +153,7 @@ func build(f *fileJSON) (*Tokenizer, error) {
 			return nil, fmt.Errorf("pre_tokenizer: ByteLevel at position %d is not last: %w", k, ErrUnsupported)
 		}
 	}
+	t.fast = fastFamily(t.steps)
 	if t.bos, err = parsePostProcessor(f.PostProcessor, "post_processor"); err != nil {
 		return nil, err
 	}
@@ -194,6 +195,27 @@ func build(f *fileJSON) (*Tokenizer, error) {
 	t.rawMatch = newAddedMatcher(raw, nil)
 	t.normMatch = newAddedMatcher(normd, t.norm)
 	return t, nil
+}
+
+// fastFamily reports the scanner family when pre-tokenizing is a single
+// Isolated family scan (GPT-2's ByteLevel, or Split then a plain ByteLevel).
+func fastFamily(steps []preStep) int {
+	var sp *splitter
+	for _, s := range steps {
+		if s.prefixSpace {
+			return 0
+		}
+		if s.split != nil {
+			if sp != nil {
+				return 0
+			}
+			sp = s.split
+		}
+	}
+	if sp == nil || sp.family == 0 || sp.behavior != behaviorIsolated || sp.invert {
+		return 0
+	}
+	return sp.family
 }
 
 // parseMerge accepts both "a b" and ["a", "b"].

@@ -195,6 +195,17 @@ func nextLlama(s string, i, maxDigits int) int {
 	return whitespaceTail(s, i, j)
 }
 
+// nextMatch returns the end of the family's match starting at i.
+func nextMatch(family int, s string, i int) int {
+	switch family {
+	case 1:
+		return nextGPT2(s, i)
+	case 2:
+		return nextLlama(s, i, 1)
+	}
+	return nextLlama(s, i, 3)
+}
+
 // Split behaviours, named as in tokenizer.json.
 const (
 	behaviorIsolated           = "Isolated"
@@ -249,15 +260,7 @@ func (sp *splitter) matches(s string, dst [][2]int) [][2]int {
 	switch {
 	case sp.family != 0:
 		for i := 0; i < len(s); {
-			var j int
-			switch sp.family {
-			case 1:
-				j = nextGPT2(s, i)
-			case 2:
-				j = nextLlama(s, i, 1)
-			default:
-				j = nextLlama(s, i, 3)
-			}
+			j := nextMatch(sp.family, s, i)
 			dst = append(dst, [2]int{i, j})
 			i = j
 		}

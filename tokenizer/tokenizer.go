@@ -21,6 +21,7 @@ type Tokenizer struct {
 	model     *bpeModel
 	norm      normalizerFunc
 	steps     []preStep
+	fast      int // splitter family when the pre-tokenizer is just one family scan, else 0
 	bos       *template // post-processor ids around a single sequence
 	added     []AddedToken
 	addedByID map[int]int // id -> index into added
@@ -100,6 +101,16 @@ func (t *Tokenizer) encode(text string, ids []int, offs [][2]int) ([]int, [][2]i
 				ids = append(ids, sub.id)
 				if withOffs {
 					offs = append(offs, span(changed, seg, sub.off, sub.off+len(sub.text)))
+				}
+				continue
+			}
+			if t.fast != 0 && !withOffs {
+				// The common case streams words straight from the scanner.
+				text := sub.text
+				for i := 0; i < len(text); {
+					j := nextMatch(t.fast, text, i)
+					ids = t.model.encodeWord(text[i:j], ids)
+					i = j
 				}
 				continue
 			}
@@ -264,7 +275,7 @@ func completePrefix(b []byte) int {
 		case c >= 0xC2 && c < 0xE0:
 			need = 2
 		}
-		if need > k && utf8.FullRune(b[len(b)-k:]) == false && validPrefix(b[len(b)-k:]) {
+		if need > k && !utf8.FullRune(b[len(b)-k:]) && validPrefix(b[len(b)-k:]) {
 			return len(b) - k
 		}
 		return len(b)

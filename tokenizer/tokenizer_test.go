@@ -46,12 +46,12 @@ func TestCompletePrefix(t *testing.T) {
 		want int
 	}{
 		{"abc", 3},
-		{"a\xf0\x9f\x98", 1},  // 3 of 4 bytes of an emoji: hold them
-		{"a\xe4\xbb", 1},      // 2 of 3 bytes of a CJK character
-		{"a\xc3", 1},          // 1 of 2 bytes
-		{"a\xff", 2},          // never valid: emit
-		{"a\x80", 2},          // stray continuation: emit
-		{"a\xed\xa0", 3},      // surrogate half can never complete: emit
+		{"a\xf0\x9f\x98", 1}, // 3 of 4 bytes of an emoji: hold them
+		{"a\xe4\xbb", 1},     // 2 of 3 bytes of a CJK character
+		{"a\xc3", 1},         // 1 of 2 bytes
+		{"a\xff", 2},         // never valid: emit
+		{"a\x80", 2},         // stray continuation: emit
+		{"a\xed\xa0", 3},     // surrogate half can never complete: emit
 		{"😊", len("😊")},      // complete
 		{"a\xf0\x9f\x98\x8a", 5},
 	}
@@ -312,4 +312,41 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(ids))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkEncodeFile measures a tokenizer and text of your choice:
+//
+//	TEND_BENCH_TOKENIZER=tokenizer.json TEND_BENCH_TEXT=corpus.txt go test -bench EncodeFile ./tokenizer
+func BenchmarkEncodeFile(b *testing.B) {
+	path, textPath := os.Getenv("TEND_BENCH_TOKENIZER"), os.Getenv("TEND_BENCH_TEXT")
+	if path == "" || textPath == "" {
+		b.Skip("set TEND_BENCH_TOKENIZER and TEND_BENCH_TEXT")
+	}
+	tok, err := Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(textPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	for _, cache := range []bool{true, false} {
+		name := "cached"
+		if !cache {
+			name = "nocache"
+		}
+		b.Run(name, func(b *testing.B) {
+			tok.model.cacheSize = 0
+			if cache {
+				tok.model.cacheSize = 1 << 16
+			}
+			b.SetBytes(int64(len(text)))
+			n := 0
+			for b.Loop() {
+				n = len(tok.Encode(text, false))
+			}
+			b.ReportMetric(float64(len(text))/float64(n), "bytes/token")
+		})
+	}
 }
