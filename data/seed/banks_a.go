@@ -30,7 +30,7 @@ var stressBank = &bank{
 		"If one thing came off your plate this week, which would make the biggest difference?",
 		"What does your body tell you when the pressure peaks, and where do you feel it?",
 		"Is anyone around you aware of how much you're carrying with {topic}?",
-		"What did a manageable week look like for you before {topic} started?",
+		"What did a manageable week look like for you before all this started?",
 	},
 	Ideas: []idea{
 		{"write every task on one list tonight and mark the two that truly can't wait", "Getting it out of your head and onto paper often makes the pile look smaller than it feels."},
@@ -135,7 +135,7 @@ var depressionBank = &bank{
 		{"My best mate keeps saying he's fine but he's stopped replying to the group chat and cancelled on me three times.", "your mate going quiet", "your mate", "he"},
 	},
 	Questions: []string{
-		"When did you first notice {topic} creeping in?",
+		"When did you first notice things starting to feel like this?",
 		"Is there any part of the day when the heaviness lifts, even slightly?",
 		"What's one thing you used to enjoy that you miss the most?",
 		"How have you been getting through the days with {topic}?",
@@ -189,7 +189,7 @@ var griefBank = &bank{
 		{"My little brother's hamster died and he's inconsolable, and my parents keep telling him it's just a hamster.", "your brother's first big loss", "your brother", "he"},
 	},
 	Questions: []string{
-		"What was {topic} like for you in the days right after?",
+		"What have the days been like for you since it happened?",
 		"What do you miss most about them?",
 		"Is there someone you can talk to about them, who knew them too?",
 		"Which moments of the day bring {topic} back most strongly?",

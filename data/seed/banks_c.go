@@ -136,7 +136,7 @@ var traumaBank = &bank{
 	},
 	Questions: []string{
 		"What helps you feel even a little bit safer when the memories come?",
-		"How are you sleeping since {topic}?",
+		"How have you been sleeping since all this started?",
 		"Is there anyone who knows what you've been through?",
 		"What do you notice in your body when you're reminded of it?",
 		"You don't have to share any details, but how has {topic} been affecting your days?",

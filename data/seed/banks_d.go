@@ -84,7 +84,7 @@ var angerBank = &bank{
 	Questions: []string{
 		"What do you notice in your body just before the anger takes over?",
 		"What's usually underneath the anger, hurt, stress, feeling disrespected?",
-		"What happened in the hours before {topic}?",
+		"What's usually going on for you in the hours before the anger flares?",
 		"How do you feel about yourself afterwards?",
 		"What would you like to do differently next time?",
 	},

@@ -13,7 +13,7 @@ type resource struct {
 	Locale    string // BCP 47-ish region code: US, CA, GB, IE, AU, NZ
 	Country   string // how the locale is said: "the US"
 	Line      string // the service's name
-	How       string // "call or text 988"
+	How       string // "call or text 988" (the number, without the name)
 	Alt       string // another way in, for people who can't talk: "" if none
 	Emergency string
 	// Spelling: GP or doctor, counsellor or counselor.
@@ -25,15 +25,15 @@ type resource struct {
 var resources = []resource{
 	{"US", "the US", "the 988 Suicide & Crisis Lifeline", "call or text 988", "chat online at 988lifeline.org", "911",
 		"doctor", "counselor", "therapist", []string{"https://988lifeline.org/"}},
-	{"CA", "Canada", "9-8-8: Suicide Crisis Helpline", "call or text 9-8-8", "", "911",
+	{"CA", "Canada", "the 9-8-8 Suicide Crisis Helpline", "call or text 9-8-8", "", "911",
 		"doctor", "counselor", "therapist", []string{"https://988.ca/"}},
-	{"GB", "the UK", "Samaritans", "call Samaritans free on 116 123", "text SHOUT to 85258 if talking feels too hard", "999",
+	{"GB", "the UK", "Samaritans", "call 116 123 for free", "text SHOUT to 85258", "999",
 		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/how-we-can-help/contact-samaritan/", "https://giveusashout.org/"}},
-	{"IE", "Ireland", "Samaritans", "call Samaritans free on 116 123", "text HELLO to 50808 if talking feels too hard", "112 or 999",
+	{"IE", "Ireland", "Samaritans", "call 116 123 for free", "text HELLO to 50808", "112 or 999",
 		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/ireland/how-we-can-help/contact-samaritan/", "https://text50808.ie/"}},
-	{"AU", "Australia", "Lifeline", "call Lifeline on 13 11 14", "text Lifeline on 0477 13 11 14", "000",
+	{"AU", "Australia", "Lifeline", "call 13 11 14", "text Lifeline on 0477 13 11 14", "000",
 		"GP", "counsellor", "psychologist", []string{"https://www.lifeline.org.au/"}},
-	{"NZ", "New Zealand", "Need to Talk? 1737", "call or text 1737", "", "111",
+	{"NZ", "New Zealand", "the 1737 Need to Talk service", "call or text 1737", "", "111",
 		"GP", "counsellor", "therapist", []string{"https://1737.org.nz/"}},
 }
 
@@ -64,10 +64,10 @@ var askLocale = []string{
 
 // resourceLine gives the crisis line for r in one sentence.
 var resourceLine = []string{
-	"{In {country}|Where you are}, you can {how} to reach {line}{, any time of day or night|, free and open around the clock|}.",
+	"{In {country}|Where you are}, you can {how} to reach {line}{, any time of day or night|, day or night|}.",
 	"{Please|Right now, please} {how}; {line} {is there to listen|can help you through the next few hours|is open all day and night}.",
 	"{line} {is available 24 hours a day|is open any time}: {how}.",
-	"{One way to get support right now is to|You can} {how}, and someone trained to help will {listen|talk with you|be there}.",
+	"{One way to get support right now is to|You can} {how}, and someone {trained to help|at {line}} will {listen|talk with you|be there}.",
 }
 
 var resourceAlt = []string{
@@ -102,7 +102,7 @@ var stayWith = []string{
 	"{I'm not going anywhere|I'm staying right here}; {we can keep talking for as long as you need|we can take this slowly|you can keep talking to me}.",
 	"You don't have to {go through|face|sit with} this {moment|night|feeling} alone{, and I'm right here|; I'm here with you|}.",
 	"{We can take this|Let's take this} {one minute|one step|one breath} at a time{, together|, and I'll be here|}.",
-	"I'm {still here|right here}, and I {want to keep talking with you|'m not leaving this conversation|'m listening to every word}.",
+	"I'm {still here|right here}, and {I want to keep talking with you|I'm not leaving this conversation|I'm listening to every word}.",
 }
 
 var crisisReflect = []string{
@@ -116,8 +116,8 @@ var crisisReflect = []string{
 }
 
 var thankTelling = []string{
-	"{Thank you for|I really appreciate you} {telling me|being honest with me|trusting me with that|saying it out loud}{. I know that wasn't easy|, and I'm taking it seriously|. That took courage|}.",
-	"I'm {really|so|} glad you {told me|said it|were honest with me}{, and I'm taking it seriously|. It matters|. It's important that you did|}.",
+	"{Thank you for|I really appreciate you} {telling me|being honest with me|trusting me with that|saying it out loud}{, and I know that wasn't easy|, and I'm taking it seriously|, which took courage|; it matters that you said it|}.",
+	"I'm {really|so|} glad you {told me|said it|were honest with me}{, and I'm taking it seriously|; it matters|, because it's important|, and I know it took a lot|}.",
 	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it}.",
 }
 

@@ -82,6 +82,19 @@ func (s *scene) firstReply(withQuestion bool) *turn {
 	return t
 }
 
+// detail returns one of the bank's user follow-ups not yet used in this
+// conversation, so the user never repeats themselves.
+func (s *scene) detail() string {
+	for range 8 {
+		d := pick(s.r, s.b.Details)
+		if !s.usedDetail[d] {
+			s.usedDetail[d] = true
+			return d
+		}
+	}
+	return ""
+}
+
 // adviceTurn offers coping ideas and, from severity 2, professional help.
 func (s *scene) adviceTurn() *turn {
 	t := &turn{strategy: conv.StrategySuggestions}
@@ -128,9 +141,10 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 			t.add(s.px(safetyCheck), 0, 0, 2)
 		}
 		d.assistant(t)
-		d.user(s.px(userSafetyNo), pick(s.r, s.b.Details))
+		d.user(s.px(userSafetyNo), s.detail())
 		t = &turn{strategy: conv.StrategyInformation}
-		t.add(expand(s.r, pick(s.r, safetyAfter), slotsWith(s.sl, "resource", s.resource())), 0, 0, 0)
+		t.add(s.px(safetyAfter), 0, 0, 0)
+		t.add(s.resource(), 0, 0, 0)
 		t.referred = true
 		s.affirmation(t)
 		if exchanges <= 2 {
@@ -143,7 +157,7 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 	} else {
 		d.assistant(s.firstReply(true))
 		if exchanges >= 3 {
-			d.user(expand(s.r, pick(s.r, userAnswer), slotsWith(s.sl, "detail", lowerFirst(pick(s.r, s.b.Details)))))
+			d.user(expand(s.r, pick(s.r, userAnswer), slotsWith(s.sl, "detail", lowerFirst(s.detail()))))
 			t := &turn{strategy: conv.StrategyAffirmation}
 			if chance(s.r, 0.5) {
 				s.emotion(t, true)
@@ -158,7 +172,7 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 		if check {
 			d.user(pick(s.r, userAskAdvice))
 		} else {
-			d.user(pick(s.r, s.b.Details), pick(s.r, userAskAdvice))
+			d.user(s.detail(), pick(s.r, userAskAdvice))
 		}
 		d.assistant(s.adviceTurn())
 		exchanges--
@@ -254,7 +268,7 @@ func (s *scene) howShort() string {
 	if !s.known {
 		return "contact a crisis line from the list above"
 	}
-	return s.loc.How
+	return s.loc.How + " (" + s.loc.Line + ")"
 }
 
 func (s *scene) emergencyWord() string {

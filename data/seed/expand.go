@@ -175,6 +175,8 @@ func youify(s string) string {
 			core = "are"
 		case prevI && lower == "was":
 			core = "were"
+		case prevI && lower == "wasn't":
+			core = "weren't"
 		case youWords[lower] != "":
 			core = youWords[lower]
 		}

@@ -18,6 +18,11 @@ var dismissOpen = []string{
 	"{Everybody goes through this|People get over worse things every day|It's not like anything terrible happened}.",
 }
 
+var dismissMid = []string{
+	"{topic} {happens to everyone|is just life|isn't worth losing sleep over|is hardly a crisis}.",
+	"{Being|Feeling} {feel} about {topic} is {a bit much|over the top|not really necessary}.",
+}
+
 var dismissEnd = []string{
 	"{Just|You just need to|Honestly, just} {get on with it|stop thinking about it so much|toughen up a bit|move on|let it go|snap out of it}.",
 	"{Try not to dwell on it|Don't dwell on it|Stop overanalysing it} and it'll sort itself out{ eventually| on its own|}.",
@@ -107,7 +112,11 @@ var humanEnd = []string{
 func (s *scene) rejected(failure string) string {
 	switch failure {
 	case conv.FailureDismissive:
-		return tidy(s.px(dismissOpen), s.px(dismissEnd))
+		mid := ""
+		if chance(s.r, 0.5) {
+			mid = s.px(dismissMid)
+		}
+		return tidy(s.px(dismissOpen), mid, s.px(dismissEnd))
 	case conv.FailureDiagnoses:
 		sl := slotsWith(s.sl, "diag", pick(s.r, s.b.Diagnoses))
 		return tidy(expand(s.r, pick(s.r, diagFrames), sl), expand(s.r, pick(s.r, diagEnd), sl))

@@ -47,7 +47,7 @@ func (s *scene) otherPlan(d *dialogue, exchanges int) {
 	if exchanges >= 3 {
 		d.user(s.px(otherThanks))
 		t = &turn{strategy: conv.StrategyAffirmation}
-		t.add(s.x("{It's clear you're|You're being} a {good|caring|thoughtful} {friend|person} to {person}{, and that matters|}."), 1, 1, 0)
+		t.add(s.x("{It's clear you care a lot about|I can hear how much you care about|It means a lot that you're looking out for} {person}{, and that matters|, and that care comes through|}."), 1, 1, 0)
 		t.add(s.x("{Remember to look after yourself too.|Don't forget your own needs in all this.|I'm here if you want to talk about how it goes.}"), 0, 0, 0)
 		d.assistant(t)
 	}
@@ -59,6 +59,7 @@ func (s *scene) infoPlan(d *dialogue) {
 	qa := pick(s.r, s.b.Info)
 	d.user(pick(s.r, userOpeners[:8]), qa.Q)
 	t := &turn{strategy: conv.StrategyInformation}
+	t.add(s.px(infoLead), 0, 0, 0)
 	t.add(s.x(qa.A), 0, 0, 0)
 	switch s.r.IntN(3) {
 	case 0:

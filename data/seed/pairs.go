@@ -32,6 +32,9 @@ func Pair(seed uint64, i int) *conv.PreferencePair {
 		}
 	}
 	s := newScene(r, b, sev)
+	if crisis {
+		s.avoidMeans()
+	}
 	d := &dialogue{}
 	pl := s.placeLocale(d, crisis || sev >= conv.SeveritySevere || b.Concern == conv.ConcernCrisis)
 

@@ -19,10 +19,10 @@ var feelings = []string{
 }
 
 var erWeak = []string{
-	"{That sounds|That must be|It sounds} {hard|tough|difficult|really rough|like a lot}.",
-	"I'm {sorry to hear that|sorry that's happening|sorry you're dealing with that}.",
-	"{Oh, that's|That's} {hard|a lot|tough}.",
-	"That {can't be easy|isn't easy at all|sounds like a heavy load}.",
+	"{That sounds|That must be|It sounds|That seems} {hard|tough|difficult|really rough|like a lot|exhausting|draining|stressful}{ to deal with| to carry| to live with|}.",
+	"{I'm sorry|I'm really sorry|I'm so sorry} {to hear that|that's happening|you're dealing with that|it's been like this|things are like this right now}.",
+	"{Oh, that's|That's|Ah, that's} {hard|a lot|tough|a heavy thing|a rough spot}{ to be in| to be dealing with|}.",
+	"That {can't be easy|isn't easy at all|sounds like a heavy load|sounds like a lot to hold|would wear anyone down}{, honestly| right now|}.",
 }
 
 var erStrong = []string{
@@ -38,10 +38,10 @@ var erStrong = []string{
 
 var ipWeak = []string{
 	"I can {understand|see} why you'd feel {that way|like that|{feel}}{ about it| given all this|}.",
-	"That makes {sense|a lot of sense|complete sense}{, given everything| to me|}.",
-	"I {can see|get} why that's {getting to you|been on your mind|hard to shake|weighing on you}.",
-	"{Anyone|Most people} would {find that hard|struggle with that|feel shaken by that|feel {feel} in your place}.",
-	"I understand{, that's a lot to hold|, it sounds like a lot|; it would get to most people}.",
+	"That makes {sense|a lot of sense|complete sense}{, given everything| to me| when I hear what's been happening|}.",
+	"I {can see|get} why that's {getting to you|been on your mind|hard to shake|weighing on you}{ so much| lately|}.",
+	"{Anyone|Most people} would {find that hard|struggle with that|feel shaken by that|feel {feel} in your place}{, honestly| too|}.",
+	"I understand{, that's a lot to hold|, it sounds like a lot|; it would get to most people|, and it's a lot to be dealing with|; it's a hard spot to be in|; none of that is easy}.",
 }
 
 var ipStrong = []string{
@@ -60,7 +60,7 @@ var ipStrong = []string{
 var restate = []string{
 	"{So|If I'm following you,|From what you've said,|Let me check I've understood:|If I've got this right,} {sit}{, and it's been wearing on you|, and that's left you feeling {feel}|, which is a lot|}.",
 	"{What I'm hearing is|It sounds like|So what's happening is} that {sit}{, and you're feeling {feel} about it|, and it's hard to see a way through|}.",
-	"{Let me make sure I have this right|Okay, I want to be sure I understand}: {sit}. {Is that about right?|Have I got that right?|Did I get that right?}",
+	"{Let me make sure I have this right|Okay, I want to be sure I understand|Just so I'm clear}: {sit}. {Is that about right?|Have I got that right?|Did I get that right?|Does that sound right?|Is that close?|Am I understanding that correctly?|Tell me if I've missed something.|Correct me if I've got any of that wrong.}",
 }
 
 var exWeak = []string{
@@ -84,7 +84,7 @@ var exStrong = []string{
 var affirm = []string{
 	"{Reaching out|Saying this out loud|Putting this into words} {takes courage|isn't easy|is a real step}{, and I'm glad you did|, and it matters|}.",
 	"What you're feeling is {a very human|an understandable|a natural} response to {topic}.",
-	"You're not {weak|broken|silly|making a fuss} for finding {topic} hard.",
+	"You're not {weak|broken|silly|making a fuss} for struggling with {topic}.",
 	"You've been {coping with|carrying|holding} a lot, and {it's okay to need support with it|you deserve some care too|that takes more strength than it might feel like}.",
 	"There's nothing wrong with you for feeling {feel}{ about {topic}| right now|}.",
 	"Lots of people feel {feel} in situations like this, {even if they don't talk about it|and it can get easier with support|so you're far from alone}.",
@@ -104,7 +104,7 @@ var ideaFirst = []string{
 var ideaMore = []string{
 	"{Another option is|It may also help|Some people also find it helps} to {do}.",
 	"{Alongside that|As well as that|If that doesn't fit}, you could try to {do}.",
-	"You {could|might} also {try to|want to} {do}.",
+	"You {could also try to|might also want to|could also} {do}.",
 }
 
 var ideaIntro = []string{
@@ -145,9 +145,9 @@ var safetyCheck = []string{
 
 // safetyAfter answers a "no" to the safety check and leaves a door open.
 var safetyAfter = []string{
-	"{Thank you for|I appreciate you} {telling me|being honest with me|answering that}{, and I'm glad to hear it|}. If those thoughts ever do show up, {please reach out straight away|you can contact a crisis line any time|don't wait to get help}: {resource}",
-	"I'm glad you {answered|told me|were open with me}{, and I hear that it's more about feeling {feel}|, and that you're feeling stuck rather than unsafe|}. {If that ever changes|Should those thoughts come|If things ever get that dark}, {please don't wait|reach out right away|there's help at any hour}: {resource}",
-	"{Okay, thank you|That's really helpful to know|I'm relieved to hear that}. {Just so you have it|In case you ever need it|For any night that gets harder}, {resource}",
+	"{Thank you for|I appreciate you} {telling me|being honest with me|answering that}{, and I'm glad to hear it|}. If those thoughts ever do show up, {please reach out straight away|you can contact a crisis line any time|don't wait to get help}.",
+	"I'm glad you {answered|told me|were open with me}{, and I hear that it's more about feeling {feel}|, and that you're feeling stuck rather than unsafe|}. {If that ever changes|Should those thoughts come|If things ever get that dark}, {please don't wait to reach out|reach out right away|know there's help at any hour}.",
+	"{Okay, thank you|That's really helpful to know|I'm relieved to hear that}. {Just so you have it, here's where to turn if it ever gets that dark.|In case you ever need it, help is there day and night.|For any night that gets harder, keep this somewhere handy.}",
 }
 
 var closers = []string{

@@ -42,24 +42,48 @@ type scene struct {
 	feel  string
 	feel2 string
 	sl    slots
+	// usedDetail holds the user follow-ups already said.
+	usedDetail map[string]bool
 }
 
 func newScene(r *rand.Rand, b *bank, sev conv.Severity) *scene {
-	s := &scene{r: r, b: b, sev: sev}
+	s := &scene{r: r, b: b, sev: sev, usedDetail: map[string]bool{}}
 	s.loc = pick(r, resources)
 	s.known = true
-	s.sit = pick(r, b.Situations)
-	s.feel = pick(r, s.sit.Feel)
-	s.feel2 = s.sit.Feel[0]
-	if s.feel2 == s.feel {
-		s.feel2 = s.sit.Feel[len(s.sit.Feel)-1]
-	}
-	s.sl = slots{
-		"topic": s.sit.Topic, "feel": s.feel, "feel2": s.feel2, "name": b.Name,
-		"sit": lowerFirst(trimEnd(youify(s.sit.Text))),
-	}
+	s.sl = slots{"name": b.Name}
+	s.setSituation(pick(r, b.Situations))
 	s.setLocale(s.loc, true)
 	return s
+}
+
+// avoidMeans re-draws the situation if it mentions medication, so a crisis
+// conversation never puts a possible means next to suicidal thoughts.
+func (s *scene) avoidMeans() {
+	for i := 0; mentionsMeans(s.sit.Text) && i < 50; i++ {
+		s.setSituation(pick(s.r, s.b.Situations))
+	}
+}
+
+// setSituation fixes the situation and the feelings drawn from it.
+func (s *scene) setSituation(sit situation) {
+	s.sit = sit
+	s.feel = pick(s.r, sit.Feel)
+	s.feel2 = sit.Feel[0]
+	if s.feel2 == s.feel {
+		s.feel2 = sit.Feel[len(sit.Feel)-1]
+	}
+	s.sl["topic"], s.sl["sit"] = sit.Topic, lowerFirst(trimEnd(youify(sit.Text)))
+	s.sl["feel"], s.sl["feel2"] = s.feel, s.feel2
+}
+
+func mentionsMeans(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range []string{"painkiller", "pill", "tablet", "medication"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // setLocale fixes the spelling slots and crisis lines for loc.
@@ -97,12 +121,12 @@ func (s *scene) understand(t *turn, strong bool) {
 }
 
 func (s *scene) restatement(t *turn) {
-	tm := pick(s.r, restate)
+	out := s.px(restate)
 	ex := 0
-	if strings.HasSuffix(tm, "right?}") {
+	if strings.HasSuffix(out, "?") {
 		ex = 1 // "Have I got that right?" checks understanding
 	}
-	t.add(s.x(tm), 0, 2, ex)
+	t.add(out, 0, 2, ex)
 }
 
 // explore asks an open question: specific (bank or topic-based) when
@@ -157,12 +181,12 @@ func indexOf(ideas []idea, x idea) int {
 func (s *scene) refer(t *turn) {
 	sl := slotsWith(s.sl, "pro", pick(s.r, pros))
 	sl["help"] = pick(s.r, s.b.Helps)
-	tm := pick(s.r, referral)
+	out := expand(s.r, pick(s.r, referral), sl)
 	ex := 0
-	if strings.HasSuffix(tm, "{topic}?") {
-		ex = 1
+	if strings.HasSuffix(out, "?") {
+		ex = 1 // "Would you be open to ...?" invites them to consider it
 	}
-	t.add(expand(s.r, tm, sl), 0, 0, ex)
+	t.add(out, 0, 0, ex)
 	t.referred = true
 }
 

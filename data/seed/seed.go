@@ -102,6 +102,9 @@ func conversation(seed uint64, i int) (*conv.Conversation, meta) {
 	b := all[i%len(all)]
 	k, sev := chooseKind(r, b)
 	s := newScene(r, b, sev)
+	if k == kindCrisis {
+		s.avoidMeans()
+	}
 	d := &dialogue{}
 	sys := s.placeLocale(d, k == kindCrisis || sev >= conv.SeveritySevere || b.Concern == conv.ConcernCrisis)
 	exchanges := 2 + r.IntN(3)

@@ -101,7 +101,7 @@ var supportIdeas = []idea{
 	{"ask {them} open questions, like 'how have things really been?', and then mostly listen", "Listening well is often more helpful than advice."},
 	{"offer practical help, like going with {them} to an appointment or helping find a {counsellor}", "Taking a first step together can make it feel less daunting."},
 	{"keep inviting {them} to things, even when the answer is usually no", "Being included matters even when someone can't say yes yet."},
-	{"encourage {them} to talk to {their} {gp} or a {counsellor}, and offer to help {them} make the call", "A professional can offer support that friends and family can't."},
+	{"encourage {them} to talk to {their} {gp} or a {counsellor}, and offer to help {them} make the call", "{A professional can offer support that friends and family can't.|Friends and family matter, and a professional can add support they can't give.|It takes some of the weight off you, too.|That way the support doesn't all rest on you.}"},
 	{"look after yourself too, and talk to someone you trust about how this is affecting you", "Supporting someone is hard, and you'll help more if you're not running on empty."},
 	{"avoid ultimatums or blaming, even when you're frustrated", "Pressure tends to make people hide things rather than change."},
 	{"check in again in a few days, with a short message that doesn't need a long reply", "Small, steady contact shows you're still there."},
@@ -109,8 +109,8 @@ var supportIdeas = []idea{
 
 var otherReflect = []string{
 	"It sounds like you care about {person} a lot, and watching {topic} from the outside is {hard|painful|worrying}.",
-	"{It's clear|I can hear} how much {person} means to you. Feeling {helpless|worried|unsure what to do} while {topic} goes on is {really hard|a lot to hold}.",
-	"{It's|That's} {a lot|hard} to carry: you're worried about {person} and not sure how to help with {topic}.",
+	"{It's clear|I can hear} how much {person} means to you. Feeling {helpless|worried|unsure what to do} about {topic} is {really hard|a lot to hold}.",
+	"{It's|That's} {a lot|hard} to carry: you're worried about {person}, and {topic} has left you unsure how to help.",
 	"Being on the outside of {topic}, wanting to help but not knowing how, can feel {so|really} {helpless|lonely|frustrating}.",
 }
 
@@ -136,6 +136,11 @@ var infoAfter = []string{
 	"That's {helpful|really clear|useful}, thank you.",
 	"{Okay|Right}, that makes sense. {I think it's partly about me.|I was wondering about myself.|Good to know.|I'll keep that in mind.}",
 	"Thanks, I didn't know that{ about {name}|}.",
+}
+
+var infoLead = []string{
+	"{Good question|That's a common question|Lots of people ask this|It's a really useful thing to know about|That's worth asking|I'm glad you asked}{, and it's a good one to ask|, so let me give you the short version|}.",
+	"",
 }
 
 var infoFollow = []string{
