@@ -1,0 +1,211 @@
+// Tests of checkpoints (save/load round trips, errors), training, the KV
+// cache, packing, and LoRA.
+package model
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func tinyModel(t *testing.T, arch string, tied bool) *Model {
+	t.Helper()
+	cfg := testConfig(t, arch, 50, 16, 2, 4, 2, 24, tied)
+	m, err := New(cfg, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestSaveLoadTrainRoundTrip(t *testing.T) {
+	for _, arch := range []string{"LlamaForCausalLM", "Qwen2ForCausalLM", "MistralForCausalLM"} {
+		t.Run(arch, func(t *testing.T) {
+			m := tinyModel(t, arch, arch == "Qwen2ForCausalLM")
+			dir := t.TempDir()
+			if err := m.Save(filepath.Join(dir, "a"), false); err != nil {
+				t.Fatal(err)
+			}
+			if err := m.Save(filepath.Join(dir, "a"), false); err == nil {
+				t.Error("second Save without force succeeded")
+			}
+			m2, err := Load(filepath.Join(dir, "a"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(m.Params, m2.Params) {
+				t.Fatal("loaded parameters differ from saved ones")
+			}
+			if m2.Config.Architecture != arch || m2.Config.QKVBias != m.Config.QKVBias || m2.Config.TieEmbeddings != m.Config.TieEmbeddings {
+				t.Fatalf("config changed: %+v", m2.Config)
+			}
+			m2.EnableGrads()
+			opt := NewAdamW(len(m2.Params), 1e-2, 0.01)
+			b := randomBatch(rand.New(rand.NewPCG(3, 3)), 2, 6, 50)
+			before, err := m2.TrainStep(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := opt.Update(m2.Params, m2.Grads); err != nil {
+				t.Fatal(err)
+			}
+			after, _ := m2.Loss(b)
+			if !(after < before) {
+				t.Errorf("loss did not drop after one step: %v → %v", before, after)
+			}
+			if err := m2.Save(filepath.Join(dir, "b"), false); err != nil {
+				t.Fatal(err)
+			}
+			m3, err := Load(filepath.Join(dir, "b"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(m2.Params, m3.Params) {
+				t.Fatal("trained parameters did not round-trip")
+			}
+			if slices.Equal(m.Params, m3.Params) {
+				t.Fatal("training changed nothing")
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	good := filepath.Join(t.TempDir(), "m")
+	if err := m.Save(good, false); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.ReadFile(filepath.Join(good, "model.safetensors"))
+	cfg, _ := os.ReadFile(filepath.Join(good, "config.json"))
+	cases := []struct {
+		name      string
+		st, cfg   []byte
+		want      string
+		sentinels []error
+	}{
+		{"truncated data", st[:len(st)-100], cfg, "beyond the", []error{ErrSafetensors}},
+		{"truncated header", st[:20], cfg, "header length", []error{ErrSafetensors}},
+		{"empty file", nil, cfg, "too short", []error{ErrSafetensors}},
+		{"header not json", append([]byte{8, 0, 0, 0, 0, 0, 0, 0}, "{{{{{{{{"...), cfg, "not a JSON object", []error{ErrSafetensors}},
+		{"shape mismatch", st, []byte(strings.Replace(string(cfg), `"intermediate_size": 24`, `"intermediate_size": 20`, 1)), `"model.layers.0.mlp.gate_proj.weight"`, []error{ErrShape}},
+		{"unknown architecture", st, []byte(strings.Replace(string(cfg), "LlamaForCausalLM", "GPT2LMHeadModel", 1)), `field "architectures"`, []error{ErrConfig}},
+		{"missing field", st, []byte(strings.Replace(string(cfg), `"hidden_size"`, `"hidden"`, 1)), `field "hidden_size" is missing`, []error{ErrConfig}},
+		{"sliding window", st, []byte(strings.Replace(string(cfg), `"LlamaForCausalLM"`, `"MistralForCausalLM"], "sliding_window": [4096`, 1)), `"sliding_window"`, []error{ErrConfig}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "model.safetensors"), tc.st, 0o644)
+			os.WriteFile(filepath.Join(dir, "config.json"), tc.cfg, 0o644)
+			_, err := Load(dir)
+			if err == nil {
+				t.Fatal("Load succeeded")
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not mention %q", err, tc.want)
+			}
+			for _, s := range tc.sentinels {
+				if !errors.Is(err, s) {
+					t.Errorf("error %q is not %v", err, s)
+				}
+			}
+		})
+	}
+}
+
+func TestShardedLoad(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	dir := t.TempDir()
+	all := m.Config.hfTensors(m.W)
+	var a, b []Tensor
+	index := map[string]string{}
+	for i, ts := range all {
+		file := "model-00001-of-00002.safetensors"
+		if i%2 == 1 {
+			file = "model-00002-of-00002.safetensors"
+			b = append(b, Tensor{ts.name, ts.shape, ts.data})
+		} else {
+			a = append(a, Tensor{ts.name, ts.shape, ts.data})
+		}
+		index[ts.name] = file
+	}
+	// BF16 shard: values that are exact in bf16 round-trip exactly.
+	for _, ts := range a {
+		for i := range ts.Data {
+			ts.Data[i] = math.Float32frombits(math.Float32bits(ts.Data[i]) &^ 0xffff)
+		}
+	}
+	writeBF16(t, filepath.Join(dir, "model-00001-of-00002.safetensors"), a)
+	if err := WriteSafetensors(filepath.Join(dir, "model-00002-of-00002.safetensors"), b, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	js := `{"metadata":{},"weight_map":{`
+	i := 0
+	for name, f := range index {
+		if i > 0 {
+			js += ","
+		}
+		js += `"` + name + `":"` + f + `"`
+		i++
+	}
+	os.WriteFile(filepath.Join(dir, "model.safetensors.index.json"), []byte(js+"}}"), 0o644)
+	if err := m.Config.Save(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(m.Params, m2.Params) {
+		t.Fatal("sharded BF16+F32 checkpoint loaded different values")
+	}
+}
+
+// writeBF16 writes tensors as BF16 (truncating) with a hand-built header.
+func writeBF16(t *testing.T, path string, ts []Tensor) {
+	t.Helper()
+	hdr := "{"
+	var data []byte
+	for i, x := range ts {
+		if i > 0 {
+			hdr += ","
+		}
+		begin := len(data)
+		for _, v := range x.Data {
+			u := math.Float32bits(v) >> 16
+			data = append(data, byte(u), byte(u>>8))
+		}
+		shape, _ := json.Marshal(x.Shape)
+		hdr += fmt.Sprintf(`%q:{"dtype":"BF16","shape":%s,"data_offsets":[%d,%d]}`, x.Name, shape, begin, len(data))
+	}
+	hdr += "}"
+	out := binary.LittleEndian.AppendUint64(nil, uint64(len(hdr)))
+	out = append(append(out, hdr...), data...)
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestF16Conversion(t *testing.T) {
+	for h := range 1 << 16 {
+		f := f16to32(uint16(h))
+		if f != f { // NaN payloads need not round-trip
+			continue
+		}
+		if got := f32to16(f); got != uint16(h) {
+			t.Fatalf("f16 %#04x → %v → %#04x", h, f, got)
+		}
+	}
+	if got := f16to32(f32to16(1.0009765625 + 1e-7)); got != 1.0009765625 {
+		t.Errorf("rounding: got %v", got)
+	}
+}
