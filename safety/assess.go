@@ -39,7 +39,7 @@ func NewAssessor() (*Assessor, error) {
 
 // defaultClassifierThreshold was chosen on the suite's dev split (see
 // classifier_train.go and docs/safety.md).
-const defaultClassifierThreshold = 0.85
+const defaultClassifierThreshold = 0.9
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
 	a, err := NewAssessor()
@@ -112,9 +112,12 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	last := &turns[len(turns)-1]
 	level := last.level
 	subj := last.subj
+	// Risk stated earlier persists: a short reply after "I want to kill
+	// myself" does not make the conversation safe. Only an explicit safety
+	// statement lowers it, by two levels and never below low.
 	if prior > level {
-		decayed := prior - 1
-		if last.kinds&kSafe != 0 {
+		decayed := prior
+		if last.kinds&kSafe != 0 || hasSafe(last) {
 			decayed = prior - 2
 		}
 		if decayed < LevelLow {
@@ -187,6 +190,15 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	return out
 }
 
+func hasSafe(t *turn) bool {
+	for _, h := range t.hits {
+		if h.r.kind&kSafe != 0 && !h.negated {
+			return true
+		}
+	}
+	return false
+}
+
 func subjIdx(s Subject) int {
 	switch s {
 	case SubjectThirdParty:
@@ -217,17 +229,26 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 	if best == LevelNone && gen {
 		subj = SubjectGeneral
 	}
+	// Disordered eating with physical danger signs is high.
+	if best < LevelHigh && hasCat(t.hits, CatDisorderedEating, LevelModerate) && hasCat(t.hits, CatMedicalEmergency, LevelModerate) {
+		best = LevelHigh
+	}
 	// Escalation from plans, means, timelines, goodbyes and resolve, for
 	// self and third party separately.
 	for _, s := range []Subject{SubjectSelf, SubjectThirdParty} {
 		var k kind
 		for _, h := range t.hits {
-			if !h.negated && h.subject == s && h.scope != "past" {
+			if h.negated || h.scope == "past" {
+				continue
+			}
+			// When something happens belongs to whoever is at risk in the
+			// turn, whatever pronoun sits next to the time word.
+			if h.subject == s || h.r.kind&(kTimeline|kResolve) != 0 && !h.r.third {
 				k |= h.r.kind
 			}
 		}
 		c := ctx[subjIdx(s)]
-		ideation := c&(kIdeation|kPassive|kHopeless|kGoodbye|kSelfHarm) != 0
+		ideation := c&(kIdeation|kPassive|kHopeless|kGoodbye) != 0
 		active := c&kIdeation != 0
 		lvl := LevelNone
 		switch {
@@ -239,7 +260,9 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 			lvl = LevelImminent
 		case k&kPlan != 0 && k&kMeans != 0 && ideation:
 			lvl = LevelImminent
-		case active && k&kTimeline != 0 && k&kIdeation != 0:
+		case active && k&kTimeline != 0 && k&kIntent != 0:
+			lvl = LevelImminent
+		case k&(kPlan|kMeans) != 0 && k&kResolve != 0 && k&kTimeline != 0:
 			lvl = LevelImminent
 		case k&(kPlan|kMeans|kResolve) != 0 && ideation:
 			lvl = LevelHigh
@@ -252,6 +275,15 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		}
 	}
 	return best, subj
+}
+
+func hasCat(hs []hit, c Category, min Level) bool {
+	for _, h := range hs {
+		if !h.negated && h.r.cat == c && h.level >= min {
+			return true
+		}
+	}
+	return false
 }
 
 func priorSubject(turns []turn) Subject {
@@ -322,6 +354,7 @@ func answerHits(prev string, toks []token) []hit {
 		strings.Contains(p, "want to die") || strings.Contains(p, "not being alive")
 	askedSH := strings.Contains(p, "hurt yourself") || strings.Contains(p, "harm yourself") || strings.Contains(p, "hurting yourself") || strings.Contains(p, "harming yourself")
 	askedPlan := strings.Contains(p, "a plan") || strings.Contains(p, "how you would") || strings.Contains(p, "when you would") || strings.Contains(p, "thought about how")
+	askedSI = askedSI || askedPlan
 	if !strings.Contains(p, "?") || !(askedSI || askedSH) {
 		return nil
 	}
@@ -338,10 +371,10 @@ func answerHits(prev string, toks []token) []hit {
 	if !yes {
 		return nil
 	}
-	id, cat, lvl, k := "ans_yes_suicide", CatSuicidalIdeation, LevelHigh, kIdeation
+	id, cat, lvl, k := "ans_yes_suicide", CatSuicidalIdeation, LevelHigh, kIdeation|kIntent
 	switch {
 	case askedPlan && askedSI:
-		id, lvl, k = "ans_yes_plan", LevelHigh, kPlan|kIdeation
+		id, lvl, k = "ans_yes_plan", LevelHigh, kPlan|kIdeation|kIntent
 	case askedSH && !askedSI:
 		id, cat, lvl, k = "ans_yes_self_harm", CatSelfHarm, LevelModerate, kSelfHarm
 	}

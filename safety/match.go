@@ -93,12 +93,12 @@ func checkWords(es []elem) error {
 
 // hit is one rule match after scope analysis.
 type hit struct {
-	r          *crule
-	s, e       int // token range
-	level      Level
-	subject    Subject
-	negated    bool
-	scope      string // "", "hypothetical", "quoted", "informational", "past"
+	r       *crule
+	s, e    int // token range
+	level   Level
+	subject Subject
+	negated bool
+	scope   string // "", "hypothetical", "quoted", "informational", "past"
 }
 
 // findHits runs every pattern over toks and applies exclusions and scope.
@@ -145,7 +145,7 @@ func (l *lexicon) findHits(toks []token) []hit {
 outer:
 	for _, rw := range raws {
 		for _, x := range excl {
-			if x.s < rw.e && rw.s < x.e {
+			if x.s < rw.e && rw.s < x.e && (x.r.cat == "" || x.r.cat == rw.r.cat) {
 				continue outer
 			}
 		}
@@ -153,7 +153,24 @@ outer:
 		scopeHit(toks, &h)
 		hits = append(hits, h)
 	}
-	return hits
+	// A topic cue inside a longer match of its category adds nothing, and
+	// inherits that match's negation ("no thoughts of suicide").
+	out := hits[:0]
+	for i, h := range hits {
+		drop := false
+		if h.r.kind == kCue {
+			for j, o := range hits {
+				if j != i && o.r.kind != kCue && o.r.cat == h.r.cat && o.s < h.e && h.s < o.e {
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func sentenceHas(toks []token, sent int, words map[string]bool) bool {
@@ -209,7 +226,7 @@ func scopeHit(toks []token, h *hit) {
 			h.subject = SubjectGeneral
 		}
 		h.scope = "quoted"
-	case containsAny(sentText, hypoCues):
+	case containsAny(pre+joinWords(toks[h.s:h.e]), hypoCues):
 		h.subject = SubjectGeneral
 		h.scope = "hypothetical"
 	case isInformational(toks, ss, se, h):
@@ -220,7 +237,11 @@ func scopeHit(toks []token, h *hit) {
 	case containsAny(sentText, pastCues) && !containsAny(sentText, presentCues):
 		h.scope = "past"
 	}
-	_ = pre
+	// "I haven't self harmed in three years" is recovery, not denial.
+	if h.negated && (containsAny(sentText, pastCues) || containsAny(sentText, durationCues)) && h.r.kind&(kSelfHarm|kIdeation|kOther) != 0 {
+		h.negated = false
+		h.scope = "past"
+	}
 	switch {
 	case h.negated:
 		h.level = LevelNone
@@ -235,6 +256,10 @@ func scopeHit(toks []token, h *hit) {
 			h.level = LevelLow
 		}
 	}
+	// A topic word in a report of research or numbers is not a disclosure.
+	if h.r.kind == kCue && !first.question && containsAny(sentText, academicCues) {
+		h.level = LevelNone
+	}
 }
 
 func subjectOf(toks []token, h *hit, ss int) Subject {
@@ -243,7 +268,7 @@ func subjectOf(toks []token, h *hit, ss int) Subject {
 	}
 	matchFirst := false
 	for k := h.s; k < h.e; k++ {
-		if firstPerson[toks[k].w] {
+		if firstPerson[toks[k].w] && !toks[k].expanded {
 			matchFirst = true
 		}
 	}
@@ -271,11 +296,18 @@ func subjectOf(toks []token, h *hit, ss int) Subject {
 			if matchFirst {
 				return SubjectSelf
 			}
+			if indefinite[w] || k > ss && (toks[k-1].w == "a" || toks[k-1].w == "an" || toks[k-1].w == "any" || toks[k-1].w == "some") {
+				if toks[ss].question || questionStarts[toks[ss].w] {
+					return SubjectGeneral
+				}
+			}
 			return SubjectThirdParty
 		}
 	}
 	return SubjectSelf
 }
+
+var indefinite = set("someone", "somebody", "anyone", "anybody", "people", "person", "others", "teens", "teenagers", "students", "kids")
 
 func isInformational(toks []token, ss, se int, h *hit) bool {
 	q := toks[ss].question || questionStarts[toks[ss].w]
@@ -289,7 +321,10 @@ func isInformational(toks []token, ss, se int, h *hit) bool {
 		}
 	}
 	if !cue {
-		return false
+		// "What is self harm?" needs no cue word.
+		if h.r.kind != kCue || !(toks[ss].w == "what" && se > ss+1 && (toks[ss+1].w == "is" || toks[ss+1].w == "are" || toks[ss+1].w == "does" || toks[ss+1].w == "do")) {
+			return false
+		}
 	}
 	// Personal statements are not informational even when phrased as a
 	// question ("is it normal that I want to die?" stays personal).
@@ -322,6 +357,10 @@ func isInformational(toks []token, ss, se int, h *hit) bool {
 	}
 	return false
 }
+
+var durationCues = []string{"in years", "for years", "in months", "for months", "in a year", "in two years", "in three years", "in a long time", "since high school", "since college", "since i was"}
+
+var academicCues = []string{"study", "studies", "table", "dataset", "data", "rates", "journal", "percent", "figure", "cohort", "trial", "statistics"}
 
 func helpVerb(w string) bool {
 	switch w {

@@ -18,6 +18,7 @@ type token struct {
 	sent       int  // sentence number
 	clause     int  // clause number (commas, "but" and sentence ends split clauses)
 	quoted     bool // inside double quotes
+	expanded   bool // one of several words a slang form expanded to ("kms")
 	question   bool // the sentence ends with '?'
 }
 
@@ -51,8 +52,15 @@ var expansions = map[string][]string{
 	"anymore": {"anymore"}, "any1": {"anyone"}, "some1": {"someone"}, "no1": {"no", "one"},
 	"ded": {"dead"}, "dyin": {"dying"}, "killin": {"killing"}, "livin": {"living"}, "nothin": {"nothing"},
 	"b4": {"before"}, "l8r": {"later"}, "gf": {"girlfriend"}, "bf": {"boyfriend"}, "bro": {"brother"},
-	"sis": {"sister"}, "mum": {"mom"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
+	"sis": {"sister"}, "sui": {"suicide"}, "lyfe": {"life"}, "lyf": {"life"}, "lif": {"life"}, "mum": {"mom"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
 }
+
+// slang marks expansions whose first-person words are not the writer's own
+// ("he keeps saying he wants to kms").
+var slang = set("kms", "kys", "killmyself")
+
+// toVerbs precede a "2" that stands for "to" ("i want 2 die").
+var toVerbs = set("want", "going", "need", "have", "got", "trying", "wanted", "ready", "about", "decided")
 
 // contractionTail maps the part after an apostrophe to the word it stands for.
 var contractionTail = map[string]string{"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
@@ -83,8 +91,12 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			for _, w := range normWord(text[i:j]) {
-				toks = append(toks, token{w: w, start: i, end: j, sent: sent, clause: clause, quoted: quoted})
+			ws := normWord(text[i:j])
+			for _, w := range ws {
+				if w == "2" && len(toks) > 0 && toVerbs[toks[len(toks)-1].w] {
+					w = "to"
+				}
+				toks = append(toks, token{w: w, start: i, end: j, sent: sent, clause: clause, quoted: quoted, expanded: len(ws) > 1 && slang[strings.ToLower(text[i:j])]})
 			}
 			i = j
 			continue
