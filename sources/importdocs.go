@@ -316,7 +316,7 @@ func chunkText(text string, target int) []string {
 		target = DefaultChunkWords
 	}
 	var paras []string
-	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(text, -1) {
+	for _, p := range paraBreak.Split(text, -1) {
 		p = strings.Join(strings.Fields(p), " ")
 		if p == "" {
 			continue
@@ -344,6 +344,8 @@ func chunkText(text string, target int) []string {
 	}
 	return chunks
 }
+
+var paraBreak = regexp.MustCompile(`\n\s*\n`)
 
 var sentenceEnd = regexp.MustCompile(`[.!?]["')\]]?\s+`)
 
