@@ -184,8 +184,15 @@ func build(f *fileJSON) (*Tokenizer, error) {
 	for i, at := range f.AddedTokens {
 		t.added = append(t.added, at)
 		t.addedByID[at.ID] = i
-		t.tokens[at.ID] = at.Content
-		t.bytes[at.ID] = byteLevelDecodeToken(at.Content)
+		// Hugging Face stores a normalized token's content normalized, and
+		// decodes that form (so "cafe\u0301" under NFC decodes as "café"
+		// passed through the ByteLevel decoder).
+		content := at.Content
+		if at.Normalized && t.norm != nil {
+			content = t.norm(content)
+		}
+		t.tokens[at.ID] = content
+		t.bytes[at.ID] = byteLevelDecodeToken(content)
 		if at.Normalized && t.norm != nil {
 			normd = append(normd, at)
 		} else {

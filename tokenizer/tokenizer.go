@@ -21,7 +21,7 @@ type Tokenizer struct {
 	model     *bpeModel
 	norm      normalizerFunc
 	steps     []preStep
-	fast      int // splitter family when the pre-tokenizer is just one family scan, else 0
+	fast      int       // splitter family when the pre-tokenizer is just one family scan, else 0
 	bos       *template // post-processor ids around a single sequence
 	added     []AddedToken
 	addedByID map[int]int // id -> index into added
@@ -169,16 +169,74 @@ func (t *Tokenizer) pretokenize(s string, st *encodeState) []piece {
 	return cur
 }
 
-// Decode returns the text of ids, skipping special tokens if asked. The
-// result is the exact bytes the ids stand for, so it may end in an
-// incomplete UTF-8 sequence when ids were cut mid-character; Decoder never
-// returns one. Unknown ids are skipped, as Hugging Face does.
+// Decode returns the text of ids, skipping special tokens if asked. Like
+// Hugging Face's decode, bytes that do not form valid UTF-8 (ids cut in the
+// middle of a character) become U+FFFD; DecodeBytes returns them exactly.
+// Unknown ids are skipped, as Hugging Face does.
 func (t *Tokenizer) Decode(ids []int, skipSpecial bool) string {
+	return ValidUTF8(string(t.DecodeBytes(ids, skipSpecial)))
+}
+
+// DecodeBytes returns the exact bytes ids stand for.
+func (t *Tokenizer) DecodeBytes(ids []int, skipSpecial bool) []byte {
 	var b []byte
 	for _, id := range ids {
 		b = t.appendToken(b, id, skipSpecial)
 	}
-	return string(b)
+	return b
+}
+
+// ValidUTF8 replaces each maximal invalid subsequence of s with U+FFFD, as
+// Rust's String::from_utf8_lossy (and so Hugging Face) does.
+func ValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError || w > 1 {
+			b.WriteString(s[i : i+w])
+			i += w
+			continue
+		}
+		b.WriteRune(utf8.RuneError)
+		i += maximalSubpart(s[i:])
+	}
+	return b.String()
+}
+
+// maximalSubpart returns the length of the longest prefix of s (which
+// starts with an invalid sequence) that could begin a valid character, or 1.
+func maximalSubpart(s string) int {
+	c := s[0]
+	lo, hi, need := byte(0x80), byte(0xBF), 0
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 2
+	case c == 0xE0:
+		lo, need = 0xA0, 3
+	case c == 0xED:
+		hi, need = 0x9F, 3
+	case c >= 0xE1 && c <= 0xEF:
+		need = 3
+	case c == 0xF0:
+		lo, need = 0x90, 4
+	case c == 0xF4:
+		hi, need = 0x8F, 4
+	case c >= 0xF1 && c <= 0xF3:
+		need = 4
+	default:
+		return 1
+	}
+	k := 1
+	if k < len(s) && s[k] >= lo && s[k] <= hi {
+		k++
+		for k < need && k < len(s) && s[k] >= 0x80 && s[k] <= 0xBF {
+			k++
+		}
+	}
+	return k
 }
 
 func (t *Tokenizer) appendToken(b []byte, id int, skipSpecial bool) []byte {
@@ -238,18 +296,19 @@ func (t *Tokenizer) NewDecoder(skipSpecial bool) *Decoder {
 }
 
 // Add decodes one more id and returns the text that is now complete
-// (possibly "").
+// (possibly ""). Bytes that can never form a character come out as U+FFFD,
+// so the pieces joined equal Decode of all the ids.
 func (d *Decoder) Add(id int) string {
 	d.pending = d.t.appendToken(d.pending, id, d.skipSpecial)
 	n := completePrefix(d.pending)
-	out := string(d.pending[:n])
+	out := ValidUTF8(string(d.pending[:n]))
 	d.pending = append(d.pending[:0], d.pending[n:]...)
 	return out
 }
 
 // Flush returns whatever is held back; call it at the end of the stream.
 func (d *Decoder) Flush() string {
-	out := string(d.pending)
+	out := ValidUTF8(string(d.pending))
 	d.pending = d.pending[:0]
 	return out
 }

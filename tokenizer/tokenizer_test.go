@@ -199,8 +199,8 @@ func TestTrainer(t *testing.T) {
 }
 
 // FuzzRoundTrip checks decode(encode(s)) == s (NFC(s) for Qwen2, whose
-// normalizer is NFC), that streamed decoding equals Decode, and that
-// pre-tokens cover the text exactly.
+// normalizer is NFC), exactly as bytes even for invalid UTF-8, that
+// streamed decoding equals Decode, and that pre-tokens cover the text.
 func FuzzRoundTrip(f *testing.F) {
 	for _, s := range []string{"", "Hello world", "I'm 12345 😊\n\n  x", "<|eot_id|>a<|im_start|>", "\xff\xfe bad", "e\u0301", "'ſo 'LL"} {
 		f.Add(s)
@@ -220,17 +220,24 @@ func FuzzRoundTrip(f *testing.F) {
 				want = norm.NFC.String(s)
 			}
 			ids := tok.Encode(s, false)
-			if got := tok.Decode(ids, false); got != want {
+			if got := string(tok.DecodeBytes(ids, false)); got != want {
 				t.Fatalf("%s: decode(encode(%q)) = %q", name, s, got)
+			}
+			if got := tok.Decode(ids, false); got != ValidUTF8(want) {
+				t.Fatalf("%s: Decode = %q, want %q", name, got, ValidUTF8(want))
 			}
 			d := tok.NewDecoder(false)
 			var sb strings.Builder
 			for _, id := range ids {
-				sb.WriteString(d.Add(id))
+				piece := d.Add(id)
+				if !utf8.ValidString(piece) {
+					t.Fatalf("%s: streamed piece %q is not valid UTF-8", name, piece)
+				}
+				sb.WriteString(piece)
 			}
 			sb.WriteString(d.Flush())
-			if sb.String() != want {
-				t.Fatalf("%s: streamed %q, want %q", name, sb.String(), want)
+			if sb.String() != ValidUTF8(want) {
+				t.Fatalf("%s: streamed %q, want %q", name, sb.String(), ValidUTF8(want))
 			}
 		}
 		for _, tok := range []*Tokenizer{gpt2, toks["qwen2"]} {
@@ -246,6 +253,22 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestValidUTF8(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ok é 😊", "ok é 😊"},
+		{"a\xe2\x82b", "a\ufffdb"},       // truncated 3-byte: one replacement
+		{"a\xff\xfeb", "a\ufffd\ufffdb"}, // two invalid bytes: two
+		{"\xf0\x9f\x98", "\ufffd"},
+		{"\xed\xa0\x80", "\ufffd\ufffd\ufffd"}, // surrogate: each byte
+		{"\xe0\x80", "\ufffd\ufffd"},           // overlong lead
+	}
+	for _, tt := range tests {
+		if got := ValidUTF8(tt.in); got != tt.want {
+			t.Errorf("ValidUTF8(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
 
 // FuzzParse feeds mutated tokenizer.json files to the loader: it must

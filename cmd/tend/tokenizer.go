@@ -241,7 +241,7 @@ func newTokenizerDecodeCmd() *cobra.Command {
 						return fmt.Errorf("stdin:%d: ids[%d] = %d is outside the vocabulary (size %d)", line, k, id, tok.VocabSize())
 					}
 				}
-				w.WriteString(strings.ToValidUTF8(tok.Decode(ids, skipSpecial), "\uFFFD"))
+				w.WriteString(tok.Decode(ids, skipSpecial))
 				w.WriteByte('\n')
 			}
 			if err := sc.Err(); err != nil {

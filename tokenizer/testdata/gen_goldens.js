@@ -35,6 +35,7 @@ const tricky = [
   "CJK 今日はとても疲れました。我今天感觉有点焦虑。오늘 기분이 어때요?",
   "combining e\u0301 vs é, n\u0303 vs ñ, a\u0308\u0301 stacked",
   "Ça va? Straße Grüße Übung naïve café",
+  "café vs cafe\u0301 vs CAFÉ, cafés",
   "Привет, как дела? Всё хорошо.",
   "مرحبا كيف حالك؟ שלום מה שלומך",
   "नमस्ते, आप कैसे हैं?",
@@ -93,7 +94,7 @@ for (let i = 0; i < 300; i++) {
 }
 
 async function main() {
-  for (const name of ["gpt2", "llama3", "qwen2", "tend"]) {
+  for (const name of ["gpt2", "gpt2_prefix", "llama3", "qwen2", "tend"]) {
     const tok = Tokenizer.fromFile(`${name}.json`);
     const pre = tok.getPreTokenizer();
     const cases = [];

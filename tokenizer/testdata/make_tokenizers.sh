@@ -9,6 +9,9 @@
 #   qwen2.json   Qwen2 layout: NFC normalizer, Split(Qwen2 regex) + ByteLevel,
 #                <|endoftext|> <|im_start|> <|im_end|>.
 #   tend.json    tend's default layout (llama3 family, tend's special tokens).
+#   gpt2_prefix.json  gpt2.json with ByteLevel add_prefix_space (RoBERTa-style).
+# qwen2.json also gets a non-special added token with normalized=true whose
+# text changes under NFC, to test matching after normalization.
 # Run from this directory:  sh make_tokenizers.sh  (needs `go` and `node`),
 # then regenerate the goldens: see gen_goldens.js.
 set -e
@@ -30,4 +33,13 @@ j.added_tokens.push(
   {id: n + 1, content: "[note]", single_word: false, lstrip: false, rstrip: true, normalized: true, special: false},
   {id: n + 2, content: "hug", single_word: true, lstrip: false, rstrip: false, normalized: false, special: false});
 fs.writeFileSync("gpt2.json", JSON.stringify(j, null, 1) + "\n");
+'
+node -e '
+const fs = require("fs");
+const g = JSON.parse(fs.readFileSync("gpt2.json", "utf8"));
+g.pre_tokenizer.add_prefix_space = true;
+fs.writeFileSync("gpt2_prefix.json", JSON.stringify(g, null, 1) + "\n");
+const q = JSON.parse(fs.readFileSync("qwen2.json", "utf8"));
+q.added_tokens.push({id: Object.keys(q.model.vocab).length, content: "cafe\u0301", single_word: false, lstrip: false, rstrip: false, normalized: true, special: false});
+fs.writeFileSync("qwen2.json", JSON.stringify(q, null, 1) + "\n");
 '
