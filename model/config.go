@@ -108,8 +108,8 @@ func ParseConfig(data []byte) (Config, error) {
 			continue
 		}
 		n, ok := v.(float64)
-		if !ok || n != float64(int(n)) || n <= 0 {
-			return c, bad(f.field, fmt.Sprintf("must be a positive integer, got %v", v))
+		if !ok || n != float64(int(n)) || n <= 0 || n > 1<<24 {
+			return c, bad(f.field, fmt.Sprintf("must be a positive integer below 2^24, got %v", v))
 		}
 		*f.dst = int(n)
 	}
@@ -124,6 +124,9 @@ func ParseConfig(data []byte) (Config, error) {
 	}
 	if c.Heads%c.KVHeads != 0 {
 		return c, bad("num_key_value_heads", fmt.Sprintf("(%d) must divide num_attention_heads (%d)", c.KVHeads, c.Heads))
+	}
+	if c.NumParams() > 1<<36 {
+		return c, fmt.Errorf("%w: %d parameters is beyond what tend can hold in memory", ErrConfig, c.NumParams())
 	}
 	if c.HeadDim%2 != 0 {
 		return c, bad("head_dim", "must be even for rotary embeddings")

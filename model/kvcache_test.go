@@ -1,0 +1,123 @@
+// The KV-cache forward agrees with the training forward, token by token
+// and in chunks; packed documents behave exactly like separate sequences;
+// and a float32 finite-difference spot check of the whole model.
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestKVCacheMatchesFullForward(t *testing.T) {
+	for _, arch := range []string{"LlamaForCausalLM", "Qwen2ForCausalLM"} {
+		m := tinyModel(t, arch, arch == "Qwen2ForCausalLM")
+		b := randomBatch(rand.New(rand.NewPCG(8, 8)), 1, 11, 50)
+		b.Targets = nil
+		full, err := m.Logits(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		V := m.Config.Vocab
+		toks := make([]int, b.T)
+		for i, x := range b.Tokens {
+			toks[i] = int(x)
+		}
+		for _, chunks := range [][]int{{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {4, 1, 6}, {11}} {
+			c := m.NewKVCache(16)
+			pos := 0
+			for _, n := range chunks {
+				got, err := m.Forward(toks[pos:pos+n], pos, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				pos += n
+				want := full[(pos-1)*V : pos*V]
+				if d := maxDiff(got, want); d > 1e-4 {
+					t.Errorf("%s chunks %v: logits at %d differ by %.3g", arch, chunks, pos-1, d)
+				}
+			}
+		}
+		// Rewinding overwrites the cache.
+		c := m.NewKVCache(16)
+		m.Forward([]int{3, 4, 5}, 0, c)
+		got, _ := m.Forward(toks[1:3], 1, m.rewound(c, toks[:1]))
+		if d := maxDiff(got, full[2*V:3*V]); d > 1e-4 {
+			t.Errorf("after rewind logits differ by %.3g", d)
+		}
+		if _, err := m.Forward([]int{1}, 5, c); err == nil {
+			t.Error("Forward past the cache length succeeded")
+		}
+		if _, err := m.Forward(make([]int, 20), 0, c); err == nil {
+			t.Error("Forward beyond MaxT succeeded")
+		}
+		if _, err := m.Forward([]int{V}, 0, c); err == nil {
+			t.Error("Forward with an out-of-vocabulary token succeeded")
+		}
+	}
+}
+
+// rewound re-feeds prefix at position 0 so that the cache holds exactly it.
+func (m *Model) rewound(c *KVCache, prefix []int) *KVCache {
+	m.Forward(prefix, 0, c)
+	return c
+}
+
+func TestPackedEqualsSeparate(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	r := rand.New(rand.NewPCG(9, 9))
+	doc1 := randomBatch(r, 1, 4, 50)
+	doc2 := randomBatch(r, 1, 6, 50)
+	packed := &Batch{B: 1, T: 10, Tokens: slices.Concat(doc1.Tokens, doc2.Tokens),
+		Targets: slices.Concat(doc1.Targets, doc2.Targets), Seg: []int32{0, 0, 0, 0, 1, 1, 1, 1, 1, 1}}
+	lp, err := m.Logits(packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l1, _ := m.Logits(doc1)
+	l2, _ := m.Logits(doc2)
+	if d := maxDiff(lp, slices.Concat(l1, l2)); d > 1e-5 {
+		t.Errorf("packed logits differ from separate documents by %.3g", d)
+	}
+}
+
+// TestModelFiniteDifference spot-checks whole-model gradients in float32
+// against central differences (the exact check is the PyTorch parity test).
+func TestModelFiniteDifference(t *testing.T) {
+	m := tinyModel(t, "Qwen2ForCausalLM", true)
+	m.EnableGrads()
+	b := randomBatch(rand.New(rand.NewPCG(10, 10)), 2, 5, 50)
+	b.Mask = []float32{1, 1, 0, 1, 1, 0.5, 1, 1, 1, 1}
+	b.Targets[3] = -100
+	if _, err := m.TrainStep(b); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(11, 11))
+	checked := 0
+	for _, ts := range m.Config.hfTensors(m.W) {
+		g := m.Config.hfTensors(m.G)
+		var grad []float32
+		for _, x := range g {
+			if x.name == ts.name {
+				grad = x.data
+			}
+		}
+		for range 3 {
+			i := r.IntN(len(ts.data))
+			old := ts.data[i]
+			const h = 1e-2
+			ts.data[i] = old + h
+			lp, _ := m.Loss(b)
+			ts.data[i] = old - h
+			lm, _ := m.Loss(b)
+			ts.data[i] = old
+			num := (lp - lm) / (2 * h)
+			if d := math.Abs(num - float64(grad[i])); d > 2e-3+2e-2*math.Abs(num) {
+				t.Errorf("%s[%d]: analytic %.6g, numeric %.6g", ts.name, i, grad[i], num)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d parameters checked", checked)
+}
