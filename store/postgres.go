@@ -17,6 +17,18 @@ import (
 // processes may open the same database at once; migrations run under an
 // advisory lock.
 func OpenPostgres(ctx context.Context, url string) (Store, error) {
+	d, err := openPostgresDB(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, d, migrationsFS, "migrations/postgres"); err != nil {
+		d.close()
+		return nil, fmt.Errorf("store: postgres: %w", err)
+	}
+	return newSQLStore(d, "postgres"), nil
+}
+
+func openPostgresDB(ctx context.Context, url string) (*pgDB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		// pgx's message can quote the URL, password included.
@@ -31,12 +43,7 @@ func OpenPostgres(ctx context.Context, url string) (Store, error) {
 		return nil, fmt.Errorf("store: postgres: connect to %s:%d/%s: %w",
 			cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database, err)
 	}
-	d := &pgDB{pool: pool}
-	if err := migrate(ctx, d, migrationsFS, "migrations/postgres"); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("store: postgres: %w", err)
-	}
-	return newSQLStore(d, "postgres"), nil
+	return &pgDB{pool: pool}, nil
 }
 
 // pgClassify maps SQLSTATE codes to sentinels.

@@ -21,6 +21,18 @@ const SQLiteBusyTimeoutMS = 10000
 // pending migrations. ":memory:" gives a private in-memory database limited to
 // one connection.
 func OpenSQLite(ctx context.Context, path string) (Store, error) {
+	d, err := openSQLiteDB(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, d, migrationsFS, "migrations/sqlite"); err != nil {
+		d.close()
+		return nil, fmt.Errorf("store: sqlite: %s: %w", path, err)
+	}
+	return newSQLStore(d, "sqlite"), nil
+}
+
+func openSQLiteDB(ctx context.Context, path string) (*sqliteDB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("store: sqlite: empty path")
 	}
@@ -49,13 +61,7 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	d := &sqliteDB{sdb: sdb}
-	s := newSQLStore(d, "sqlite")
-	if err := migrate(ctx, d, migrationsFS, "migrations/sqlite"); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("store: sqlite: %s: %w", path, err)
-	}
-	return s, nil
+	return &sqliteDB{sdb: sdb}, nil
 }
 
 // sqliteClassify maps SQLite's extended result codes to sentinels.
