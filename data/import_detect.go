@@ -32,13 +32,13 @@ func Detect(name string, br *bufio.Reader) (Format, error) {
 	head, _ := br.Peek(sniffBytes)
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
-	if ext == ".csv" || ext == ".tsv" || (len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '[') {
+	if ext == ".csv" || (len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '[') {
 		first, _, _ := bytes.Cut(trimmed, []byte("\n"))
 		cols := strings.Split(strings.TrimSpace(string(first)), ",")
 		if slices.Contains(cols, "conv_id") && slices.Contains(cols, "utterance_idx") {
 			return FormatEmpathetic, nil
 		}
-		if ext == ".csv" || ext == ".tsv" {
+		if ext == ".csv" {
 			return FormatCSV, nil
 		}
 		return "", fmt.Errorf("%s: %w: the file is neither JSON nor a .csv; pass --format", name, ErrUnknownFormat)

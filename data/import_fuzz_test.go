@@ -85,11 +85,13 @@ func FuzzImportOpenAI(f *testing.F) {
 }
 
 func FuzzImportShareGPT(f *testing.F) {
+	f.Add([]byte(`{"conversations":[{"from":"system","value":"s"},{"from":"gpt","value":"b"}]}`))
 	f.Add([]byte(`[{"id":1e3,"conversations":[{"from":"HUMAN","value":"a"}]}] `))
 	fuzzConversations(f, FormatShareGPT, "sharegpt.json")
 }
 
 func FuzzImportAlpaca(f *testing.F) {
+	f.Add([]byte(`{"instruction":"a","input":"b","output":"c","history":[["d","e"]],"system":"s","id":"x"}`))
 	fuzzConversations(f, FormatAlpaca, "alpaca.json", "alpaca.jsonl")
 }
 
@@ -99,6 +101,7 @@ func FuzzImportCSV(f *testing.F) {
 }
 
 func FuzzImportESConv(f *testing.F) {
+	f.Add([]byte(`{"emotion_type":"Fear","problem_type":"job, sleep","situation":"s","dialog":[{"speaker":"seeker","content":"a"},{"speaker":"supporter","content":"b","annotation":{"strategy":"reflection"}}]}`))
 	fuzzConversations(f, FormatESConv, "esconv.json")
 }
 
@@ -109,6 +112,7 @@ func FuzzImportEmpathetic(f *testing.F) {
 
 func FuzzImportPreference(f *testing.F) {
 	addSeeds(f, "preference.jsonl")
+	f.Add([]byte(`{"prompt":"p","chosen":"c","rejected":"r","reasons":[],"concerns":["sleep"],"split":"val","id":3}`))
 	f.Add([]byte(`{"chosen":[{"role":"user","content":"a"},{"role":"assistant","content":"b"}],"rejected":[{"role":"user","content":"a"},{"role":"assistant","content":"c"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		recs := readFuzz(t, OpenPairs(bytes.NewReader(data), "fuzz", Options{}), len(data)+2, (*conv.PreferencePair).Validate)

@@ -271,7 +271,7 @@ func importOne[T conv.Record](ctx context.Context, imp *importer, in *input, r d
 }
 
 type exportFlags struct {
-	format, out, columns          string
+	format, out, columns           string
 	force, array, lines, skipUnfit bool
 }
 
