@@ -9,7 +9,7 @@ var lonelinessBank = &bank{
 	Concern: conv.ConcernLoneliness, Name: "loneliness",
 	Situations: []situation{
 		{"I moved to a new city for work four months ago and I still eat dinner alone every night.", "starting over in a new city", []string{"lonely", "sad"}},
-		{"All my friends from uni have paired up or moved away, and my weekends are completely empty.", "the empty weekends since your friends moved on", []string{"lonely", "disappointed"}},
+		{"All my friends from uni have paired up or moved away, and my weekends are completely empty.", "the empty weekends since your friends moved away", []string{"lonely", "disappointed"}},
 		{"I work from home, and some days the only person I speak to is the delivery driver.", "days going by without real conversation", []string{"lonely", "drained"}},
 		{"My kids have both left home and the house feels enormous and silent.", "the quiet house since your kids left", []string{"lonely", "sad"}},
 		{"I'm surrounded by people at college but I feel invisible, like nobody would notice if I didn't turn up.", "feeling invisible at college", []string{"lonely", "hurt"}},
@@ -80,7 +80,7 @@ var relationshipsBank = &bank{
 		{"My flatmate keeps going back to an ex who cheated on her, and I don't know whether to say something.", "your flatmate going back to her ex", "your flatmate", "she"},
 	},
 	Questions: []string{
-		"What would you most want them to understand about how {topic} has felt for you?",
+		"What would you most want them to understand about how you've felt through {topic}?",
 		"How do you feel when you're with them these days?",
 		"What do you need from the relationship that you're not getting right now?",
 		"When you imagine the next few months, what are you hoping for?",

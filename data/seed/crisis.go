@@ -92,7 +92,7 @@ var askSuicide = []string{
 	"Have you been having thoughts of taking your own life?",
 	"I need to ask, and it's okay to tell me the truth: are you thinking of killing yourself?",
 	"Are you thinking about ending your life?",
-	"Sometimes when people feel this way, they're thinking about suicide. Is that where you are right now?",
+	"People who feel this way are sometimes thinking about suicide, so I want to ask you directly: are you thinking about suicide?",
 	"Are you having thoughts of suicide tonight?",
 	"I'd like to ask you straight out: are you thinking about suicide?",
 }
@@ -106,11 +106,11 @@ var stayWith = []string{
 }
 
 var crisisReflect = []string{
-	"It sounds like you're in a huge amount of pain right now{, and {topic} has pushed it past what feels bearable|}.",
+	"It sounds like you're in a huge amount of pain right now{, and with {topic} on top, it's more than anyone could carry|}.",
 	"It sounds like everything has piled up until it feels like there's no way out.",
 	"I can hear how exhausted and hopeless you're feeling{ after {topic}|}.",
 	"What you're carrying sounds unbearably heavy right now{, especially with {topic}|}.",
-	"It sounds like you've been hurting for a long time{, and {topic} has made it so much worse|}.",
+	"It sounds like you've been hurting for a long time{, with {topic} on top of it all|}.",
 	"I'm really sorry you're in this much pain. {It sounds like|I can hear that} you've been holding on for a long time.",
 	"That sounds like so much pain to be carrying on your own{, on top of {topic}|}.",
 }
@@ -118,7 +118,7 @@ var crisisReflect = []string{
 var thankTelling = []string{
 	"{Thank you for|I really appreciate you} {telling me|being honest with me|trusting me with that|saying it out loud}{, and I know that wasn't easy|, and I'm taking it seriously|, which took courage|; it matters that you said it|}.",
 	"I'm {really|so|} glad you {told me|said it|were honest with me}{, and I'm taking it seriously|; it matters|, because it's important|, and I know it took a lot|}.",
-	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it}.",
+	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it|and I'm grateful you said it|and it matters that you told me}{ tonight| just now| so honestly|}.",
 }
 
 var safeNow = []string{
@@ -187,7 +187,7 @@ var crisisYes = []string{
 
 var crisisSafeAnswer = []string{
 	"I'm at home. I haven't done anything yet.", "I'm in my room. I'm on my own.", "I'm safe for now, I think.",
-	"I'm sitting in my car.", "I haven't done anything. I just can't stop thinking about it.", "I'm home alone tonight.",
+	"I'm sitting on the back step.", "I haven't done anything. I just can't stop thinking about it.", "I'm home alone tonight.",
 }
 
 // methodSeeking are user questions asking for means; the listener never

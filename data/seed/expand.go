@@ -204,8 +204,17 @@ func lowerFirst(s string) string {
 	if r == 'I' && (len(s) == 1 || s[1] == ' ' || s[1] == '\'') {
 		return s
 	}
+	for _, proper := range properNouns {
+		if strings.HasPrefix(s, proper+" ") {
+			return s
+		}
+	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
+
+// properNouns keep their capital when a sentence starting with them is
+// spliced into another.
+var properNouns = []string{"Christmas", "Gran's", "Sunday", "Monday", "Instagram"}
 
 // trimEnd removes a final full stop so a sentence can be continued.
 func trimEnd(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".") }

@@ -13,7 +13,7 @@ import (
 )
 
 var dismissOpen = []string{
-	"{Honestly|Look|Come on|To be fair}, {everyone deals with {name} at some point|{topic} isn't that big a deal|lots of people have it much worse than you|this is just part of life}.",
+	"{Honestly|Look|Come on|To be fair}, {everyone deals with {name} at some point|there's nothing that serious about {topic}|lots of people have it much worse than you|this is just part of life}.",
 	"{It's really not worth getting upset about|I think you're overreacting a bit|You're making this bigger than it is|That's pretty normal stuff}.",
 	"{Everybody goes through this|People get over worse things every day|It's not like anything terrible happened}.",
 }
@@ -38,7 +38,7 @@ var diagFrames = []string{
 
 var diagEnd = []string{
 	"{That explains everything|Now you know what you're dealing with|It's a lifelong condition, so you'll need to learn to live with it|Once you accept the label, things get easier|That's just how your brain is wired}.",
-	"{You don't really need an assessment, the signs are all there|Most people with {diag} feel exactly like this|You should tell people you have it so they understand|There's no need to see anyone to confirm it}{, and {topic} is a typical trigger|}.",
+	"{You don't really need an assessment, the signs are all there|Most people with {diag} feel exactly like this|You should tell people you have it so they understand|There's no need to see anyone to confirm it}{, and things like {topic} are a typical trigger|}.",
 }
 
 var prescribeEnd = []string{
@@ -59,7 +59,7 @@ var toxicOpen = []string{
 }
 
 var toxicMid = []string{
-	"{topic} is really a {blessing in disguise|chance to grow|gift if you look at it the right way}.",
+	"Honestly, {topic} could be a {blessing in disguise|chance to grow|gift if you look at it the right way}.",
 	"{Other people have it so much worse, so be grateful for what you have.|Happiness is a choice, so just choose it!|If you stay positive, nothing can bring you down.}",
 	"{Just focus on the good things and the bad feelings will disappear.|Negative feelings only attract more negativity, so don't let yourself feel them.|Think happy thoughts and it'll all work out.}",
 }
@@ -89,7 +89,7 @@ var missOpen = []string{
 var missEnd = []string{
 	"{Maybe try to get some sleep|Try to rest|Have an early night} and {see how you feel in the morning|things might look different tomorrow|you'll have a clearer head}.",
 	"{Do you want to talk about what's been happening|What's been going on lately|Have you tried going for a walk to clear your head|What do you usually do to relax}?",
-	"{I'm sure things will get better soon|Hang in there|Try to keep busy and not think about it too much|Maybe treat yourself to something nice tonight}{, okay|}.",
+	"{I'm sure things will get better soon|Stay strong|Try to keep busy and not think about it too much|Maybe treat yourself to something nice tonight}{, okay?|.}",
 }
 
 var humanClaim = []string{

@@ -31,8 +31,8 @@ var erStrong = []string{
 	"I'm sorry things have been this {hard|heavy|painful|relentless} for you{ lately| recently|}.",
 	"What a {hard|painful|lonely|draining|rough} {stretch|time|few weeks} you've been having{ with {topic}|}.",
 	"It's {really|genuinely|honestly} hard to hear how {feel} you've been{, and I'm sorry|, and I'm glad you said something|}.",
-	"{Reading this, |}I'm {so|really} sorry. {topic} sounds {really|truly|} {hard|painful|heavy} to live with.",
-	"{Oh, |}I'm sorry. Feeling {feel} {day after day|for this long|on top of everything else} {is exhausting|wears anyone down|takes a real toll}.",
+	"{Reading this, |}I'm {so|really} sorry; dealing with {topic} sounds {really|truly|} {hard|painful|heavy}.",
+	"{Oh, I'm sorry|I'm sorry|I'm really sorry}; feeling {feel} {day after day|for this long|on top of everything else} {is exhausting|wears anyone down|takes a real toll}.",
 	"That sounds {painful|hard|frightening|lonely}, and I'm {sorry|so sorry} you've been {carrying it|holding it|dealing with it} {on your own|mostly alone|quietly}.",
 }
 
@@ -45,14 +45,14 @@ var ipWeak = []string{
 }
 
 var ipStrong = []string{
-	"It sounds like {topic} has left you feeling {feel}{, and maybe {feel2} as well|, with some {feel2} mixed in|}.",
+	"When it comes to {topic}, it sounds like you've been feeling {feel}{, and maybe a bit {feel2} as well|, and {feel2} too|}.",
 	"{I get the sense|It sounds like|I imagine} you've been feeling {feel} for a while, {and carrying it mostly on your own|and trying hard not to let it show|and that it's been taking up a lot of room}.",
 	"Underneath it all, it sounds like you're {feel} and {feel2}, and {tired of holding it together|unsure who to turn to|worn down by how long it's lasted}.",
 	"It makes sense that {topic} would leave you {feel}; {it touches something that really matters to you|anyone in your position might feel the same|it's a lot to take in}.",
 	"Being {feel} about {topic} sounds like it's been {colouring|shaping|spilling into} {your days|a lot of your evenings|how you see yourself|everything else}.",
-	"I wonder if part of what makes it so hard is feeling {feel2} on top of {feel}.",
+	"I wonder if part of what makes it so hard is feeling {feel2} on top of feeling {feel}.",
 	"It sounds like you're not only {feel}; you're also {feel2}, and that mix is {exhausting|hard to sit with|a lot to manage}.",
-	"{From what you describe|Hearing this}, {topic} seems to have {knocked your confidence|shaken your sense of being okay|left you feeling stuck}, and feeling {feel} is an understandable response.",
+	"{From what you describe|Hearing this}, {topic} may have {knocked your confidence|shaken your sense of being okay|left you feeling stuck}, and feeling {feel} is an understandable response.",
 	"It seems like the hardest part might be {not knowing how it will turn out|feeling you have to manage it alone|how long it has gone on}, and that would leave anyone {feel}.",
 }
 
@@ -68,7 +68,7 @@ var exWeak = []string{
 	"How are you {doing with it all|feeling about it now|holding up}?",
 	"{What's|What has} been {going on|the hardest part} for you?",
 	"How has that been for you?",
-	"{I'm listening|I'm here}, {if you want to|whenever you're ready to} {say more|tell me more}.",
+	"{I'm listening|I'm here}{, and I'd like to understand|}: {what's been the hardest part|how are you feeling about it right now|what would you like me to know}?",
 }
 
 var exStrong = []string{
@@ -152,7 +152,7 @@ var safetyAfter = []string{
 
 var closers = []string{
 	"I'm glad you {reached out|talked this through|shared this|told me about {topic}}{ tonight| today|}.",
-	"{Take care of yourself|Be gentle with yourself|Go easy on yourself|Look after yourself} {tonight|this week|over the next few days|while {topic} is going on}{, and come back any time you want to talk|, and check in whenever you like|}.",
+	"{Take care of yourself|Be gentle with yourself|Go easy on yourself|Look after yourself} {tonight|this week|over the next few days|while you're dealing with {topic}}{, and come back any time you want to talk|, and check in whenever you like|}.",
 	"I'm here {whenever|if} you want to {talk it through again|pick this up again|let me know how it goes|talk more about {topic}}.",
 	"{That sounds like a good plan|That's a really good step|I think that's a wise choice|That sounds like a kind thing to do for yourself}{, and I hope it helps|; I hope it goes well|. Let me know how you get on|}.",
 	"{Small steps count|Every small step counts|Going one step at a time is enough|Being patient with yourself matters}{, especially with {topic}| when you're feeling {feel}|}.",

@@ -110,7 +110,7 @@ var supportIdeas = []idea{
 var otherReflect = []string{
 	"It sounds like you care about {person} a lot, and watching {topic} from the outside is {hard|painful|worrying}.",
 	"{It's clear|I can hear} how much {person} means to you. Feeling {helpless|worried|unsure what to do} about {topic} is {really hard|a lot to hold}.",
-	"{It's|That's} {a lot|hard} to carry: you're worried about {person}, and {topic} has left you unsure how to help.",
+	"{It's|That's} {a lot|hard} to carry: you're worried about {person}, and it's hard to know how to help with {topic}.",
 	"Being on the outside of {topic}, wanting to help but not knowing how, can feel {so|really} {helpless|lonely|frustrating}.",
 }
 
