@@ -1,5 +1,5 @@
-// Search over the library: a free-text query scored with BM25 across title,
-// summary, keywords, imported text and organisation, optionally restricted
+// Search over the library: a free-text query scored with BM25 over each
+// entry's title, keywords, summary and imported text, optionally restricted
 // to some concerns and to a locale.
 package sources
 
@@ -34,15 +34,6 @@ type Hit struct {
 // ErrEmptyQuery is returned by Search for a query with no words.
 var ErrEmptyQuery = errors.New("sources: empty query")
 
-// Field boosts: a word in a title or keyword list says more about the page
-// than one in its summary. Tuned on testdata/queries.jsonl.
-var fieldBoosts = []struct {
-	field string
-	boost float64
-}{
-	{fTitle, 2.0}, {fKeywords, 1.5}, {fSummary, 1.0}, {fText, 1.0}, {fOrg, 0.3},
-}
-
 // filterBoost is tiny so filter clauses decide membership without changing
 // the ranking of the text match.
 const filterBoost = 1e-6
@@ -60,15 +51,10 @@ func (l *Library) SearchContext(ctx context.Context, q string, f Filter, k int) 
 	if k <= 0 {
 		return nil, nil
 	}
-	text := make([]query.Query, 0, len(fieldBoosts))
-	for _, fb := range fieldBoosts {
-		m := bleve.NewMatchQuery(q)
-		m.SetField(fb.field)
-		m.Analyzer = en.AnalyzerName
-		m.SetBoost(fb.boost)
-		text = append(text, m)
-	}
-	var root query.Query = bleve.NewDisjunctionQuery(text...)
+	m := bleve.NewMatchQuery(q)
+	m.SetField(fText)
+	m.Analyzer = en.AnalyzerName
+	var root query.Query = m
 	var must []query.Query
 	if len(f.Concerns) > 0 {
 		terms := make([]query.Query, len(f.Concerns))
