@@ -22,7 +22,13 @@ type microKernel struct {
 	name       string
 	mr, nr     int
 	mc, kc, nc int // upper bounds; the driver balances blocks under them
-	fn         func(k int, a, b, c *float32, ldc int, alpha, beta float32)
+	// aResident runs the MR loop outside the NR loop, so one A sliver
+	// stays in L1 while B slivers stream from L2 (suits a large KC).
+	aResident bool
+	fn        func(k int, a, b, c *float32, ldc int, alpha, beta float32)
+	// packA and packB replace the Go packing routines when set.
+	packA func(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int)
+	packB func(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 }
 
 // Gemm computes C = alpha·op(A)·op(B) + beta·C on row-major float32
@@ -49,53 +55,7 @@ func Gemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 		gemvSmallM(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 		return
 	}
-	kern := activeKernel()
-	t := Threads()
-	// Split C among workers. Each worker runs the whole blocked algorithm on
-	// its part, so the operand shared by all parts is packed once per worker:
-	// split along the dimension that makes that duplicate packing cheaper.
-	splitN := m*k <= k*n
-	var parts int
-	if splitN {
-		parts = min(t, (n+kern.nr-1)/kern.nr)
-	} else {
-		parts = min(t, (m+kern.mr-1)/kern.mr)
-	}
-	if parts <= 1 || 2*float64(m)*float64(n)*float64(k) < 2e6 {
-		gemmBlocked(kern, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-		return
-	}
-	var wg sync.WaitGroup
-	unit, total := kern.mr, m
-	if splitN {
-		unit, total = kern.nr, n
-	}
-	units := (total + unit - 1) / unit
-	for w := range parts {
-		lo := units * w / parts * unit
-		hi := min(total, units*(w+1)/parts*unit)
-		if lo >= hi {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if splitN {
-				bo := lo
-				if transB {
-					bo = lo * ldb
-				}
-				gemmBlocked(kern, transA, transB, m, hi-lo, k, alpha, a, lda, b[bo:], ldb, beta, c[lo:], ldc)
-			} else {
-				ao := lo * lda
-				if transA {
-					ao = lo
-				}
-				gemmBlocked(kern, transA, transB, hi-lo, n, k, alpha, a[ao:], lda, b, ldb, beta, c[lo*ldc:], ldc)
-			}
-		}()
-	}
-	wg.Wait()
+	gemmBlocked(activeKernel(), transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // checkOperand panics with a clear message when x cannot hold a rows×cols
@@ -148,7 +108,15 @@ func getBuf(n int) *[]float32 {
 	return &s
 }
 
-// gemmBlocked is the single-goroutine Goto/BLIS loop nest.
+// gemmBlocked is the Goto/BLIS loop nest, parallel inside each block:
+//
+//	for each KC slice of k:        (C is updated once per slice)
+//	  for each MC block of rows:   pack op(A) → pa, in parallel
+//	    for each NC block of cols: pack op(B) → pb, in parallel
+//	      compute the tiles of C, handed out dynamically to the workers
+//
+// Workers share both packed buffers, so nothing is packed twice, and the
+// dynamic hand-out keeps both cores busy when one is slowed by other load.
 func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	b []float32, ldb int, beta float32, c []float32, ldc int) {
 	mr, nr := kern.mr, kern.nr
@@ -160,46 +128,96 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 	defer packPool.Put(bufA)
 	defer packPool.Put(bufB)
 	pa, pb := *bufA, *bufB
-	var edge [16 * 64]float32 // ≥ MR×NR of every kernel
-	for jc := 0; jc < n; jc += nc {
-		ncc := min(nc, n-jc)
-		for pc := 0; pc < k; pc += kc {
-			kcc := min(kc, k-pc)
-			packB(pb, transB, b, ldb, pc, jc, kcc, ncc, nr)
-			bet := beta
-			if pc > 0 {
-				bet = 1
-			}
-			for ic := 0; ic < m; ic += mc {
-				mcc := min(mc, m-ic)
-				packA(pa, transA, a, lda, ic, pc, mcc, kcc, mr)
-				for jr := 0; jr < ncc; jr += nr {
-					nw := min(nr, ncc-jr)
-					bp := &pb[jr*kcc]
-					for ir := 0; ir < mcc; ir += mr {
-						mh := min(mr, mcc-ir)
-						ap := &pa[ir*kcc]
-						ci := (ic+ir)*ldc + jc + jr
-						if mh == mr && nw == nr {
-							kern.fn(kcc, ap, bp, &c[ci], ldc, alpha, bet)
+	pA, pB := packA, packB
+	if kern.packA != nil && !forceGeneric.Load() {
+		pA, pB = kern.packA, kern.packB
+	}
+	// Small products run on the calling goroutine only.
+	serial := 2*float64(m)*float64(n)*float64(k) < 4e6
+	par := func(n, grain int, fn func(lo, hi int)) {
+		if serial {
+			fn(0, n)
+			return
+		}
+		Parallel(n, grain, fn)
+	}
+	const groupSlivers = 4 // MR slivers per compute task
+	for pc := 0; pc < k; pc += kc {
+		kcc := min(kc, k-pc)
+		bet := beta
+		if pc > 0 {
+			bet = 1
+		}
+		for ic := 0; ic < m; ic += mc {
+			mcc := min(mc, m-ic)
+			aSlivers := (mcc + mr - 1) / mr
+			par(aSlivers, 4, func(lo, hi int) {
+				pA(pa[lo*mr*kcc:], transA, a, lda, ic+lo*mr, pc, min(mcc-lo*mr, (hi-lo)*mr), kcc, mr)
+			})
+			for jc := 0; jc < n; jc += nc {
+				ncc := min(nc, n-jc)
+				bSlivers := (ncc + nr - 1) / nr
+				par(bSlivers, 2, func(lo, hi int) {
+					pB(pb[lo*nr*kcc:], transB, b, ldb, pc, jc+lo*nr, kcc, min(ncc-lo*nr, (hi-lo)*nr), nr)
+				})
+				// Tasks are groups of MR slivers by all NR slivers, split
+				// further by columns when there are too few row groups.
+				rowGroups := (aSlivers + groupSlivers - 1) / groupSlivers
+				colGroups := 1
+				if t := Threads(); rowGroups < 4*t {
+					colGroups = min(bSlivers, (4*t+rowGroups-1)/rowGroups)
+				}
+				par(rowGroups*colGroups, 1, func(lo, hi int) {
+					var edge [16 * 64]float32 // ≥ MR×NR of every kernel
+					for task := lo; task < hi; task++ {
+						rg, cg := task/colGroups, task%colGroups
+						ir0 := rg * groupSlivers * mr
+						ir1 := min(mcc, ir0+groupSlivers*mr)
+						jr0 := bSlivers * cg / colGroups * nr
+						jr1 := min(ncc, bSlivers*(cg+1)/colGroups*nr)
+						if kern.aResident {
+							for ir := ir0; ir < ir1; ir += mr {
+								for jr := jr0; jr < jr1; jr += nr {
+									tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
+								}
+							}
 							continue
 						}
-						kern.fn(kcc, ap, bp, &edge[0], nr, 1, 0)
-						for i := range mh {
-							crow := c[ci+i*ldc : ci+i*ldc+nw]
-							erow := edge[i*nr : i*nr+nw]
-							if bet == 0 {
-								for j, v := range erow {
-									crow[j] = alpha * v
-								}
-							} else {
-								for j, v := range erow {
-									crow[j] = alpha*v + bet*crow[j]
-								}
+						for jr := jr0; jr < jr1; jr += nr {
+							for ir := ir0; ir < ir1; ir += mr {
+								tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
 							}
 						}
 					}
-				}
+				})
+			}
+		}
+	}
+}
+
+// tile runs the micro-kernel on one MR×NR tile of C, going through the
+// edge buffer when the tile sticks out of C.
+func tile(kern *microKernel, pa, pb, c []float32, ldc, ic, jc, ir, jr, mcc, ncc, kcc int, alpha, bet float32, edge []float32) {
+	mr, nr := kern.mr, kern.nr
+	nw := min(nr, ncc-jr)
+	mh := min(mr, mcc-ir)
+	ap, bp := &pa[ir*kcc], &pb[jr*kcc]
+	ci := (ic+ir)*ldc + jc + jr
+	if mh == mr && nw == nr {
+		kern.fn(kcc, ap, bp, &c[ci], ldc, alpha, bet)
+		return
+	}
+	kern.fn(kcc, ap, bp, &edge[0], nr, 1, 0)
+	for i := range mh {
+		crow := c[ci+i*ldc : ci+i*ldc+nw]
+		erow := edge[i*nr : i*nr+nw]
+		if bet == 0 {
+			for j, v := range erow {
+				crow[j] = alpha * v
+			}
+		} else {
+			for j, v := range erow {
+				crow[j] = alpha*v + bet*crow[j]
 			}
 		}
 	}

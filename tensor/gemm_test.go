@@ -131,7 +131,7 @@ func TestGemmGeneric(t *testing.T) { checkGemm(t, true) }
 // answer as one goroutine, on shapes large enough to be split both ways.
 func TestGemmThreads(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, sh := range [][3]int{{300, 70, 90}, {70, 300, 90}, {129, 257, 33}} {
+	for _, sh := range [][3]int{{300, 170, 90}, {70, 300, 190}, {129, 257, 63}, {30, 2000, 40}} {
 		m, n, k := sh[0], sh[1], sh[2]
 		a, b := randSlice(r, m*k), randSlice(r, k*n)
 		one := make([]float32, m*n)

@@ -14,7 +14,7 @@ var (
 )
 
 var (
-	avx512Kernel = &microKernel{name: "avx512 12x32", mr: 12, nr: 32, mc: 576, kc: 256, nc: 4096, fn: sgemmAVX512}
+	avx512Kernel = &microKernel{name: "avx512 12x32", mr: 12, nr: 32, mc: 2052, kc: 576, nc: 576, aResident: true, fn: sgemmAVX512, packA: packAAsm, packB: packBAsm}
 	avx2Kernel   = &microKernel{name: "avx2 6x16", mr: 6, nr: 16, mc: 384, kc: 256, nc: 4096, fn: sgemmAVX2}
 )
 
@@ -50,4 +50,48 @@ func scaleAsm(alpha float32, x []float32)
 
 func adamwAsm(param, grad, m, v []float32, k [6]float32, decay, stepSize float32) {
 	panic("tensor: AdamW assembly not built")
+}
+
+// packCopy512 copies rows rows of src (stride ld) into dst (stride
+// dstride) under the lane masks built by packMasks.
+//
+//go:noescape
+func packCopy512(dst, src *float32, rows, ld, dstride int, masks uint64)
+
+// packGather512 writes dst[p*dstride+j] = src[j*ld+p] for p < kc and the
+// lanes j enabled in masks (zero for disabled store lanes).
+//
+//go:noescape
+func packGather512(dst, src *float32, kc, ld, dstride int, masks uint64)
+
+// packMasks builds the lane masks for w valid values in a sliver nr wide.
+func packMasks(w, nr int) uint64 {
+	lanes := func(n int) uint64 {
+		n = max(0, min(16, n))
+		return 1<<n - 1
+	}
+	return lanes(w) | lanes(nr)<<16 | lanes(w-16)<<32 | lanes(nr-16)<<48
+}
+
+// packAAsm and packBAsm are the AVX-512 versions of packA and packB.
+func packAAsm(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+	for s := 0; s < mc; s += mr {
+		h := min(mr, mc-s)
+		if trans {
+			packCopy512(&dst[s*kc], &a[p0*lda+i0+s], kc, lda, mr, packMasks(h, mr))
+		} else {
+			packGather512(&dst[s*kc], &a[(i0+s)*lda+p0], kc, lda, mr, packMasks(h, mr))
+		}
+	}
+}
+
+func packBAsm(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+	for s := 0; s < nc; s += nr {
+		w := min(nr, nc-s)
+		if trans {
+			packGather512(&dst[s*kc], &b[(j0+s)*ldb+p0], kc, ldb, nr, packMasks(w, nr))
+		} else {
+			packCopy512(&dst[s*kc], &b[p0*ldb+j0+s], kc, ldb, nr, packMasks(w, nr))
+		}
+	}
 }
