@@ -3,7 +3,11 @@
 // published formats of those model families; the Jinja is tend's.
 package tokenizer
 
-import "fmt"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
 
 // TendSpecialTokens are the special tokens of tend's own tokenizer format,
 // in id order; `tend tokenizer train` uses them by default.
@@ -63,4 +67,49 @@ func BuiltinTemplate(name string) (*ChatTemplate, error) {
 	}
 	c.required = b.required
 	return c, nil
+}
+
+// ConfigJSON returns a tokenizer_config.json carrying tmpl, in the shape
+// Hugging Face transformers and LoadDir read.
+func ConfigJSON(tmpl *ChatTemplate) ([]byte, error) {
+	cfg := struct {
+		TokenizerClass string  `json:"tokenizer_class"`
+		BOSToken       *string `json:"bos_token"`
+		EOSToken       *string `json:"eos_token"`
+		CleanUp        bool    `json:"clean_up_tokenization_spaces"`
+		ChatTemplate   string  `json:"chat_template"`
+	}{TokenizerClass: "PreTrainedTokenizerFast", ChatTemplate: tmpl.Source}
+	if tmpl.BOS != "" {
+		cfg.BOSToken = &tmpl.BOS
+	}
+	if tmpl.EOS != "" {
+		cfg.EOSToken = &tmpl.EOS
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(cfg); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// TemplateFor picks the built-in template whose tokens are all among
+// special, preferring tend's own; it returns "" if none fits.
+func TemplateFor(special []string) string {
+	have := map[string]bool{}
+	for _, s := range special {
+		have[s] = true
+	}
+	for _, name := range []string{"tend", "llama3", "chatml"} {
+		ok := true
+		for _, r := range builtins[name].required {
+			ok = ok && have[r]
+		}
+		if ok {
+			return name
+		}
+	}
+	return ""
 }

@@ -35,6 +35,7 @@ func newTokenizerTrainCmd() *cobra.Command {
 		opts  tokenizer.TrainOptions
 		out   string
 		bos   string
+		chat  string
 		force bool
 	)
 	cmd := &cobra.Command{
@@ -44,7 +45,11 @@ func newTokenizerTrainCmd() *cobra.Command {
 files (*.jsonl, one conversation per line; every message's content is used).
 Files are streamed. The written tokenizer.json has the pre-tokenizer,
 normalizer and post-processor of the chosen family (gpt2, llama3 or qwen2)
-and loads in tend and in Hugging Face's tokenizers library.`,
+and loads in tend and in Hugging Face's tokenizers library. When the special
+tokens fit a built-in chat template, a tokenizer_config.json carrying it is
+written next to the tokenizer, so the directory works as a model's tokenizer.`,
+		Example: `  tend tokenizer train --vocab 8000 --out model/tokenizer.json corpus/seed/conversations.jsonl
+  tend tokenizer train --vocab 32000 --pattern qwen2 --special '<|endoftext|>,<|im_start|>,<|im_end|>' --out tok/tokenizer.json books/*.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
@@ -65,6 +70,25 @@ and loads in tend and in Hugging Face's tokenizers library.`,
 			if err != nil {
 				return err
 			}
+			if chat == "auto" {
+				chat = tokenizer.TemplateFor(opts.Special)
+			}
+			var config []byte
+			cfgPath := filepath.Join(filepath.Dir(out), "tokenizer_config.json")
+			if chat != "" && chat != "none" {
+				tmpl, err := tokenizer.BuiltinTemplate(chat)
+				if err != nil {
+					return err
+				}
+				if config, err = tokenizer.ConfigJSON(tmpl); err != nil {
+					return err
+				}
+			}
+			for _, p := range []string{out, cfgPath} {
+				if _, err := os.Stat(p); err == nil && !force && (p == out || config != nil) {
+					return fmt.Errorf("%s: %w", p, atomicfile.ErrExists)
+				}
+			}
 			stderr := cmd.ErrOrStderr()
 			start := time.Now()
 			for _, path := range args {
@@ -74,25 +98,36 @@ and loads in tend and in Hugging Face's tokenizers library.`,
 			}
 			words, n := tr.Words()
 			fmt.Fprintf(stderr, "counted %d distinct words in %.1f MB (%s)\n", words, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
-			last := time.Now()
+			last, shown := time.Now(), false
 			data, err := tr.Train(func(v int) {
-				if time.Since(last) > 500*time.Millisecond || v == opts.VocabSize {
+				if time.Since(last) > 500*time.Millisecond {
 					fmt.Fprintf(stderr, "\rmerging: vocab %d/%d", v, opts.VocabSize)
-					last = time.Now()
+					last, shown = time.Now(), true
 				}
 			})
-			fmt.Fprintln(stderr)
-			if err != nil {
-				return err
+			if shown {
+				fmt.Fprintln(stderr)
 			}
-			if err := atomicfile.WriteFile(out, data, force); err != nil {
+			if err != nil {
 				return err
 			}
 			tok, err := tokenizer.Parse(data, out)
 			if err != nil {
 				return fmt.Errorf("the trained tokenizer does not load back: %w", err)
 			}
+			if err := atomicfile.WriteFile(out, data, force); err != nil {
+				return err
+			}
 			fmt.Fprintf(stderr, "wrote %s: vocab %d in %s\n", out, tok.VocabSize(), time.Since(start).Round(time.Millisecond))
+			if tok.VocabSize() < opts.VocabSize {
+				fmt.Fprintf(stderr, "note: stopped below --vocab %d because no pair occurs --min-frequency %d times; use more text\n", opts.VocabSize, opts.MinFrequency)
+			}
+			if config != nil {
+				if err := atomicfile.WriteFile(cfgPath, config, force); err != nil {
+					return err
+				}
+				fmt.Fprintf(stderr, "wrote %s with the %s chat template\n", cfgPath, chat)
+			}
 			return nil
 		},
 	}
@@ -103,6 +138,7 @@ and loads in tend and in Hugging Face's tokenizers library.`,
 	f.StringVar(&bos, "bos", "auto", `token the post-processor adds before each sequence; "auto" uses <|begin_of_text|> for llama3, "none" adds nothing`)
 	f.IntVar(&opts.MinFrequency, "min-frequency", 2, "stop when the best pair occurs fewer times")
 	f.BoolVar(&opts.LegacyMerges, "legacy-merges", false, `write merges as "a b" strings for Hugging Face tokenizers older than 0.20`)
+	f.StringVar(&chat, "chat-template", "auto", `built-in chat template (tend, llama3, chatml) written to tokenizer_config.json next to --out; "auto" picks the one the special tokens fit, "none" writes no config`)
 	f.StringVar(&out, "out", "", "output tokenizer.json")
 	f.BoolVar(&force, "force", false, "overwrite --out if it exists")
 	return cmd
