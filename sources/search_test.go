@@ -122,3 +122,15 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds()), "p50-ns")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds()), "p99-ns")
 }
+
+// BenchmarkBundled measures loading, validating and indexing the bundled
+// library, which a server does once at start-up.
+func BenchmarkBundled(b *testing.B) {
+	for b.Loop() {
+		lib, err := Bundled()
+		if err != nil {
+			b.Fatal(err)
+		}
+		lib.Close()
+	}
+}
