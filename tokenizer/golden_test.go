@@ -21,7 +21,7 @@ type goldenCase struct {
 	DecodedSkip string   `json:"decoded_skip"`
 }
 
-var goldenNames = []string{"gpt2", "gpt2_prefix", "llama3", "qwen2", "tend"}
+var goldenNames = []string{"gpt2", "gpt2_prefix", "gpt2_splits", "llama3", "qwen2", "tend"}
 
 func loadTest(t testing.TB, name string) *Tokenizer {
 	t.Helper()

@@ -30,6 +30,7 @@ const tricky = [
   "folds:'ſo it'ſo x'\u212ao y'İ it'Sam",
   "1 12 123 1234 12345 123456789012345678901234567890",
   "3.14159 2,718,281 1e10 -42 +7 0x1F600",
+  "dashes--and---more----x -- y--",
   "Arabic-Indic ٠١٢٣٤٥ fullwidth ７８９ superscript x² roman Ⅻ fraction ½",
   "emoji 😊😢 🙏🏽 ❤️ 👩‍👩‍👧 🇬🇧 flags",
   "CJK 今日はとても疲れました。我今天感觉有点焦虑。오늘 기분이 어때요?",
@@ -80,7 +81,7 @@ const fragments = [
   "0", "7", "42", "٣", "７", "²", "Ⅻ", "½",
   " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u000b", "\f", "\u00a0", "\u3000", "\u2028", "\u0085",
   "'", "'s", "'S", "'ll", "'LL", "'re", "'ve", "'m", "'d", "'t", "'x",
-  ".", ",", "!", "?", "-", "(", ")", "\"", "#", "$", "_", "…", "—", "«", "»",
+  ".", ",", "!", "?", "-", "(", ")", "\"", "#", "$", "_", "--", "…", "—", "«", "»",
   "😊", "🙏🏽", "👩‍👩‍👧", "\u0301", "\u200d", "\ufe0f",
   "<|endoftext|>", "<|im_start|>", "<|eot_id|>", "<|begin_of_text|>", "<|end|>", "<|",
 ];
@@ -94,7 +95,7 @@ for (let i = 0; i < 300; i++) {
 }
 
 async function main() {
-  for (const name of ["gpt2", "gpt2_prefix", "llama3", "qwen2", "tend"]) {
+  for (const name of ["gpt2", "gpt2_prefix", "gpt2_splits", "llama3", "qwen2", "tend"]) {
     const tok = Tokenizer.fromFile(`${name}.json`);
     const pre = tok.getPreTokenizer();
     const cases = [];
