@@ -133,20 +133,22 @@ func invalidf(format string, args ...any) error {
 
 // ---- JSON sources ---------------------------------------------------------
 
-// rawSource yields the bytes of one JSON record at a time with the line it
-// starts on.
-type rawSource interface {
-	next() (raw []byte, line int, err error)
+// recordSource decodes one JSON record at a time into v and reports the
+// record's input bytes and the line it starts on. A record that does not fit
+// v (wrong JSON types, or bad JSON on a JSONL line) gives a *conv.LineError
+// after which the next call continues with the following record.
+type recordSource interface {
+	next(v any) (raw []byte, line int, err error)
 }
 
 // newJSONSource picks JSONL or JSON-array reading from the first non-space
 // byte, so every JSON format accepts both shapes.
-func newJSONSource(br *bufio.Reader, file string) rawSource {
+func newJSONSource(br *bufio.Reader, file string) recordSource {
 	skipBOM(br)
 	if firstByte(br) == '[' {
 		return newArraySource(br, file)
 	}
-	return &lineSource{file: file, br: br}
+	return &jsonlSource{lineSource{file: file, br: br}}
 }
 
 // firstByte peeks past leading whitespace without consuming it (so line
@@ -175,8 +177,8 @@ func skipBOM(br *bufio.Reader) {
 	}
 }
 
-// lineSource reads JSONL: one record per line, blank lines skipped, lines
-// longer than conv.MaxLineBytes rejected without buffering them whole.
+// lineSource reads lines: blank lines skipped, lines longer than
+// conv.MaxLineBytes rejected without buffering them whole.
 type lineSource struct {
 	file string
 	br   *bufio.Reader
@@ -218,8 +220,23 @@ func (s *lineSource) next() ([]byte, int, error) {
 	}
 }
 
+// jsonlSource decodes one JSON object per line.
+type jsonlSource struct{ lineSource }
+
+func (s *jsonlSource) next(v any) ([]byte, int, error) {
+	raw, line, err := s.lineSource.next()
+	if err != nil {
+		return raw, line, err
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return raw, line, &conv.LineError{File: s.file, Line: line, Err: fmt.Errorf("%w: %v", conv.ErrMalformed, err)}
+	}
+	return raw, line, nil
+}
+
 // arraySource streams the elements of a top-level JSON array with
-// json.Decoder, so only one element is in memory at a time.
+// json.Decoder, decoding each straight into the format's record type, so
+// only one element is in memory at a time and each is parsed once.
 type arraySource struct {
 	file    string
 	lc      *lineCounter
@@ -227,7 +244,6 @@ type arraySource struct {
 	started bool
 	done    bool
 	broken  error
-	raw     json.RawMessage
 }
 
 func newArraySource(r io.Reader, file string) *arraySource {
@@ -235,7 +251,7 @@ func newArraySource(r io.Reader, file string) *arraySource {
 	return &arraySource{file: file, lc: lc, dec: json.NewDecoder(lc)}
 }
 
-func (s *arraySource) next() ([]byte, int, error) {
+func (s *arraySource) next(v any) ([]byte, int, error) {
 	if s.broken != nil {
 		return nil, 0, s.broken
 	}
@@ -262,13 +278,19 @@ func (s *arraySource) next() ([]byte, int, error) {
 		s.done = true
 		return nil, 0, io.EOF
 	}
-	s.raw = s.raw[:0]
-	if err := s.dec.Decode(&s.raw); err != nil {
+	prevEnd := s.dec.InputOffset() // just after '[' or the previous element
+	err := s.dec.Decode(v)
+	var te *json.UnmarshalTypeError
+	if err != nil && !errors.As(err, &te) {
 		return nil, 0, s.fail(err)
 	}
-	end := s.dec.InputOffset()
-	line := s.lc.lineAt(end - int64(len(s.raw)))
-	return s.raw, line, nil
+	// The decoder has consumed the whole element even after a type error,
+	// so the stream is still in step and the next element can be read.
+	raw, line := s.lc.span(prevEnd, s.dec.InputOffset())
+	if err != nil {
+		return raw, line, &conv.LineError{File: s.file, Line: line, Err: fmt.Errorf("%w: %v", conv.ErrMalformed, err)}
+	}
+	return raw, line, nil
 }
 
 // fail turns a decoder error into a located, sticky ErrStreamBroken error.
@@ -276,30 +298,31 @@ func (s *arraySource) fail(err error) error {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
+	var ioErr *readError
+	if errors.As(err, &ioErr) {
+		s.broken = fmt.Errorf("%s: %w", s.file, ioErr.err)
+		return s.broken
+	}
 	off := s.dec.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off = se.Offset
-	}
-	var le *lineError
-	if errors.As(err, &le) {
-		s.broken = fmt.Errorf("%s: %w", s.file, le.err)
-		return s.broken
 	}
 	s.broken = &conv.LineError{File: s.file, Line: s.lc.lineAt(off),
 		Err: fmt.Errorf("%w: %v (%w)", conv.ErrMalformed, err, ErrStreamBroken)}
 	return s.broken
 }
 
-// lineError carries an I/O error through json.Decoder unchanged.
-type lineError struct{ err error }
+// readError carries an I/O error through json.Decoder unchanged, so it is
+// not mistaken for a problem with the data.
+type readError struct{ err error }
 
-func (e *lineError) Error() string { return e.err.Error() }
+func (e *readError) Error() string { return e.err.Error() }
 
-// lineCounter remembers the bytes the decoder has read but not yet consumed,
-// so a byte offset can be turned into a line number. Offsets asked for only
-// grow, so the bytes before the last one asked for are dropped and memory
-// stays bounded by the decoder's look-ahead.
+// lineCounter remembers the bytes the decoder has read but not yet passed,
+// so byte offsets can be turned into line numbers and element bytes. The
+// offsets asked for only grow, so bytes before the last one asked for are
+// dropped and memory stays bounded by the decoder's look-ahead.
 type lineCounter struct {
 	r       io.Reader
 	pending []byte
@@ -311,47 +334,61 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.pending = append(c.pending, p[:n]...)
 	if err != nil && err != io.EOF {
-		err = &lineError{err}
+		err = &readError{err}
 	}
 	return n, err
 }
 
+// lineAt returns the line of offset off and forgets the bytes before it.
 func (c *lineCounter) lineAt(off int64) int {
-	k := int(off - c.start)
-	if k < 0 {
-		k = 0
-	}
-	if k > len(c.pending) {
-		k = len(c.pending)
-	}
+	k := int(min(max(off-c.start, 0), int64(len(c.pending))))
 	c.line += bytes.Count(c.pending[:k], []byte{'\n'})
 	c.pending = c.pending[:copy(c.pending, c.pending[k:])]
 	c.start += int64(k)
 	return c.line
 }
 
-// jsonReader adapts a rawSource and a per-format conversion into a Reader.
-type jsonReader[T conv.Record] struct {
-	file    string
-	src     rawSource
-	raw     []byte
-	convert func(raw []byte) (T, error)
+// span returns the bytes of the element that lies between from and to
+// (skipping the separating whitespace and comma) and the line it starts on.
+// The bytes are valid until the next call.
+func (c *lineCounter) span(from, to int64) ([]byte, int) {
+	i := int(min(max(from-c.start, 0), int64(len(c.pending))))
+	j := int(min(max(to-c.start, 0), int64(len(c.pending))))
+	for i < j && (isSpace(c.pending[i]) || c.pending[i] == ',') {
+		i++
+	}
+	line := c.lineAt(c.start + int64(i))
+	return c.pending[:j-i], line
 }
 
-func (r *jsonReader[T]) Raw() []byte { return r.raw }
+// jsonReader adapts a recordSource and a per-format conversion from the
+// format's record type R into a Reader.
+type jsonReader[T conv.Record, R any] struct {
+	file  string
+	src   recordSource
+	raw   []byte
+	build func(*R) (T, error)
+}
 
-func (r *jsonReader[T]) Next() (T, error) {
+func newJSONReader[T conv.Record, R any](br *bufio.Reader, file string, build func(*R) (T, error)) *jsonReader[T, R] {
+	return &jsonReader[T, R]{file: file, src: newJSONSource(br, file), build: build}
+}
+
+func (r *jsonReader[T, R]) Raw() []byte { return r.raw }
+
+func (r *jsonReader[T, R]) Next() (T, error) {
 	var zero T
-	raw, line, err := r.src.next()
+	var rec R
+	raw, line, err := r.src.next(&rec)
 	r.raw = raw
 	if err != nil {
 		return zero, err
 	}
-	rec, err := r.convert(raw)
+	out, err := r.build(&rec)
 	if err != nil {
 		return zero, &conv.LineError{File: r.file, Line: line, Err: err}
 	}
-	return rec, nil
+	return out, nil
 }
 
 // csvError is a malformed CSV row or header. It matches conv.ErrMalformed
@@ -364,13 +401,4 @@ func (e *csvError) Is(target error) bool { return target == conv.ErrMalformed }
 
 func malformedCSV(format string, args ...any) error {
 	return &csvError{fmt.Errorf(format, args...)}
-}
-
-// decodeJSON unmarshals one record leniently (external formats carry extra
-// fields we ignore) and marks syntax and type errors as malformed.
-func decodeJSON(raw []byte, v any) error {
-	if err := json.Unmarshal(raw, v); err != nil {
-		return fmt.Errorf("%w: %v", conv.ErrMalformed, err)
-	}
-	return nil
 }

@@ -23,11 +23,7 @@ type alpacaRecord struct {
 
 func newAlpacaReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
 	lic := opt.license()
-	return &jsonReader[conv.Conversation]{file: file, src: newJSONSource(br, file), convert: func(raw []byte) (conv.Conversation, error) {
-		var rec alpacaRecord
-		if err := decodeJSON(raw, &rec); err != nil {
-			return conv.Conversation{}, err
-		}
+	return newJSONReader(br, file, func(rec *alpacaRecord) (conv.Conversation, error) {
 		if rec.Instruction == nil {
 			return conv.Conversation{}, invalidf("instruction: missing")
 		}
@@ -59,5 +55,5 @@ func newAlpacaReader(br *bufio.Reader, file string, opt Options) Reader[conv.Con
 		c := conv.Conversation{Messages: msgs, Source: FormatAlpaca.Source(), License: lic}
 		c.ID = recordID(FormatAlpaca, id, msgs)
 		return c, c.Validate()
-	}}
+	})
 }

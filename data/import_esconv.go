@@ -28,11 +28,7 @@ type esconvRecord struct {
 
 func newESConvReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
 	lic := opt.license()
-	return &jsonReader[conv.Conversation]{file: file, src: newJSONSource(br, file), convert: func(raw []byte) (conv.Conversation, error) {
-		var rec esconvRecord
-		if err := decodeJSON(raw, &rec); err != nil {
-			return conv.Conversation{}, err
-		}
+	return newJSONReader(br, file, func(rec *esconvRecord) (conv.Conversation, error) {
 		if rec.Dialog == nil {
 			return conv.Conversation{}, invalidf("dialog: missing")
 		}
@@ -65,5 +61,5 @@ func newESConvReader(br *bufio.Reader, file string, opt Options) Reader[conv.Con
 		}
 		c.ID = recordID(FormatESConv, rec.ID, c.Messages)
 		return c, c.Validate()
-	}}
+	})
 }

@@ -7,7 +7,6 @@ package data
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -20,17 +19,13 @@ type openaiRecord struct {
 }
 
 type openaiMessage struct {
-	Role    string          `json:"role"`
-	Content json.RawMessage `json:"content"`
+	Role    string `json:"role"`
+	Content any    `json:"content"`
 }
 
 func newOpenAIReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
 	lic := opt.license()
-	return &jsonReader[conv.Conversation]{file: file, src: newJSONSource(br, file), convert: func(raw []byte) (conv.Conversation, error) {
-		var rec openaiRecord
-		if err := decodeJSON(raw, &rec); err != nil {
-			return conv.Conversation{}, err
-		}
+	return newJSONReader(br, file, func(rec *openaiRecord) (conv.Conversation, error) {
 		if rec.Messages == nil {
 			return conv.Conversation{}, invalidf(`messages: missing (an OpenAI chat record is {"messages": [...]})`)
 		}
@@ -49,7 +44,7 @@ func newOpenAIReader(br *bufio.Reader, file string, opt Options) Reader[conv.Con
 		c := conv.Conversation{Messages: msgs, Source: FormatOpenAI.Source(), License: lic}
 		c.ID = recordID(FormatOpenAI, rec.ID, msgs)
 		return c, c.Validate()
-	}}
+	})
 }
 
 // recordID uses the source's id when it has a non-empty one.
@@ -74,28 +69,37 @@ func openaiRole(r string) (conv.Role, error) {
 
 // contentText accepts a string or a list of text parts, joined with blank
 // lines. Image and audio parts are refused rather than silently dropped.
-func contentText(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+// Content is decoded as `any` so strings, the common case, are parsed once.
+func contentText(v any) (string, error) {
+	switch c := v.(type) {
+	case string:
+		return c, nil
+	case nil:
 		return "", fmt.Errorf("missing")
-	}
-	if raw[0] == '"' {
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err
-	}
-	var parts []struct {
-		Type string  `json:"type"`
-		Text *string `json:"text"`
-	}
-	if err := json.Unmarshal(raw, &parts); err != nil {
-		return "", fmt.Errorf("want a string or a list of text parts: %v", err)
-	}
-	var texts []string
-	for i, p := range parts {
-		if p.Type != "text" || p.Text == nil {
-			return "", fmt.Errorf("part %d has type %q; only text parts are supported", i, p.Type)
+	case []any:
+		texts := make([]string, 0, len(c))
+		for i, p := range c {
+			part, _ := p.(map[string]any)
+			text, ok := part["text"].(string)
+			if typ, _ := part["type"].(string); typ != "text" || !ok {
+				return "", fmt.Errorf("part %d has type %q; only text parts are supported", i, part["type"])
+			}
+			texts = append(texts, text)
 		}
-		texts = append(texts, *p.Text)
+		return strings.Join(texts, "\n\n"), nil
 	}
-	return strings.Join(texts, "\n\n"), nil
+	return "", fmt.Errorf("want a string or a list of text parts, got %s", jsonKind(v))
+}
+
+// jsonKind names the JSON type of a value decoded into any.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
 }

@@ -27,11 +27,7 @@ type preferenceRecord struct {
 
 func newPreferenceReader(br *bufio.Reader, file string, opt Options) Reader[conv.PreferencePair] {
 	lic := opt.license()
-	return &jsonReader[conv.PreferencePair]{file: file, src: newJSONSource(br, file), convert: func(raw []byte) (conv.PreferencePair, error) {
-		var rec preferenceRecord
-		if err := decodeJSON(raw, &rec); err != nil {
-			return conv.PreferencePair{}, err
-		}
+	return newJSONReader(br, file, func(rec *preferenceRecord) (conv.PreferencePair, error) {
 		if len(rec.Reasons) == 0 {
 			rec.Reasons = nil
 		}
@@ -67,7 +63,7 @@ func newPreferenceReader(br *bufio.Reader, file string, opt Options) Reader[conv
 			p.ID = deriveID(FormatPreference, all)
 		}
 		return p, p.Validate()
-	}}
+	})
 }
 
 // prefSide decodes one side: a plain string becomes a single message with

@@ -25,11 +25,7 @@ type sharegptRecord struct {
 
 func newShareGPTReader(br *bufio.Reader, file string, opt Options) Reader[conv.Conversation] {
 	lic := opt.license()
-	return &jsonReader[conv.Conversation]{file: file, src: newJSONSource(br, file), convert: func(raw []byte) (conv.Conversation, error) {
-		var rec sharegptRecord
-		if err := decodeJSON(raw, &rec); err != nil {
-			return conv.Conversation{}, err
-		}
+	return newJSONReader(br, file, func(rec *sharegptRecord) (conv.Conversation, error) {
 		if rec.Conversations == nil {
 			return conv.Conversation{}, invalidf(`conversations: missing (a ShareGPT record is {"conversations": [{"from", "value"}]})`)
 		}
@@ -54,7 +50,7 @@ func newShareGPTReader(br *bufio.Reader, file string, opt Options) Reader[conv.C
 		c := conv.Conversation{Messages: msgs, Source: FormatShareGPT.Source(), License: lic}
 		c.ID = recordID(FormatShareGPT, id, msgs)
 		return c, c.Validate()
-	}}
+	})
 }
 
 func sharegptRole(from string) (conv.Role, error) {

@@ -176,6 +176,8 @@ func TestImportErrors(t *testing.T) {
 			[]string{"in:1: invalid record: history[0]: has 1 items, want [user, assistant]"}, conv.ErrInvalid, 0},
 		{"alpaca wrong type", FormatAlpaca, `{"instruction":3,"output":"b"}`,
 			[]string{"in:1: malformed JSON: json: cannot unmarshal number into Go struct field alpacaRecord.instruction of type string"}, conv.ErrMalformed, 0},
+		{"alpaca type error inside an array resumes", FormatAlpaca, "[\n {\"instruction\": \"a\", \"output\": \"b\"},\n {\"instruction\": [3],\n  \"output\": \"b\"}, {\"instruction\": \"c\", \"output\": \"d\"}\n]",
+			[]string{"in:3: malformed JSON: json: cannot unmarshal array into Go struct field alpacaRecord.instruction of type string"}, conv.ErrMalformed, 2},
 		{"esconv bad speaker", FormatESConv, `[{"dialog":[{"speaker":"therapist","content":"x"}]}]`,
 			[]string{`in:1: invalid record: dialog[0].speaker: "therapist" is not seeker or supporter`}, conv.ErrInvalid, 0},
 		{"esconv bad strategy", FormatESConv, "[\n{\"dialog\":[{\"speaker\":\"seeker\",\"content\":\"x\"},{\"speaker\":\"supporter\",\"content\":\"y\",\"annotation\":{\"strategy\":\"Advice\"}}]}\n]",
@@ -250,6 +252,45 @@ func TestImportErrors(t *testing.T) {
 			}
 			if ok != tt.wantOK {
 				t.Errorf("read %d good records, want %d", ok, tt.wantOK)
+			}
+		})
+	}
+}
+
+// TestImportRaw checks that Raw returns exactly the rejected record's input,
+// for a JSONL line, a JSON array element, a CSV row and an
+// EmpatheticDialogues conversation.
+func TestImportRaw(t *testing.T) {
+	tests := []struct {
+		name, input string
+		format      Format
+		want        []string // Raw after each Next, for errors and records alike
+	}{
+		{"jsonl", "{\"messages\":[]}\n\n{\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}\n", FormatOpenAI,
+			[]string{`{"messages":[]}` + "\n", `{"messages":[{"role":"user","content":"a"}]}` + "\n"}},
+		{"array", "[ {\"instruction\": 1, \"output\": \"x\"} ,\n\t{\"instruction\": \"a\",\n \"output\": \"b\"}]", FormatAlpaca,
+			[]string{`{"instruction": 1, "output": "x"}`, "{\"instruction\": \"a\",\n \"output\": \"b\"}"}},
+		{"csv", "questionText,answerText\n\"a, b\",\nq,a\n", FormatCSV,
+			[]string{"\"a, b\",\n", "q,a\n"}},
+		{"empathetic", "conv_id,utterance_idx,context,prompt,speaker_idx,utterance\nc1,1,sad,p,1,\nc1,2,sad,p,2,b\nc2,1,sad,p,1,x\n", FormatEmpathetic,
+			[]string{"c1,1,sad,p,1,\nc1,2,sad,p,2,b\n", "c2,1,sad,p,1,x\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := OpenConversations(strings.NewReader(tt.input), "in", tt.format, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				_, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				got = append(got, string(r.Raw()))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Raw (-want +got):\n%s", diff)
 			}
 		})
 	}
