@@ -373,3 +373,29 @@ func BenchmarkEncodeFile(b *testing.B) {
 		})
 	}
 }
+
+// TestConcurrentEncode shares one Tokenizer (and its word cache) between
+// goroutines; run with -race.
+func TestConcurrentEncode(t *testing.T) {
+	tok := loadTest(t, "qwen2")
+	tok.model.cacheSize = 64 // small, so the cache is cleared while in use
+	cases := readGolden(t, "qwen2")
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for i := g; i < len(cases); i += 4 {
+				got := tok.Encode(cases[i].Text, true)
+				if len(got) != len(cases[i].IDs) || (len(got) > 0 && !cmp.Equal(got, cases[i].IDs)) {
+					done <- errors.New("mismatch on " + cases[i].Text)
+					return
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
