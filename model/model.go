@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/tend-project/tend/nn"
 )
@@ -27,7 +28,9 @@ var ErrShape = errors.New("tensor shape does not match config")
 // (EnableGrads) nor LoRA adapters are trainable.
 var ErrNothingToTrain = errors.New("nothing to train: call EnableGrads or AddLoRA first")
 
-// Model is a Llama-family transformer.
+// Model is a Llama-family transformer. Forward may run concurrently on
+// distinct KV caches; the training methods (TrainStep, Loss, Logits) use
+// shared activation buffers and must not overlap with each other.
 type Model struct {
 	Config Config
 	Params []float32 // every parameter, in one buffer
@@ -43,6 +46,7 @@ type Model struct {
 	Checkpoint bool
 
 	invFreq  []float64
+	ropeMu   sync.Mutex
 	cos, sin []float32 // RoPE tables, maxPos × D/2, grown on demand
 	act      *activations
 }
@@ -105,8 +109,11 @@ func (m *Model) ZeroGrad() {
 	}
 }
 
-// ropeTables returns cos and sin tables covering positions below n.
+// ropeTables returns cos and sin tables covering positions below n. Tables
+// are replaced, never modified, so callers may keep using old ones.
 func (m *Model) ropeTables(n int) (cos, sin []float32) {
+	m.ropeMu.Lock()
+	defer m.ropeMu.Unlock()
 	h := m.Config.HeadDim / 2
 	if len(m.cos) < n*h {
 		size := max(n, 2*len(m.cos)/h, 256)

@@ -6,11 +6,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -42,17 +48,28 @@ type benchDecode struct {
 	PeakRSSMB    float64 `json:"peak_rss_mib"`
 }
 
+type benchTorch struct {
+	Script      string  `json:"script"`
+	MinMS       float64 `json:"min_ms"`
+	MedianMS    float64 `json:"median_ms"`
+	PeakRSSMB   float64 `json:"peak_rss_mib"`
+	RatioMin    float64 `json:"tend_over_torch_min"`
+	RatioMedian float64 `json:"tend_over_torch_median"`
+}
+
 type benchReport struct {
 	Kernel  string        `json:"kernel"`
 	Threads int           `json:"threads"`
 	Matmul  []benchMatmul `json:"matmul,omitempty"`
 	Train   *benchTrain   `json:"train,omitempty"`
 	Decode  *benchDecode  `json:"decode,omitempty"`
+	Torch   *benchTorch   `json:"torch_train,omitempty"`
 }
 
 func newBenchCmd() *cobra.Command {
 	var only string
 	var steps, tokens int
+	var torchScript, python string
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Measure matmul, training-step and decode speed; print JSON",
@@ -67,9 +84,10 @@ func newBenchCmd() *cobra.Command {
           30 layers, 9 heads, 3 KV heads, intermediate 1536, vocabulary
           49152) with random weights
 
-Run the PyTorch twin of the training step next to it for the ratio:
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \
-    python3 /work/shared/bench/torch_train_step.py 10`,
+With --torch SCRIPT, the PyTorch twin of the training step runs right
+after tend's (same steps, OPENBLAS_NUM_THREADS=1, OPENBLAS_CORETYPE and
+OPENBLAS_L2_SIZE unset) and the JSON gains the tend/PyTorch ratios:
+  tend bench --only train --torch /work/shared/bench/torch_train_step.py`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if only != "" && only != "matmul" && only != "train" && only != "decode" {
@@ -88,6 +106,15 @@ Run the PyTorch twin of the training step next to it for the ratio:
 					return err
 				}
 				rep.Train = t
+				if torchScript != "" {
+					fmt.Fprintln(errw, "bench: PyTorch training step")
+					tt, err := benchTorchStep(cmd.Context(), python, torchScript, steps)
+					if err != nil {
+						return err
+					}
+					tt.RatioMin, tt.RatioMedian = t.MinMS/tt.MinMS, t.MedianMS/tt.MedianMS
+					rep.Torch = tt
+				}
 			}
 			if only == "" || only == "decode" {
 				fmt.Fprintln(errw, "bench: decode")
@@ -108,6 +135,8 @@ Run the PyTorch twin of the training step next to it for the ratio:
 	cmd.Flags().StringVar(&only, "only", "", "run one benchmark: matmul, train or decode")
 	cmd.Flags().IntVar(&steps, "steps", 10, "training steps to time (after 2 warm-up steps)")
 	cmd.Flags().IntVar(&tokens, "tokens", 64, "tokens to decode")
+	cmd.Flags().StringVar(&torchScript, "torch", "", "PyTorch twin of the training step to run for the ratio")
+	cmd.Flags().StringVar(&python, "python", "/usr/bin/python3", "Python interpreter with torch, for --torch")
 	return cmd
 }
 
@@ -215,6 +244,34 @@ func benchDecoding(tokens int) (*benchDecode, error) {
 	}
 	return &benchDecode{Config: "135M shape: L30 C576 H9 KV3 F1536 V49152, tied embeddings", Tokens: tokens,
 		TokensPerSec: float64(tokens) / time.Since(t0).Seconds(), PeakRSSMB: peakRSSMiB()}, nil
+}
+
+// torchSteady matches the summary line of torch_train_step.py.
+var torchSteady = regexp.MustCompile(`steady min ([0-9.]+) ms median ([0-9.]+) ms.*peak RSS ([0-9.]+) MiB`)
+
+func benchTorchStep(ctx context.Context, python, script string, steps int) (*benchTorch, error) {
+	c := exec.CommandContext(ctx, python, script, strconv.Itoa(steps+2))
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "OPENBLAS_CORETYPE=") && !strings.HasPrefix(kv, "OPENBLAS_L2_SIZE=") && !strings.HasPrefix(kv, "OPENBLAS_NUM_THREADS=") {
+			env = append(env, kv)
+		}
+	}
+	c.Env = append(env, "OPENBLAS_NUM_THREADS=1")
+	c.Stderr = os.Stderr
+	out, err := c.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", python, script, err)
+	}
+	m := torchSteady.FindSubmatch(out)
+	if m == nil {
+		return nil, fmt.Errorf("%s: no \"steady min … ms median … ms … peak RSS … MiB\" line in its output", script)
+	}
+	t := &benchTorch{Script: script}
+	t.MinMS, _ = strconv.ParseFloat(string(m[1]), 64)
+	t.MedianMS, _ = strconv.ParseFloat(string(m[2]), 64)
+	t.PeakRSSMB, _ = strconv.ParseFloat(string(m[3]), 64)
+	return t, nil
 }
 
 func argmax(x []float32) int {
