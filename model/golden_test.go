@@ -69,7 +69,12 @@ func maxAbs(x []float32) float64 {
 func TestGoldenParity(t *testing.T) {
 	for _, name := range []string{"llama", "qwen2", "llama3"} {
 		for _, ckpt := range []bool{false, true} {
-			t.Run(name+map[bool]string{false: "", true: "/checkpointed"}[ckpt], func(t *testing.T) {
+			t.Run(name+map[bool]string{false: "", true: "/checkpointed+chunked-head"}[ckpt], func(t *testing.T) {
+				if ckpt {
+					// Also run the LM head and loss in chunks of 5 rows.
+					defer func(old int) { headChunk = old }(headChunk)
+					headChunk = 5 * 64
+				}
 				dir := filepath.Join("testdata", name)
 				m, err := Load(dir)
 				if err != nil {

@@ -29,7 +29,7 @@ type activations struct {
 	xL          []float32   // output of the last block
 	rstdF       []float32
 	hF          []float32
-	logits      []float32 // N×V; probabilities after the loss, then gradients
+	logits      []float32 // rows×V for one chunk of rows: logits, then probabilities, then gradients
 	losses      []float32
 	pos         []int32
 	// backward scratch
@@ -53,7 +53,7 @@ func (m *Model) activations(B, T int, train bool) *activations {
 			lora: m.LoRA.newActs(N)}
 	}
 	a := &activations{B: B, T: T, train: train, ckpt: m.Checkpoint && train, loraOf: m.LoRA, layers: make([]layerActs, L), xL: mk(N * C), rstdF: mk(N), hF: mk(N * C),
-		logits: mk(N * V), losses: mk(N), pos: make([]int32, N)}
+		logits: mk(headRows(N, V) * V), losses: mk(N), pos: make([]int32, N)}
 	if m.Checkpoint && train {
 		a.scratch = full()
 		for l := range a.layers {
@@ -162,7 +162,13 @@ func maxPos(pos []int32) int {
 	return int(mx)
 }
 
-// forward runs the model up to the logits.
+// headChunk bounds the logits buffer (in values): the LM head and the loss
+// run over chunks of rows, so a 50k vocabulary does not need N×V floats.
+var headChunk = 1 << 22
+
+func headRows(N, V int) int { return max(1, min(N, headChunk/V)) }
+
+// forward runs the model up to the final norm (hF).
 func (p *pass) forward() {
 	m, a, b := p.m, p.a, p.b
 	_, C, L, _, _, _, _ := m.Config.dims()
@@ -177,20 +183,60 @@ func (p *pass) forward() {
 		p.layerForward(l, &a.layers[l], out)
 	}
 	nn.RMSNormForward(a.hF, a.rstdF, a.xL, m.W.Norm, N, C, m.Config.RMSEps)
-	nn.LinearForward(a.logits, m.Config.Vocab, a.hF, C, m.W.Head, nil, N, C, m.Config.Vocab)
 }
 
-// backward propagates from the probabilities left by the loss.
-func (p *pass) backward(scale float64) {
+// head runs the LM head and the loss chunk by chunk and returns the
+// weighted loss sum and total weight. When train is set it also writes
+// dL/dhF (for the mean loss) into a.dh and accumulates the head gradient.
+func (p *pass) head(train bool) (sum, weight float64) {
 	m, a, b := p.m, p.a, p.b
-	V, C, L, _, _, _, _ := m.Config.dims()
+	V, C, _, _, _, _, _ := m.Config.dims()
 	N := b.B * b.T
-	nn.CrossEntropyBackward(a.logits, a.logits, b.Targets, b.Mask, N, V, scale)
-	var gHead, gNorm, gEmbed []float32
-	if m.Grads != nil {
-		gHead, gNorm, gEmbed = m.G.Head, m.G.Norm, m.G.Embed
+	for n := range N {
+		if b.Targets[n] != nn.IgnoreIndex {
+			if b.Mask == nil {
+				weight++
+			} else {
+				weight += float64(b.Mask[n])
+			}
+		}
 	}
-	nn.LinearBackward(a.dh, C, gHead, nil, a.logits, V, a.hF, m.W.Head, N, C, V, false)
+	if weight == 0 {
+		return 0, 0
+	}
+	var gHead []float32
+	if m.Grads != nil {
+		gHead = m.G.Head
+	}
+	rows := len(a.logits) / V // fixed when the buffers were sized
+	for r0 := 0; r0 < N; r0 += rows {
+		n := min(rows, N-r0)
+		logits := a.logits[:n*V]
+		var mask []float32
+		if b.Mask != nil {
+			mask = b.Mask[r0 : r0+n]
+		}
+		tg := b.Targets[r0 : r0+n]
+		nn.LinearForward(logits, V, a.hF[r0*C:], C, m.W.Head, nil, n, C, V)
+		s, _ := nn.CrossEntropyForward(a.losses[r0:r0+n], logits, tg, mask, n, V)
+		sum += s
+		if train {
+			nn.CrossEntropyBackward(logits, logits, tg, mask, n, V, 1/weight)
+			nn.LinearBackward(a.dh[r0*C:], C, gHead, nil, logits, V, a.hF[r0*C:], m.W.Head, n, C, V, false)
+		}
+	}
+	return sum, weight
+}
+
+// backward propagates dL/dhF, left in a.dh by head, down to the embedding.
+func (p *pass) backward() {
+	m, a, b := p.m, p.a, p.b
+	_, C, L, _, _, _, _ := m.Config.dims()
+	N := b.B * b.T
+	var gNorm, gEmbed []float32
+	if m.Grads != nil {
+		gNorm, gEmbed = m.G.Norm, m.G.Embed
+	}
 	clear(a.dx)
 	nn.RMSNormBackward(a.dx, gNorm, a.dh, a.xL, m.W.Norm, a.rstdF, N, C)
 	for l := L - 1; l >= 0; l-- {
@@ -225,13 +271,12 @@ func (m *Model) run(b *Batch, train bool) (float64, error) {
 	}
 	p := m.newPass(b, train)
 	p.forward()
-	V := m.Config.Vocab
-	sum, weight := nn.CrossEntropyForward(p.a.losses, p.a.logits, b.Targets, b.Mask, b.B*b.T, V)
+	sum, weight := p.head(train)
 	if weight == 0 {
 		return 0, nil
 	}
 	if train {
-		p.backward(1 / weight)
+		p.backward()
 	}
 	return sum / weight, nil
 }
@@ -254,5 +299,9 @@ func (m *Model) Logits(b *Batch) ([]float32, error) {
 	}
 	p := m.newPass(b, false)
 	p.forward()
-	return append([]float32(nil), p.a.logits...), nil
+	V, C, _, _, _, _, _ := m.Config.dims()
+	N := b.B * b.T
+	out := make([]float32, N*V)
+	nn.LinearForward(out, V, p.a.hF, C, m.W.Head, nil, N, C, V)
+	return out, nil
 }
