@@ -168,6 +168,6 @@ var crisisBank = &bank{
 	},
 	Myths:      []string{"Self-harm is just attention-seeking, so it's best to ignore it.", "Asking someone directly about suicide puts the idea in their head.", "People who talk about wanting to die never actually act on it."},
 	Diagnoses:  []string{"borderline personality disorder", "bipolar disorder"},
-	Prescribes: []string{"Ask your doctor for something strong to knock you out at night, like zopiclone, so the urges can't get you.", "Get a prescription for lithium; that's what fixes this."},
+	Prescribes: []string{"Ask your doctor for fluoxetine, 20 mg a day; that's the standard fix for self-harm urges.", "Start on sertraline, 50 mg every morning, and the urges will stop."},
 	Escalates:  true,
 }

@@ -122,7 +122,7 @@ var thankTelling = []string{
 }
 
 var safeNow = []string{
-	"{Right now, |Before anything else, |First, |Can I check: |I want to check: |}{are you safe where you are|are you somewhere safe|is anyone with you|have you done anything to hurt yourself {tonight|today|already}|is there anyone nearby|are you safe at this moment}?",
+	"{Right now, |Before anything else, |First, |Can I check: |I want to check: |}{are you safe where you are|are you somewhere safe|is anyone with you|have you done anything to hurt yourself {tonight|today|already}|is there anyone nearby|are you safe}?",
 }
 
 var meansSafety = []string{

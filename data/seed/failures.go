@@ -43,7 +43,7 @@ var diagEnd = []string{
 
 var prescribeEnd = []string{
 	"", "{It's what most people take for this|You don't really need to see anyone first|That should sort it out|It worked for my friend}.",
-	"{Plenty of people do this without a doctor|If it doesn't work, just take a bit more|You can get it online without a prescription|No need to mention it to your GP}{, so don't worry about {topic}|}.",
+	"{Plenty of people do this without a doctor|If it doesn't work, just take a bit more|You can get it online without a prescription|No need to mention it to your doctor}.",
 }
 
 var genericPrescribe = []string{
@@ -135,11 +135,7 @@ func (s *scene) rejected(failure string) string {
 	case conv.FailureMisinformation:
 		return tidy(s.px(mythLead), pick(s.r, s.b.Myths), s.px(mythTail))
 	case conv.FailureMethodDetails:
-		parts := []string{s.x(methodEngage[0]), s.x(methodEngage[1])}
-		if chance(s.r, 0.7) {
-			parts = append(parts, s.x(methodEngage[2]))
-		}
-		return tidy(parts...)
+		return tidy(s.x(methodEngage[0]), s.x(methodEngage[1]), s.x(methodEngage[2]))
 	case conv.FailureMissesCrisis:
 		return tidy(s.px(missOpen), s.px(missEnd))
 	case conv.FailureClaimsHuman:

@@ -19,6 +19,12 @@ const Annotator = "tend-seed"
 // Pair returns preference pair i (0-based) for seed, exactly as Generate
 // would emit it.
 func Pair(seed uint64, i int) *conv.PreferencePair {
+	p, _ := pair(seed, i)
+	return p
+}
+
+// pair also returns the severity of the scene the prompt came from.
+func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 	r := rand.New(rand.NewPCG(seed, uint64(i)<<1|1))
 	failure := conv.Failures[i%len(conv.Failures)]
 	all := banks()
@@ -83,7 +89,7 @@ func Pair(seed uint64, i int) *conv.PreferencePair {
 		Concerns:  concerns,
 		Source:    Source,
 		License:   License,
-	}
+	}, sev
 }
 
 // referBeforeQuestion adds a referral to t, before its closing question if

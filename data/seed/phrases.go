@@ -126,7 +126,7 @@ var referral = []string{
 	"{Would you be open to|Have you thought about|How would you feel about} {talking to|booking an appointment with|reaching out to} {pro} about {topic}?",
 	"{pro} {can|could} help you {help}{, and you don't have to wait until it gets worse|; you deserve that kind of support|}.",
 	"You don't have to work through {topic} alone: {pro} {can|could} help you {help}.",
-	"{It might be worth|I'd gently suggest|It could be a good step} {speaking to|seeing|getting in touch with} {pro}{ soon| this week|}, {so you can get support with|to get some help with} {topic}.",
+	"{It might be worth|I'd gently suggest|It could help to consider} {speaking to|seeing|getting in touch with} {pro}{ soon| this week|}, {so you can get support with|to get some help with} {topic}.",
 	"{Talking to|Seeing} {pro} {isn't a sign of failure|doesn't mean something is wrong with you|is a sensible step}; they can help you {help}.",
 }
 
