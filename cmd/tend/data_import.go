@@ -56,13 +56,22 @@ inputs cannot be mixed in one output.`,
 	f.StringVar(&fl.format, "format", "", "input format (default: detect per file): "+formatList())
 	f.StringVarP(&fl.out, "out", "o", "", "output tend JSONL file (required)")
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "write malformed records to the rejects file and continue")
-	f.StringVar(&fl.rejects, "rejects", "", "rejects file for --skip-invalid (default OUT.rejects.jsonl)")
+	f.StringVar(&fl.rejects, "rejects", "", "rejects file for --skip-invalid (default: OUT with .rejects.jsonl for its extension)")
 	f.BoolVar(&fl.force, "force", false, "overwrite existing output files")
 	f.StringVar(&fl.license, "license", "unknown", "licence recorded on every record (an SPDX id or a short statement)")
 	f.StringVar(&fl.columns, "columns", "", "CSV column mapping, e.g. title=questionTitle,question=questionText,answer=answerText,topic=topic,id=")
 	f.BoolVar(&fl.situation, "situation", false, "keep ESConv situation / EmpatheticDialogues prompt as a leading system message")
 	cmd.MarkFlagRequired("out")
+	cmd.RegisterFlagCompletionFunc("format", completeFormats)
 	return cmd
+}
+
+func completeFormats(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	names := make([]string, len(data.Formats))
+	for i, f := range data.Formats {
+		names[i] = string(f)
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
 func formatList() string {
@@ -304,6 +313,7 @@ with --skip-unfit.`,
 	f.StringVar(&fl.columns, "columns", "", "CSV column names, as for import --columns")
 	cmd.MarkFlagRequired("format")
 	cmd.MarkFlagRequired("out")
+	cmd.RegisterFlagCompletionFunc("format", completeFormats)
 	return cmd
 }
 
