@@ -141,7 +141,7 @@ func (t *Tokenizer) assistantSpan(tmpl *ChatTemplate, msgs []conv.Message, i int
 	// prompt did not include) and ends at the first special token after it.
 	start, from := 0, 0
 	if c := strings.TrimSpace(msgs[i].Content); c != "" {
-		if k := strings.Index(d, c); k >= 0 {
+		if k := t.indexOutsideAdded(d, c); k >= 0 {
 			start, from = k, k+len(c)
 		}
 	}
@@ -158,6 +158,32 @@ func (t *Tokenizer) assistantSpan(tmpl *ChatTemplate, msgs []conv.Message, i int
 		end = len(strings.TrimRightFunc(d, unicode.IsSpace))
 	}
 	return [2]int{len(pre) + start, len(pre) + end}, nil
+}
+
+// indexOutsideAdded is strings.Index(d, c) skipping matches that start
+// inside an added token, so a reply "assistant" is not found in the header
+// "<|assistant|>".
+func (t *Tokenizer) indexOutsideAdded(d, c string) int {
+	segs := t.rawMatch.split(d, 0, nil)
+	for from := 0; from <= len(d)-len(c); {
+		k := strings.Index(d[from:], c)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		inside := false
+		for _, s := range segs {
+			if s.id >= 0 && k > s.off && k < s.off+len(s.text) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return k
+		}
+		from = k + 1
+	}
+	return -1
 }
 
 func (t *Tokenizer) isAdded(s string) bool {

@@ -50,8 +50,36 @@ const mistralStyle = `{{ bos_token }}{% for message in messages %}` +
 	`{% elif message['role'] == 'assistant' %} {{ message['content'] }}{{ eos_token }}` +
 	`{% else %}{{ raise_exception('unknown role') }}{% endif %}{% endfor %}`
 
+// qwenStyle adds a default system prompt when there is none and uses
+// whitespace control and a namespace, as many shipped templates do.
+const qwenStyle = `{%- set ns = namespace(sys=false) -%}
+{%- for message in messages -%}
+  {%- if message.role == 'system' -%}{%- set ns.sys = true -%}{%- endif -%}
+{%- endfor -%}
+{%- if not ns.sys -%}
+  {{- '<|im_start|>system\nYou are a supportive listener.<|im_end|>\n' -}}
+{%- endif -%}
+{%- for message in messages -%}
+  {{- '<|im_start|>' + message.role + '\n' + message.content + '<|im_end|>' + '\n' -}}
+{%- endfor -%}
+{%- if add_generation_prompt -%}
+  {{- '<|im_start|>assistant\n' -}}
+{%- endif -%}`
+
+// noGenPrompt is tend's layout from a template that ignores
+// add_generation_prompt.
+const noGenPrompt = `{% for m in messages %}{{ '<|' ~ m.role ~ '|>\n' ~ m.content ~ '<|end|>\n' }}{% endfor %}`
+
 func TestRenderChatMask(t *testing.T) {
 	mistral, err := NewChatTemplate("mistral-style", mistralStyle, "<|begin_of_text|>", "<|end|>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qwenStyle, err := NewChatTemplate("qwen-style", qwenStyle, "", "<|im_end|>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noGenPrompt, err := NewChatTemplate("no-generation-prompt", noGenPrompt, "", "<|end|>")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +137,20 @@ func TestRenderChatMask(t *testing.T) {
 				"[INST] Worrying about work, mostly. 😟 [/INST] Work worries can follow us to bed. Would writing them down help?<|end|>",
 			// The space before each reply is part of the reply's first token.
 			wantRuns: []string{" " + a1.Content + "<|end|>", " " + a2.Content + "<|end|>"},
+		},
+		{
+			// Without add_generation_prompt support the header is part of the
+			// difference; a reply equal to the role name must not match in it.
+			name: "reply text also inside the header", tok: "tend", tmpl: noGenPrompt,
+			msgs:     []conv.Message{u1, {Role: conv.RoleAssistant, Content: "assistant"}},
+			wantRuns: []string{"assistant<|end|>"},
+		},
+		{
+			name: "qwen-style default system prompt and whitespace control", tok: "qwen2", tmpl: qwenStyle, msgs: chat[1:],
+			wantText: "<|im_start|>system\nYou are a supportive listener.<|im_end|>\n<|im_start|>user\nI can't sleep lately.<|im_end|>\n" +
+				"<|im_start|>assistant\nThat sounds exhausting. What keeps you up?<|im_end|>\n<|im_start|>user\nWorrying about work, mostly. 😟<|im_end|>\n" +
+				"<|im_start|>assistant\nWork worries can follow us to bed. Would writing them down help?<|im_end|>\n",
+			wantRuns: []string{a1.Content + "<|im_end|>", a2.Content + "<|im_end|>"},
 		},
 		{
 			name: "assistant speaks first", tok: "qwen2", tmpl: builtin("chatml"),
