@@ -17,6 +17,11 @@ func SiLUMul(out, gate, up []float32) {
 	n := len(out)
 	gate, up = gate[:n], up[:n]
 	Parallel(n, 16384, func(lo, hi int) {
+		if simdOn() {
+			v := (hi - lo) &^ 7
+			siluMulAsm(out[lo:lo+v], gate[lo:lo+v], up[lo:lo+v])
+			lo += v
+		}
 		for i := lo; i < hi; i++ {
 			g := gate[i]
 			out[i] = g * sigmoid(g) * up[i]
@@ -31,6 +36,11 @@ func SiLUMulBackward(dGate, dUp, dOut, gate, up []float32) {
 	n := len(dOut)
 	dGate, dUp, gate, up = dGate[:n], dUp[:n], gate[:n], up[:n]
 	Parallel(n, 16384, func(lo, hi int) {
+		if simdOn() {
+			v := (hi - lo) &^ 7
+			siluMulBackAsm(dGate[lo:lo+v], dUp[lo:lo+v], dOut[lo:lo+v], gate[lo:lo+v], up[lo:lo+v])
+			lo += v
+		}
 		for i := lo; i < hi; i++ {
 			g, u, d := gate[i], up[i], dOut[i]
 			s := sigmoid(g)
@@ -131,8 +141,13 @@ func Softmax(row []float32) {
 		return
 	}
 	var sum float32
-	for i, v := range row {
-		e := expf(v - mx)
+	i := 0
+	if simdOn() {
+		i = len(row) &^ 7
+		sum = expSubSumAsm(row[:i], mx)
+	}
+	for ; i < len(row); i++ {
+		e := expf(row[i] - mx)
 		row[i] = e
 		sum += e
 	}
@@ -229,10 +244,12 @@ func AdamW(param, grad, m, v []float32, lr, beta1, beta2, eps, weightDecay float
 	stepSize := float32(float64(lr) / bc1)
 	invSqrtBc2 := float32(1 / math.Sqrt(bc2))
 	decay := 1 - lr*weightDecay
+	consts := [8]float32{beta1, 1 - beta1, beta2, 1 - beta2, eps, invSqrtBc2, decay, stepSize}
 	Parallel(n, 32768, func(lo, hi int) {
-		if simdOn() && haveAdamAsm {
-			adamwAsm(param[lo:hi], grad[lo:hi], m[lo:hi], v[lo:hi], [6]float32{beta1, 1 - beta1, beta2, 1 - beta2, eps, invSqrtBc2}, decay, stepSize)
-			return
+		if simdOn() {
+			w := (hi - lo) &^ 7
+			adamwAsm(param[lo:lo+w], grad[lo:lo+w], m[lo:lo+w], v[lo:lo+w], &consts)
+			lo += w
 		}
 		for i := lo; i < hi; i++ {
 			g := grad[i]

@@ -169,6 +169,17 @@ func TestSoftmax(t *testing.T) {
 		masked := []float32{float32(math.Inf(-1)), 0, float32(math.Inf(-1)), 0}
 		Softmax(masked)
 		assertClose(t, "masked", masked, []float64{0, 0.5, 0, 0.5}, 1e-7)
+		long := make([]float32, 21)
+		want := make([]float64, 21)
+		for i := range long {
+			long[i] = float32(math.Inf(-1))
+			if i%3 == 0 {
+				long[i] = 1
+				want[i] = 1.0 / 7
+			}
+		}
+		Softmax(long)
+		assertClose(t, "masked long row", long, want, 1e-6)
 		allMasked := []float32{float32(math.Inf(-1)), float32(math.Inf(-1))}
 		Softmax(allMasked)
 		assertClose(t, "all masked", allMasked, []float64{0, 0}, 0)

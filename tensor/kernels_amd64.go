@@ -10,7 +10,6 @@ import "golang.org/x/sys/cpu"
 var (
 	hasAVX512     = cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL && cpu.X86.HasAVX2 && cpu.X86.HasFMA
 	haveVectorAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
-	haveAdamAsm   = false
 )
 
 var (
@@ -48,9 +47,23 @@ func axpyAsm(alpha float32, x, y []float32)
 //go:noescape
 func scaleAsm(alpha float32, x []float32)
 
-func adamwAsm(param, grad, m, v []float32, k [6]float32, decay, stepSize float32) {
-	panic("tensor: AdamW assembly not built")
-}
+// The elementwise kernels below (elementwise_amd64.s) process len/8
+// groups of eight and leave the tail to the Go caller.
+
+//go:noescape
+func expAsm(dst, x []float32)
+
+//go:noescape
+func siluMulAsm(out, gate, up []float32)
+
+//go:noescape
+func siluMulBackAsm(dGate, dUp, dOut, gate, up []float32)
+
+//go:noescape
+func expSubSumAsm(x []float32, mx float32) float32
+
+//go:noescape
+func adamwAsm(param, grad, m, v []float32, k *[8]float32)
 
 // packCopy512 copies rows rows of src (stride ld) into dst (stride
 // dstride) under the lane masks built by packMasks.

@@ -11,8 +11,8 @@ func dotAsm(x, y []float32) float32         { panic("tensor: no vector assembly"
 func axpyAsm(alpha float32, x, y []float32) { panic("tensor: no vector assembly") }
 func scaleAsm(alpha float32, x []float32)   { panic("tensor: no vector assembly") }
 
-const haveAdamAsm = false
-
-func adamwAsm(param, grad, m, v []float32, k [6]float32, decay, stepSize float32) {
-	panic("tensor: no vector assembly")
-}
+func expAsm(dst, x []float32)                             { panic("tensor: no vector assembly") }
+func siluMulAsm(out, gate, up []float32)                  { panic("tensor: no vector assembly") }
+func siluMulBackAsm(dGate, dUp, dOut, gate, up []float32) { panic("tensor: no vector assembly") }
+func expSubSumAsm(x []float32, mx float32) float32        { panic("tensor: no vector assembly") }
+func adamwAsm(param, grad, m, v []float32, k *[8]float32) { panic("tensor: no vector assembly") }
