@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -146,5 +147,34 @@ func TestPassages(t *testing.T) {
 	}
 	if got := ps[0].Citation.Markdown(); !strings.HasPrefix(got, "- [") || !strings.Contains(got, ps[0].Citation.URL) {
 		t.Errorf("Markdown() = %q", got)
+	}
+}
+
+// TestCiteConcurrent: a server calls Cite from many request goroutines on
+// one library; run with -race.
+func TestCiteConcurrent(t *testing.T) {
+	lib := bundled(t)
+	qs := readTestQueries(t)
+	want := make([][]Citation, len(qs))
+	for i, q := range qs {
+		want[i] = lib.Cite([]conv.Concern{q.Concern}, q.Query, 2)
+	}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, q := range qs {
+				got := lib.Cite([]conv.Concern{q.Concern}, q.Query, 2)
+				if !slices.Equal(got, want[i]) {
+					done <- fmt.Errorf("query %d: concurrent result %v differs from %v", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
