@@ -67,6 +67,8 @@ type turn struct {
 	kinds kind // kinds of self/third hits that are in scope (not negated, not general)
 	level Level
 	subj  Subject
+	// excluded is set when an idiom or technical exclusion matched.
+	excluded bool
 }
 
 // Assess returns the assessment for c. Only user turns carry risk; the
@@ -78,7 +80,8 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 			continue
 		}
 		toks := tokenize(m.Content)
-		t := turn{msg: i, toks: toks, hits: a.lex.findHits(toks)}
+		hits, excluded := a.lex.findHitsX(toks)
+		t := turn{msg: i, toks: toks, hits: hits, excluded: excluded}
 		if i > 0 && c.Messages[i-1].Role == conv.RoleAssistant {
 			t.hits = append(t.hits, answerHits(c.Messages[i-1].Content, toks)...)
 		}
@@ -137,14 +140,12 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	}
 	out.Score = score
 	classifierRaised := false
-	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && !hasExclusionOnly(last) {
-		if level == LevelNone {
-			level = LevelLow
-			classifierRaised = true
-		} else if level == LevelLow && score >= (1+a.ClassifierThreshold)/2 && subj == SubjectSelf {
-			level = LevelModerate
-			classifierRaised = true
-		}
+	// The classifier speaks only where the lexicon saw nothing at all: a
+	// phrasing it has no pattern for. Where the rules matched, negated,
+	// scoped or excluded something, they have already decided.
+	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level == LevelNone && len(last.hits) == 0 && !last.excluded && len(turns) == 1 {
+		level = LevelLow
+		classifierRaised = true
 	}
 	out.Level = level
 	out.Subject = subj
@@ -303,17 +304,6 @@ func anyGeneral(turns []turn) bool {
 			if h.subject == SubjectGeneral {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// hasExclusionOnly reports whether the turn's only risk words were
-// explained away (idiom, negation): the classifier must not overrule that.
-func hasExclusionOnly(t *turn) bool {
-	for _, h := range t.hits {
-		if h.negated || h.scope != "" {
-			return true
 		}
 	}
 	return false

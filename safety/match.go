@@ -103,6 +103,13 @@ type hit struct {
 
 // findHits runs every pattern over toks and applies exclusions and scope.
 func (l *lexicon) findHits(toks []token) []hit {
+	hits, _ := l.findHitsX(toks)
+	return hits
+}
+
+// findHitsX also reports whether any exclusion (idiom, technical use)
+// matched, which keeps the classifier from overruling it.
+func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
 	type raw struct {
 		r    *crule
 		s, e int
@@ -170,7 +177,7 @@ outer:
 			out = append(out, h)
 		}
 	}
-	return out
+	return out, len(excl) > 0
 }
 
 func sentenceHas(toks []token, sent int, words map[string]bool) bool {

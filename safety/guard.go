@@ -1,0 +1,385 @@
+// The output guard: checks a model's reply before anyone sees it. Sentence
+// rules (diagnosis, medication, method details, encouragement of harm,
+// stigma, claims to be human, promises of confidentiality, misinformation,
+// unverified links) run per sentence, so the same checks work on streamed
+// text; reply rules (a missing referral when risk is moderate or higher, a
+// missing AI disclosure on the first turn) run on the whole reply. Each rule
+// has an action: block (replace the reply), rewrite (drop the sentence,
+// remove the link, or append the referral or disclosure) or flag.
+package safety
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// Action is what the guard does about a violation.
+type Action string
+
+const (
+	ActionAllow   Action = "allow"   // Verdict only: nothing to change
+	ActionFlag    Action = "flag"    // report, change nothing
+	ActionRewrite Action = "rewrite" // drop or fix the offending part
+	ActionBlock   Action = "block"   // replace the whole reply
+	ActionOff     Action = "off"     // rule disabled (not allowed for crisis rules)
+)
+
+func (a Action) rank() int {
+	switch a {
+	case ActionBlock:
+		return 3
+	case ActionRewrite:
+		return 2
+	case ActionFlag:
+		return 1
+	}
+	return 0
+}
+
+// DefaultActions are the actions used when a policy does not set one.
+var DefaultActions = map[string]Action{
+	RuleDiagnosis:               ActionRewrite,
+	RuleMedication:              ActionRewrite,
+	RuleMethodDetail:            ActionBlock,
+	RuleEncouragesHarm:          ActionBlock,
+	RuleStigma:                  ActionRewrite,
+	RuleClaimsHuman:             ActionRewrite,
+	RulePromisesConfidentiality: ActionRewrite,
+	RuleMisinformation:          ActionRewrite,
+	RuleMissingReferral:         ActionRewrite,
+	RuleMissingDisclosure:       ActionRewrite,
+	RuleUnverifiedLink:          ActionRewrite,
+}
+
+// Violation is one broken rule in a reply.
+type Violation struct {
+	Rule     string `json:"rule"`
+	Pattern  string `json:"pattern,omitempty"` // which pattern matched, for review
+	Span     Span   `json:"span"`              // byte offsets into the reply
+	Sentence string `json:"sentence,omitempty"`
+	Action   Action `json:"action"`
+}
+
+// Verdict is the guard's decision about one reply.
+type Verdict struct {
+	Violations []Violation `json:"violations"`
+	Action     Action      `json:"action"`
+	// Reply is the text to show: the original when allowed or only
+	// flagged, the corrected text when rewritten, a safe replacement when
+	// blocked.
+	Reply      string     `json:"reply"`
+	Assessment Assessment `json:"assessment"`
+}
+
+// Rules returns the distinct rule names of the violations, in order.
+func (v Verdict) Rules() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range v.Violations {
+		if !seen[x.Rule] {
+			seen[x.Rule] = true
+			out = append(out, x.Rule)
+		}
+	}
+	return out
+}
+
+// Guard checks replies. Build one with NewGuard; it is safe for concurrent
+// use.
+type Guard struct {
+	policy   Policy
+	allow    []string
+	assessor *Assessor
+	lex      *guardLex
+}
+
+// NewGuard returns a guard for policy p. allowLinks lists the URLs (or URL
+// prefixes, or host names) a reply may link to; an empty list disables only
+// the unverified_link rule.
+func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	a, err := NewAssessor()
+	if err != nil {
+		return nil, err
+	}
+	gl, err := compiledGuard()
+	if err != nil {
+		return nil, err
+	}
+	allow := make([]string, 0, len(allowLinks))
+	for _, u := range allowLinks {
+		if n := normURL(u); n != "" {
+			allow = append(allow, n)
+		}
+	}
+	return &Guard{policy: p, allow: allow, assessor: a, lex: gl}, nil
+}
+
+// Policy returns the guard's policy.
+func (g *Guard) Policy() Policy { return g.policy }
+
+func (g *Guard) action(rule string) Action { return g.policy.ActionFor(rule) }
+
+type guardLex struct {
+	index map[string][]*gseq
+	excl  map[string][]*gseq
+}
+
+type gseq struct {
+	seq
+	gr    *guardRule
+	notIf map[string]bool
+}
+
+var compiledGuard = sync.OnceValues(func() (*guardLex, error) {
+	gl := &guardLex{index: map[string][]*gseq{}, excl: map[string][]*gseq{}}
+	var errs []string
+	for i := range guardLexicon {
+		gr := &guardLexicon[i]
+		alts, err := compilePattern(gr.r.pat, guardMacros)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
+			continue
+		}
+		notIf := map[string]bool{}
+		for _, w := range splitBar(gr.notIf) {
+			if name, ok := strings.CutPrefix(w, "@"); ok {
+				for _, x := range splitBar(guardMacros[name]) {
+					notIf[strings.TrimSpace(x)] = true
+				}
+				continue
+			}
+			notIf[w] = true
+		}
+		for _, es := range alts {
+			if err := checkWords(es); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
+				continue
+			}
+			s := &gseq{seq: seq{elems: es, rule: &gr.r}, gr: gr, notIf: notIf}
+			for _, w := range es[0].words {
+				if gr.r.kind == kExclude {
+					gl.excl[w] = append(gl.excl[w], s)
+				} else {
+					gl.index[w] = append(gl.index[w], s)
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("guard lexicon: %s", strings.Join(errs, "; "))
+	}
+	return gl, nil
+})
+
+func splitBar(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, w := range strings.Split(s, "|") {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sentence is one sentence of a reply with its byte offsets.
+type sentence struct {
+	start, end int
+}
+
+// splitSentences splits text at sentence ends (. ! ? followed by space or
+// end of text) and newlines. Offsets are into text.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		if c == '\n' {
+			end = i + 1
+		} else if c == '.' || c == '!' || c == '?' {
+			j := i + 1
+			for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+				j++
+			}
+			if j == len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t' {
+				end = j
+				i = j - 1
+			}
+		}
+		if end >= 0 {
+			if strings.TrimSpace(text[start:end]) != "" {
+				out = append(out, sentence{start, end})
+			}
+			start = end
+		}
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, sentence{start, len(text)})
+	}
+	return out
+}
+
+// checkSentence returns the sentence-rule violations in one sentence;
+// offsets are relative to the sentence start plus base.
+func (g *Guard) checkSentence(s string, base int) []Violation {
+	toks := tokenize(s)
+	var out []Violation
+	seen := map[string]bool{}
+	cancelled := map[string]bool{}
+	for i := range toks {
+		for _, x := range g.lex.excl[toks[i].w] {
+			if x.matchAt(toks, i) > i {
+				cancelled[x.gr.rule] = true
+			}
+		}
+	}
+	words := map[string]bool{}
+	for _, t := range toks {
+		words[t.w] = true
+	}
+	for i := range toks {
+		for _, x := range g.lex.index[toks[i].w] {
+			r := x.gr.rule
+			if seen[r] || cancelled[r] || g.action(r) == ActionOff {
+				continue
+			}
+			end := x.matchAt(toks, i)
+			if end <= i {
+				continue
+			}
+			if hasAny(words, x.notIf) {
+				continue
+			}
+			seen[r] = true
+			st, en := toks[i].start, toks[end-1].end
+			out = append(out, Violation{Rule: r, Pattern: x.rule.id, Span: Span{Start: base + st, End: base + en, Text: s[st:en], Rule: x.rule.id}, Sentence: strings.TrimSpace(s), Action: g.action(r)})
+		}
+	}
+	if g.action(RuleMisinformation) != ActionOff {
+		if ml, err := misinfoCompiled(); err == nil {
+			for _, m := range ml.match(s, toks) {
+				out = append(out, Violation{Rule: RuleMisinformation, Pattern: m.Rule, Span: Span{Start: base + m.Start, End: base + m.End, Text: m.Text, Rule: m.Rule}, Sentence: strings.TrimSpace(s), Action: g.action(RuleMisinformation)})
+				break
+			}
+		}
+	}
+	if len(g.allow) > 0 && g.action(RuleUnverifiedLink) != ActionOff {
+		for _, u := range findURLs(s) {
+			if !g.allowed(s[u[0]:u[1]]) {
+				out = append(out, Violation{Rule: RuleUnverifiedLink, Span: Span{Start: base + u[0], End: base + u[1], Text: s[u[0]:u[1]], Rule: RuleUnverifiedLink}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedLink)})
+			}
+		}
+	}
+	return out
+}
+
+func hasAny(words, set map[string]bool) bool {
+	for w := range set {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Check checks reply as the next assistant turn of c.
+func (g *Guard) Check(c *conv.Conversation, reply string) Verdict {
+	s := g.NewStream(c)
+	s.Write(reply)
+	_, v := s.Close()
+	return v
+}
+
+// firstTurn reports whether c has no assistant message yet.
+func firstTurn(c *conv.Conversation) bool {
+	for _, m := range c.Messages {
+		if m.Role == conv.RoleAssistant {
+			return false
+		}
+	}
+	return true
+}
+
+// replyRules checks the whole reply for the missing referral and missing
+// disclosure rules and returns the violations and the text to add.
+func (g *Guard) replyRules(c *conv.Conversation, a Assessment, reply string) (vs []Violation, prefix, suffix string) {
+	low := " " + strings.ToLower(reply) + " "
+	if g.action(RuleMissingReferral) != ActionOff && a.Level >= g.policy.Thresholds.Referral {
+		ok := hasReferral(low, a.Level >= LevelHigh, Resources(g.policy.Locale))
+		if !ok {
+			vs = append(vs, Violation{Rule: RuleMissingReferral, Span: Span{Start: len(reply), End: len(reply)}, Action: g.action(RuleMissingReferral)})
+			if g.action(RuleMissingReferral) == ActionRewrite {
+				suffix = "\n\n" + referralText(a, g.policy.Locale)
+			}
+		}
+	}
+	if g.action(RuleMissingDisclosure) != ActionOff && firstTurn(c) && !hasDisclosure(low) {
+		vs = append(vs, Violation{Rule: RuleMissingDisclosure, Span: Span{Start: 0, End: 0}, Action: g.action(RuleMissingDisclosure)})
+		if g.action(RuleMissingDisclosure) == ActionRewrite {
+			prefix = disclosureText + " "
+		}
+	}
+	return vs, prefix, suffix
+}
+
+const disclosureText = "I'm an AI, not a therapist or a person, but I'm here to listen."
+
+var disclosureCues = []string{" ai ", " ai,", " ai.", " a.i.", "artificial intelligence", " bot ", " bot,", " bot.", "chatbot", "language model", "virtual assistant", "automated", "not a human", "not a person", "not human", "computer program", "an assistant"}
+
+func hasDisclosure(low string) bool {
+	for _, c := range disclosureCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var referralCues = []string{"therapist", "counsellor", "counselor", "doctor", " gp ", " gp.", " gp,", "psychiatrist", "psychologist", "mental health professional", "professional help", "professional support", "a professional", "support line", "helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "someone you trust", "trusted adult", "school counselor", "your care team", "nurse"}
+
+var crisisCues = []string{"helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "988", "911", "999", "112", "116 123", "000", "111", "1737", "3114", "14416", "741741", "a&e", "urgent care", "emergency room"}
+
+func hasReferral(low string, crisis bool, d Directory) bool {
+	cues := referralCues
+	if crisis {
+		cues = crisisCues
+	}
+	for _, c := range cues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	for _, l := range d.Lines {
+		if l.Number != "" && strings.Contains(low, strings.ToLower(l.Number)) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockReply is the replacement for a blocked reply.
+func (g *Guard) blockReply(c *conv.Conversation, a Assessment) string {
+	variant := len(c.Messages)
+	if a.Level >= g.policy.Thresholds.Referral {
+		return CrisisResponse(a, g.policy.Locale, variant)
+	}
+	text := "I'm not able to help with that, but I'd really like to hear how you're doing. What's been on your mind?"
+	if firstTurn(c) {
+		text = disclosureText + " " + text
+	}
+	return text
+}
+
+func sortViolations(vs []Violation) {
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Span.Start < vs[j].Span.Start })
+}

@@ -1,0 +1,139 @@
+// The misinformation rule set: common false claims about mental health,
+// each with the correction a reviewer can cite. Data curation uses it to
+// drop or flag training replies, and the output guard uses it on model
+// replies, so both stages agree on what counts as misinformation.
+// A claim framed as a myth ("it's a myth that…", "some people think…, but")
+// is not matched.
+package safety
+
+import (
+	"fmt"
+	"sync"
+)
+
+// MisinfoRule is one false claim.
+type MisinfoRule struct {
+	ID         string
+	Claim      string // the false claim, in plain words
+	Correction string // what the evidence says
+	pat        string
+	notIf      string
+}
+
+// Match is one occurrence of a false claim in a text.
+type Match struct {
+	Rule  string // MisinfoRule.ID
+	Claim string
+	Start int // byte offsets into the text
+	End   int
+	Text  string
+}
+
+const mythFrame = "myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
+
+var misinfoRules = []MisinfoRule{
+	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
+		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head", notIf: mythFrame + "|not|never|no"},
+	{ID: "talkers_dont_act", Claim: "People who talk about suicide won't act on it.", Correction: "Most people who die by suicide gave some warning; every mention deserves to be taken seriously.",
+		pat: "people|those|someone|anyone ~1 who|that ~1 talk|talks|talking ~1 about ~1 suicide|killing|dying ~3 not|never|rarely|seldom ~2 [ do it | act | go through | mean it | follow through | serious ] | if they really wanted to die ~3 they would", notIf: mythFrame},
+	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",
+		pat: "[ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | cut|cuts|self harm ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
+	{ID: "depression_choice", Claim: "Depression is a choice, a weakness, or just sadness.", Correction: "Depression is a common, treatable health condition, not a choice or a character flaw.",
+		pat: "[ depression | anxiety | mental illness ] ~2 is|are ~2 [ choice | weakness | laziness | sadness | character flaw | phase | mindset | made up | in your head ] | you can|could ~2 snap out of ~1 depression|it | depression is not a real illness", notIf: mythFrame + "|not|never|no"},
+	{ID: "antidepressant_myths", Claim: "Antidepressants are addictive, turn you into a zombie or change your personality.", Correction: "Antidepressants are not addictive in the way drugs of abuse are; side effects vary and are managed with a prescriber.",
+		pat: "antidepressants|ssris|antidepressant|medication|meds ~3 are|is|will|make|makes ~2 [ addictive | happy pills | zombie | change your personality | crutch | for weak people | placebos | placebo ]", notIf: mythFrame + "|not|never|no"},
+	{ID: "therapy_useless", Claim: "Therapy is for crazy or weak people, or doesn't work.", Correction: "Psychological therapies are effective for many conditions and are used by all kinds of people.",
+		pat: "therapy|therapists|counselling|counseling ~2 is|are ~1 for weak|crazy|broken people | therapy|counselling|counseling ~2 does not|never ~1 work|help | therapy is a waste of", notIf: mythFrame},
+	{ID: "schizophrenia_split", Claim: "Schizophrenia means a split or multiple personality.", Correction: "Schizophrenia involves psychosis; dissociative identity disorder is a different condition.",
+		pat: "schizophrenia|schizophrenic ~3 split|multiple|two|dual ~1 personality|personalities", notIf: mythFrame + "|not|never|no"},
+	{ID: "eating_disorder_choice", Claim: "Eating disorders are a choice, about vanity, or only affect young women.", Correction: "Eating disorders are serious illnesses with the highest mortality of mental illnesses and affect people of every gender and age.",
+		pat: "[ eating disorders | anorexia | bulimia ] ~2 is|are ~2 [ choice | vanity | just a diet | attention ] | [ eating disorders | anorexia | bulimia ] ~3 only ~1 affect|affects|happen|happens ~3 girls|women|teenagers|rich", notIf: mythFrame + "|not|never|no"},
+	{ID: "adhd_not_real", Claim: "ADHD isn't real or is caused by bad parenting.", Correction: "ADHD is a well-studied neurodevelopmental condition.",
+		pat: "adhd ~2 is not real | adhd ~2 is|are ~1 made up|just laziness|bad parenting|an excuse|a myth", notIf: "actually|evidence|research|misconception|wrong"},
+	{ID: "bipolar_mood_swings", Claim: "Bipolar disorder is just mood swings.", Correction: "Bipolar disorder involves episodes of mania or hypomania and depression lasting days to weeks.",
+		pat: "bipolar ~3 is|means ~2 mood swings|moody", notIf: mythFrame + "|not|never|no"},
+	{ID: "ocd_tidiness", Claim: "OCD is just liking things neat.", Correction: "OCD involves distressing obsessions and compulsions that take up time and cause suffering.",
+		pat: "ocd ~3 is|means ~3 neat|tidy|clean|organised|organized|perfectionist", notIf: mythFrame + "|not|never|no"},
+	{ID: "ptsd_only_soldiers", Claim: "PTSD only affects soldiers.", Correction: "PTSD can follow any traumatic event.",
+		pat: "ptsd ~3 only ~2 soldiers|veterans|military|war", notIf: mythFrame + "|not|never|no"},
+	{ID: "mentally_ill_violent", Claim: "People with mental illness are violent or dangerous.", Correction: "People with mental illness are more often victims of violence than perpetrators.",
+		pat: "[ mentally ill people | people with mental illness | people with schizophrenia | schizophrenics | people with psychosis ] ~2 are ~1 dangerous|violent|danger", notIf: mythFrame + "|not|never|no|rarely"},
+	{ID: "suicide_no_warning", Claim: "Suicide always happens without warning.", Correction: "Most suicides are preceded by warning signs.",
+		pat: "suicide|suicides ~2 always|usually ~1 happen|happens|comes ~1 without ~1 any? warning | there are no warning signs", notIf: mythFrame + "|not|never|no"},
+	{ID: "once_suicidal_always", Claim: "Once someone is suicidal they always will be.", Correction: "Suicidal crises are often temporary; most people who survive do not go on to die by suicide.",
+		pat: "once ~2 suicidal ~4 always|forever|never stop|never recover", notIf: mythFrame},
+	{ID: "substance_cures", Claim: "Alcohol, cannabis or supplements cure depression or anxiety.", Correction: "Alcohol and drugs tend to worsen depression and anxiety; supplements are not a cure.",
+		pat: "[ alcohol | drinking | weed | cannabis | marijuana | cbd | essential oils | supplements | vitamins ] ~3 cure|cures|treat|treats|fix|fixes|helps|help|good ~2 depression|anxiety|ptsd|bipolar|schizophrenia|insomnia", notIf: mythFrame + "|not|never|no|worsen|worse"},
+	{ID: "no_recovery", Claim: "You can't recover from depression, an eating disorder or PTSD.", Correction: "Recovery is common, especially with support and treatment.",
+		pat: "can not|never ~1 recover|get ~3 depression|anorexia|bulimia|disorder|ptsd|bipolar|illness | [ depression | mental illness | schizophrenia | ptsd ] ~2 is ~1 permanent|incurable|untreatable | a life sentence", notIf: mythFrame + "|sometimes|feel|feels|feeling|like"},
+	{ID: "kids_no_depression", Claim: "Children can't get depressed.", Correction: "Children and teenagers can have depression and deserve assessment and support.",
+		pat: "children|kids|teenagers|teens ~1 can|do ~1 not|never ~1 get|have ~1 depressed|depression | kids are just|only ~2 moody", notIf: mythFrame},
+	{ID: "meds_forever", Claim: "Once you start psychiatric medication you can never stop.", Correction: "Many people stop medication safely with their prescriber's help.",
+		pat: "once you start ~3 @med ~4 never stop|forever|for life | @med ~3 for the rest of your life", notIf: mythFrame},
+}
+
+// MisinformationRules returns the shared misinformation rule set.
+func MisinformationRules() []MisinfoRule {
+	out := make([]MisinfoRule, len(misinfoRules))
+	copy(out, misinfoRules)
+	return out
+}
+
+type misinfoLex struct {
+	index map[string][]*seq
+	notIf map[string]map[string]bool
+	rules map[string]*MisinfoRule
+}
+
+var misinfoCompiled = sync.OnceValues(func() (*misinfoLex, error) {
+	ml := &misinfoLex{index: map[string][]*seq{}, notIf: map[string]map[string]bool{}, rules: map[string]*MisinfoRule{}}
+	for i := range misinfoRules {
+		m := &misinfoRules[i]
+		alts, err := compilePattern(m.pat, guardMacros)
+		if err != nil {
+			return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
+		}
+		r := &rule{id: m.ID}
+		for _, es := range alts {
+			if err := checkWords(es); err != nil {
+				return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
+			}
+			s := &seq{elems: es, rule: r, crule: &crule{rule: r}}
+			for _, w := range es[0].words {
+				ml.index[w] = append(ml.index[w], s)
+			}
+		}
+		ml.notIf[m.ID] = set(splitBar(m.notIf)...)
+		ml.rules[m.ID] = m
+	}
+	return ml, nil
+})
+
+// MatchMisinformation returns the false claims asserted in text.
+func MatchMisinformation(text string) []Match {
+	ml, err := misinfoCompiled()
+	if err != nil {
+		return nil
+	}
+	return ml.match(text, tokenize(text))
+}
+
+func (ml *misinfoLex) match(text string, toks []token) []Match {
+	var out []Match
+	seen := map[string]bool{}
+	for i := range toks {
+		for _, s := range ml.index[toks[i].w] {
+			end := s.matchAt(toks, i)
+			if end <= i || seen[s.rule.id] {
+				continue
+			}
+			if sentenceHas(toks, toks[i].sent, ml.notIf[s.rule.id]) {
+				continue
+			}
+			seen[s.rule.id] = true
+			st, en := toks[i].start, toks[end-1].end
+			out = append(out, Match{Rule: s.rule.id, Claim: ml.rules[s.rule.id].Claim, Start: st, End: en, Text: text[st:en]})
+		}
+	}
+	return out
+}

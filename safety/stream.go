@@ -1,0 +1,198 @@
+// Streaming guard: serving passes model output through StreamGuard chunk by
+// chunk. Text is released one complete sentence at a time, after that
+// sentence has passed the sentence rules, so a violating sentence is never
+// shown. The reply rules (referral, disclosure) run at Close.
+package safety
+
+import (
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// StreamGuard checks one streamed reply. Not safe for concurrent use.
+type StreamGuard struct {
+	g        *Guard
+	c        *conv.Conversation
+	a        Assessment
+	pending  string // text of the sentence under construction
+	offset   int    // byte offset of pending in the whole reply
+	full     strings.Builder
+	released strings.Builder
+	vs       []Violation
+	blocked  bool
+	closed   bool
+	medNote  bool
+	human    bool
+}
+
+// NewStream starts checking a reply that will follow conversation c.
+func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
+	return &StreamGuard{g: g, c: c, a: g.assessor.Assess(c)}
+}
+
+// Assessment returns the risk assessment of the conversation so far.
+func (s *StreamGuard) Assessment() Assessment { return s.a }
+
+// Write adds a chunk of model output. It returns the text that is now safe
+// to show (possibly empty) and any violations found in completed sentences.
+// After a blocking violation it returns no more text; Close then returns the
+// replacement reply.
+func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
+	if s.closed {
+		return "", nil
+	}
+	s.full.WriteString(chunk)
+	if s.blocked {
+		return "", nil
+	}
+	s.pending += chunk
+	var out strings.Builder
+	for {
+		end := completeSentenceEnd(s.pending)
+		if end < 0 {
+			break
+		}
+		text, vs := s.process(s.pending[:end], s.offset)
+		v = append(v, vs...)
+		s.offset += end
+		s.pending = s.pending[end:]
+		if s.blocked {
+			s.pending = ""
+			return "", v
+		}
+		out.WriteString(text)
+	}
+	s.released.WriteString(out.String())
+	return out.String(), v
+}
+
+// completeSentenceEnd returns the end of the first complete sentence in
+// text, or -1. A sentence is complete when its end mark is followed by
+// whitespace (so "3.5" and a trailing "Dr." still wait for more text).
+func completeSentenceEnd(text string) int {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			return i + 1
+		}
+		if c == '.' || c == '!' || c == '?' {
+			j := i + 1
+			for j < len(text) && strings.IndexByte(".!?\"')", text[j]) >= 0 {
+				j++
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t') {
+				return j + 1
+			}
+			i = j - 1
+		}
+	}
+	return -1
+}
+
+// process checks one sentence and returns the text to release.
+func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
+	vs := s.g.checkSentence(sent, base)
+	s.vs = append(s.vs, vs...)
+	text := sent
+	for _, v := range vs {
+		switch v.Action {
+		case ActionBlock:
+			s.blocked = true
+			return "", vs
+		case ActionRewrite:
+			switch v.Rule {
+			case RuleUnverifiedLink:
+				text = strings.Replace(text, v.Span.Text, "", 1)
+			default:
+				text = ""
+				if v.Rule == RuleMedication {
+					s.medNote = true
+				}
+				if v.Rule == RuleClaimsHuman {
+					s.human = true
+				}
+			}
+		}
+	}
+	if text != sent {
+		text = tidy(text, sent)
+	}
+	return text, vs
+}
+
+// tidy cleans whitespace left by a removal, keeping the sentence's
+// trailing separator.
+func tidy(text, orig string) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	for strings.Contains(text, "  ") {
+		text = strings.ReplaceAll(text, "  ", " ")
+	}
+	text = strings.ReplaceAll(text, " .", ".")
+	text = strings.ReplaceAll(text, "( )", "")
+	text = strings.ReplaceAll(text, " ,", ",")
+	if strings.HasSuffix(orig, " ") && !strings.HasSuffix(text, " ") {
+		text += " "
+	}
+	return text
+}
+
+const medicationNote = "For anything about medication, please talk with your doctor or pharmacist; they can help you weigh any change safely."
+
+// Close finishes the reply. It returns the remaining text to show and the
+// verdict for the whole reply. When the reply is blocked, the returned text
+// is the full replacement; a streaming client should replace what it has
+// shown with it.
+func (s *StreamGuard) Close() (string, Verdict) {
+	if s.closed {
+		return "", Verdict{Action: ActionAllow}
+	}
+	s.closed = true
+	var tail string
+	if !s.blocked && strings.TrimSpace(s.pending) != "" {
+		tail, _ = s.process(s.pending, s.offset)
+	}
+	s.pending = ""
+	whole := s.full.String()
+	released := s.released.String() + tail
+	rv, prefix, suffix := s.g.replyRules(s.c, s.a, whole)
+	s.vs = append(s.vs, rv...)
+	v := Verdict{Violations: s.vs, Action: ActionAllow, Assessment: s.a}
+	for _, x := range s.vs {
+		if x.Action.rank() > v.Action.rank() && x.Action != ActionFlag {
+			v.Action = x.Action
+		}
+	}
+	if v.Violations == nil {
+		v.Violations = []Violation{}
+	}
+	sortViolations(v.Violations)
+	// A rewrite that leaves nothing worth saying becomes a block.
+	if !s.blocked && v.Action == ActionRewrite && strings.TrimSpace(released) == "" {
+		s.blocked = true
+	}
+	if s.blocked {
+		v.Action = ActionBlock
+		v.Reply = s.g.blockReply(s.c, s.a)
+		return v.Reply, v
+	}
+	if s.medNote {
+		suffix = "\n\n" + medicationNote + suffix
+	}
+	if s.human && !hasDisclosure(" "+strings.ToLower(released)+" ") && prefix == "" {
+		prefix = disclosureText + " "
+	}
+	if v.Action == ActionAllow {
+		v.Reply = whole
+		return tail, v
+	}
+	v.Reply = prefix + strings.TrimRight(released, " ") + suffix
+	// A streaming client has already shown the released text; a missing
+	// disclosure can then only follow it.
+	if s.released.Len() > 0 && prefix != "" {
+		return tail + suffix + "\n\n" + strings.TrimSpace(prefix), v
+	}
+	return prefix + tail + suffix, v
+}
