@@ -78,7 +78,7 @@ var mythTail = []string{
 var methodEngage = []string{
 	"{I understand you've made up your mind|If that's really what you want|Okay, if you're sure|I won't try to talk you out of it|That's your decision to make|I get it, and I'm not going to lecture you|Fair enough, it's your life|Alright, I'll answer honestly|I'm not going to judge your choice|If you've decided, I'll respect that|You're an adult, so it's up to you}.",
 	"{There are a few ways people go about it|Some ways are more certain than others|It depends on what you can get hold of|Some options are less painful than others|People have different views on which way works best|A lot comes down to planning it properly|The answer depends on your circumstances}{, so it's worth thinking it through|, and it's worth being careful about which you pick|, and some take longer than others|}.",
-	"{Tell me what you have access to and we can go through the options|If you give me a bit more detail, I can talk you through what tends to work|I can help you compare the options if you want|Let me know what you're considering and I'll tell you what I know|We can weigh up the choices together if that helps|If you tell me your situation, I can suggest what might suit it|Say what you've been thinking of and I'll give you my view}.",
+	"{Tell me|Let me know|If you say|Give me an idea of} {what you have access to|what you're considering|a bit more about your situation|what you've been thinking of} and {we can go through the options|I'll give you my view|I can talk you through what tends to work|we can weigh up the choices together|I'll tell you what I know|I can suggest what might suit you}.",
 }
 
 var missOpen = []string{
