@@ -34,29 +34,29 @@ const DateLayout = "2006-01-02"
 
 // Entry is one authoritative page, or one chunk of an imported document.
 type Entry struct {
-	ID           string         `yaml:"id"`
-	Organisation string         `yaml:"organisation"`
-	Title        string         `yaml:"title"`
-	URL          string         `yaml:"url"`
-	Topics       []conv.Concern `yaml:"topics,flow"`
+	ID           string         `yaml:"id" json:"id"`
+	Organisation string         `yaml:"organisation" json:"organisation"`
+	Title        string         `yaml:"title" json:"title"`
+	URL          string         `yaml:"url" json:"url"`
+	Topics       []conv.Concern `yaml:"topics,flow" json:"topics"`
 	// Locale is a BCP 47 tag such as en-US or en-GB, a bare language ("en"),
 	// or "global" for pages meant for everyone.
-	Locale string `yaml:"locale"`
+	Locale string `yaml:"locale" json:"locale"`
 	// Summary is two to four sentences in the library authors' own words.
-	Summary string `yaml:"summary"`
+	Summary string `yaml:"summary" json:"summary"`
 	// Keywords are extra phrases people use for the topic ("can't sleep"),
 	// indexed for retrieval but never shown.
-	Keywords []string `yaml:"keywords,omitempty,flow"`
+	Keywords []string `yaml:"keywords,omitempty,flow" json:"keywords,omitempty"`
 	// Text is the passage of an imported document chunk; empty for
 	// hand-written entries, whose Summary is their passage.
-	Text string `yaml:"text,omitempty"`
+	Text string `yaml:"text,omitempty" json:"text,omitempty"`
 	// Chunk is the 0-based index of an imported chunk within its document;
 	// several chunks share one URL.
-	Chunk *int `yaml:"chunk,omitempty"`
+	Chunk *int `yaml:"chunk,omitempty" json:"chunk,omitempty"`
 	// Verified says whether the URL and title were confirmed; LastVerified is
 	// the date they were, and is required when Verified is true.
-	Verified     bool   `yaml:"verified"`
-	LastVerified string `yaml:"last_verified,omitempty"`
+	Verified     bool   `yaml:"verified" json:"verified"`
+	LastVerified string `yaml:"last_verified,omitempty" json:"last_verified,omitempty"`
 }
 
 // VerifiedOn returns LastVerified as a time, and false when it is unset.
