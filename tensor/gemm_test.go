@@ -158,7 +158,13 @@ func TestGemmPanicsOnShortBuffer(t *testing.T) {
 	Gemm(false, false, 4, 4, 4, 1, make([]float32, 15), 4, make([]float32, 16), 4, 0, make([]float32, 16), 4)
 }
 
-var benchShapes = [][3]int{{512, 576, 1536}, {512, 576, 576}, {512, 1536, 576}, {512, 576, 49152}}
+// benchShapes are m×k·k×n: the 135M-model shapes, then those of the
+// reference training config (hidden 256, SwiGLU 704, vocabulary 8000,
+// 512 tokens) and one attention score block (sequence 128, head 64).
+var benchShapes = [][3]int{
+	{512, 576, 1536}, {512, 576, 576}, {512, 1536, 576}, {512, 576, 49152},
+	{512, 256, 256}, {512, 256, 704}, {512, 704, 256}, {512, 256, 8000}, {128, 64, 128},
+}
 
 // BenchmarkGemm reports GFLOP/s for the shapes (m×k · k×n) in the
 // variants a linear layer needs: NN (dx = dy·W), NT (y = x·Wᵀ) and TN
