@@ -90,6 +90,14 @@ func (c Citation) Markdown() string {
 // library order, which curators keep best-first. Cite never fails; a search
 // error yields no citations.
 func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
+	return l.CiteLocale("", concerns, text, k)
+}
+
+// CiteLocale is Cite restricted to pages for the user's locale, its bare
+// language and global pages (see Filter.Locale), so that, for example, a
+// user in the UK is pointed to UK services rather than a US hotline. An
+// empty locale means any.
+func (l *Library) CiteLocale(locale string, concerns []conv.Concern, text string, k int) []Citation {
 	k = min(k, MaxCitations)
 	if k <= 0 || l == nil {
 		return nil
@@ -107,7 +115,7 @@ func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
 	// share a URL, cannot crowd out other pages.
 	var hits []Hit
 	if strings.TrimSpace(text) != "" {
-		hits, _ = l.Search(text, Filter{Concerns: topics}, k*4)
+		hits, _ = l.Search(text, Filter{Concerns: topics, Locale: locale}, k*4)
 	}
 	out := make([]Citation, 0, k)
 	seen := map[string]bool{}
@@ -125,12 +133,21 @@ func (l *Library) Cite(concerns []conv.Concern, text string, k int) []Citation {
 			if len(out) >= k {
 				return out
 			}
-			if l.entries[i].HasTopic(c) {
-				add(&l.entries[i], 0)
+			if e := &l.entries[i]; e.HasTopic(c) && localeMatches(e.Locale, locale) {
+				add(e, 0)
 			}
 		}
 	}
 	return out
+}
+
+// localeMatches mirrors localeQuery for the fallback path.
+func localeMatches(entry, want string) bool {
+	if want == "" || entry == want || entry == "global" {
+		return true
+	}
+	lang, _, _ := strings.Cut(want, "-")
+	return entry == lang
 }
 
 // Passage is a piece of trustworthy psychoeducation with its citation, for

@@ -103,6 +103,30 @@ func TestCite(t *testing.T) {
 	}
 }
 
+func TestCiteLocale(t *testing.T) {
+	lib := bundled(t)
+	for _, tc := range []struct {
+		locale string
+		text   string
+		ok     map[string]bool
+	}{
+		{"en-GB", "I want to end my life", map[string]bool{"en-GB": true, "global": true}},
+		{"en-AU", "I want to end my life", map[string]bool{"en-AU": true, "global": true}},
+		{"en-US", "", map[string]bool{"en-US": true, "global": true}}, // fallback path
+	} {
+		got := lib.CiteLocale(tc.locale, []conv.Concern{conv.ConcernCrisis}, tc.text, 2)
+		if len(got) != 2 {
+			t.Fatalf("%s: got %d citations, want 2", tc.locale, len(got))
+		}
+		for _, c := range got {
+			e, _ := lib.Get(c.ID)
+			if !tc.ok[e.Locale] {
+				t.Errorf("%s: cited %s with locale %s", tc.locale, c.ID, e.Locale)
+			}
+		}
+	}
+}
+
 func TestCiteDedupesChunks(t *testing.T) {
 	doc := "---\nurl: https://team.example/sleep\ntopics: [sleep]\norganisation: Team\n---\n# Sleep guide\n\n" +
 		strings.Repeat("Insomnia and sleep trouble respond to a steady wake time. ", 40) + "\n\n" +
