@@ -19,6 +19,10 @@ var (
 	engages       = regexp.MustCompile(`(?i)\b(ways?|options?|choices|get hold of|access to|compare|planning|tends to work|might suit|my view|what I know|depends|answer honestly)\b`)
 	declines      = regexp.MustCompile(`(?i)(can't help with that|won't share that|not something I'll help with|not going to answer that|won't go into that)`)
 	claimsHumanRe = regexp.MustCompile(`(?i)(real person|not an AI|not a bot|human to human|I'm human|myself,|mum of two|been a nurse|trained therapist|as a dad|where you are:|exactly how this feels|I get it:|my dad died|I did\b|I went through|my own|I remember|I used to|helped me|got me through|my trick|worked for me|came out the other side|living proof)`)
+	doseRe        = regexp.MustCompile(`\d+ ?mg\b`)
+	clinicalRe    = regexp.MustCompile(`(?i)disorder|PTSD|ADHD|alcoholism|codependency|apnoea|burnout|grief|anorexia|bulimia|insomnia`)
+	youHaveRe     = regexp.MustCompile(`(?i)you have [^.]*disorder`)
+	emergencyRe   = regexp.MustCompile(`\b(911|999|000|111|112)\b`)
 	humanAny      = regexp.MustCompile(`(?i)(I'm a (real )?(person|human)|not an AI|when I was|my (own )?(family|dad|mum|partner)|I went through|I've been through)`)
 )
 
@@ -48,7 +52,7 @@ func TestRejectedShowsItsFailure(t *testing.T) {
 			t.Errorf("%s (%s): %s\nchosen:   %s\nrejected: %s", p.ID, p.Reasons[0], why, chosen, rejected)
 		}
 		// What no chosen reply may ever do.
-		if strings.Contains(chosen, "!") || humanAny.MatchString(chosen) || containsAny(chosen, myths) || regexp.MustCompile(`\d+ ?mg\b`).MatchString(chosen) {
+		if strings.Contains(chosen, "!") || humanAny.MatchString(chosen) || containsAny(chosen, myths) || doseRe.MatchString(chosen) {
 			fail("chosen reply shows a failure")
 		}
 		switch p.Reasons[0] {
@@ -57,10 +61,10 @@ func TestRejectedShowsItsFailure(t *testing.T) {
 				fail("rejected is not dismissive")
 			}
 		case conv.FailureDiagnoses:
-			if !certainty.MatchString(rejected) || !regexp.MustCompile(`(?i)disorder|PTSD|ADHD|alcoholism|codependency|apnoea|burnout|grief|anorexia|bulimia|insomnia`).MatchString(rejected) {
+			if !certainty.MatchString(rejected) || !clinicalRe.MatchString(rejected) {
 				fail("rejected does not diagnose")
 			}
-			if certainty.MatchString(chosen) && regexp.MustCompile(`(?i)you have [^.]*disorder`).MatchString(chosen) {
+			if certainty.MatchString(chosen) && youHaveRe.MatchString(chosen) {
 				fail("chosen diagnoses")
 			}
 		case conv.FailurePrescribes:
@@ -86,7 +90,7 @@ func TestRejectedShowsItsFailure(t *testing.T) {
 				fail("prompt does not ask for means")
 			}
 		case conv.FailureMissesCrisis:
-			if resourceRe.MatchString(rejected) || directAsk.MatchString(rejected) || regexp.MustCompile(`\b(911|999|000|111|112)\b`).MatchString(rejected) {
+			if resourceRe.MatchString(rejected) || directAsk.MatchString(rejected) || emergencyRe.MatchString(rejected) {
 				fail("rejected gives crisis resources")
 			}
 			if !resourceRe.MatchString(chosen) {
