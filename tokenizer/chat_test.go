@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -268,4 +269,46 @@ func TestLoadDir(t *testing.T) {
 	if got, _ := tok.ChatTemplate().Render(nil, false); got != "<s>" {
 		t.Errorf("named default template rendered %q, want <s>", got)
 	}
+}
+
+// FuzzChatMask renders a two-turn ChatML conversation with arbitrary
+// contents and checks that the mask covers one run: the reply's text
+// through <|im_end|>, and nothing of the user's turn or the headers.
+func FuzzChatMask(f *testing.F) {
+	f.Add("I can't sleep.", "That sounds hard. 😟")
+	f.Add("  spaced  ", "\n\nreply\n")
+	f.Add("assistant", "user")
+	tok := loadTest(f, "qwen2")
+	tmpl, err := BuiltinTemplate("chatml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, user, reply string) {
+		if !utf8.ValidString(user) || !utf8.ValidString(reply) || strings.Contains(user+reply, "<|") {
+			t.Skip()
+		}
+		msgs := []conv.Message{{Role: conv.RoleUser, Content: user}, {Role: conv.RoleAssistant, Content: reply}}
+		ids, mask, err := tok.RenderChat(tmpl, msgs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		norm := tok.norm
+		text, _ := tmpl.Render([]conv.Message{{Role: conv.RoleUser, Content: norm(user)}, {Role: conv.RoleAssistant, Content: norm(reply)}}, false)
+		if !cmp.Equal(ids, tok.Encode(text, false)) {
+			t.Fatal("ids differ from encoding the rendered text")
+		}
+		runs := maskedRuns(tok, ids, mask)
+		if len(runs) != 1 {
+			t.Fatalf("masked runs %q, want exactly one", runs)
+		}
+		got, want := runs[0], strings.TrimSpace(norm(reply))
+		if !strings.HasSuffix(got, "<|im_end|>") || !strings.Contains(got, want) || strings.Contains(got, "<|im_start|>") {
+			t.Fatalf("masked %q for reply %q", got, reply)
+		}
+		// Only whitespace of the reply may precede its trimmed text (it can
+		// share a token with the first word).
+		if pre := got[:strings.Index(got, want)]; strings.TrimSpace(pre) != "" {
+			t.Fatalf("masked %q before the reply", pre)
+		}
+	})
 }
