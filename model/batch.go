@@ -12,6 +12,9 @@ import (
 // ErrBatch marks a malformed batch. Check with errors.Is.
 var ErrBatch = errors.New("invalid batch")
 
+// maxPosition bounds explicit positions (and so the RoPE tables).
+const maxPosition = 1 << 22
+
 // Batch is B sequences of T tokens, row-major (N = B·T entries per slice).
 type Batch struct {
 	B, T    int
@@ -58,8 +61,8 @@ func (b *Batch) validate(cfg Config, needTargets bool) error {
 		}
 	}
 	for i, p := range b.Pos {
-		if p < 0 {
-			return fmt.Errorf("%w: Pos[%d] = %d is negative", ErrBatch, i, p)
+		if p < 0 || p >= maxPosition {
+			return fmt.Errorf("%w: Pos[%d] = %d outside [0,%d)", ErrBatch, i, p, maxPosition)
 		}
 	}
 	return nil

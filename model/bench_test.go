@@ -37,6 +37,7 @@ func BenchmarkTrainStep(b *testing.B) {
 	m.EnableGrads()
 	opt := NewAdamW(len(m.Params), 1e-3, 0.01)
 	batch := randomBatch(rand.New(rand.NewPCG(1, 1)), 4, 128, 8000)
+	b.ReportAllocs()
 	for b.Loop() {
 		m.ZeroGrad()
 		if _, err := m.TrainStep(batch); err != nil {

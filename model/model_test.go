@@ -209,3 +209,33 @@ func TestF16Conversion(t *testing.T) {
 		t.Errorf("rounding: got %v", got)
 	}
 }
+
+func TestBatchErrors(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	m.EnableGrads()
+	ok := func() *Batch { return randomBatch(rand.New(rand.NewPCG(1, 1)), 2, 3, 50) }
+	cases := map[string]func(b *Batch){
+		"short tokens":       func(b *Batch) { b.Tokens = b.Tokens[:5] },
+		"token out of range": func(b *Batch) { b.Tokens[2] = 50 },
+		"negative token":     func(b *Batch) { b.Tokens[0] = -1 },
+		"bad target":         func(b *Batch) { b.Targets[1] = -7 },
+		"mask length":        func(b *Batch) { b.Mask = []float32{1} },
+		"seg length":         func(b *Batch) { b.Seg = []int32{0, 0} },
+		"negative position":  func(b *Batch) { b.Pos = []int32{0, 1, -2, 0, 1, 2} },
+		"zero rows":          func(b *Batch) { b.B = 0 },
+	}
+	for name, mutate := range cases {
+		b := ok()
+		mutate(b)
+		if _, err := m.TrainStep(b); !errors.Is(err, ErrBatch) {
+			t.Errorf("%s: got %v, want ErrBatch", name, err)
+		}
+	}
+	b := ok()
+	for i := range b.Targets {
+		b.Targets[i] = -100
+	}
+	if loss, err := m.TrainStep(b); err != nil || loss != 0 {
+		t.Errorf("all targets ignored: loss %v, err %v", loss, err)
+	}
+}

@@ -43,6 +43,7 @@ func (m *Model) activations(B, T int, train bool) *activations {
 	if a := m.act; a != nil && a.B == B && a.T == T && a.loraOf == m.LoRA && (!train || a.train && a.ckpt == m.Checkpoint) {
 		return a
 	}
+	m.act = nil // let the old buffers go before allocating new ones
 	V, C, L, H, KV, D, F := m.Config.dims()
 	N := B * T
 	s := nn.AttnShape{B: B, T: T, H: H, KV: KV, D: D}
@@ -71,7 +72,6 @@ func (m *Model) activations(B, T int, train bool) *activations {
 		a.dqkv, a.dgu, a.dact, a.attnScratch = mk(N*s.QKVWidth()), mk(N*2*F), mk(N*F), mk(s.ScratchLen())
 		a.lora = m.LoRA.newScratch(N)
 	}
-	m.act = nil // drop the old buffers before keeping the new ones
 	m.act = a
 	return a
 }
