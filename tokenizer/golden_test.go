@@ -92,3 +92,34 @@ func TestGoldens(t *testing.T) {
 		})
 	}
 }
+
+// TestEncodeOffsets checks on the golden strings that each token's offsets
+// cover exactly the bytes it decodes to, and that the ids equal Encode's.
+func TestEncodeOffsets(t *testing.T) {
+	for _, name := range []string{"llama3", "tend"} {
+		tok := loadTest(t, name)
+		for _, c := range readGolden(t, name) {
+			ids, offs := tok.EncodeOffsets(c.Text)
+			if !cmp.Equal(ids, tok.Encode(c.Text, false)) && len(ids)+len(c.IDsPlain) > 0 {
+				t.Errorf("%s %q: EncodeOffsets ids differ from Encode", name, c.Text)
+				continue
+			}
+			end := 0
+			for k, id := range ids {
+				o := offs[k]
+				if o[0] != end {
+					t.Errorf("%s %q: token %d starts at %d, want %d", name, c.Text, k, o[0], end)
+					break
+				}
+				if got := c.Text[o[0]:o[1]]; got != string(tok.DecodeBytes([]int{id}, false)) {
+					t.Errorf("%s %q: token %d covers %q, decodes to %q", name, c.Text, k, got, tok.DecodeBytes([]int{id}, false))
+					break
+				}
+				end = o[1]
+			}
+			if end != len(c.Text) {
+				t.Errorf("%s %q: offsets end at %d of %d", name, c.Text, end, len(c.Text))
+			}
+		}
+	}
+}
