@@ -1,0 +1,255 @@
+// Tests for Assess: the labelled suite with its asserted targets, the
+// cases the issue names explicitly, normalisation, and the classifier file.
+package safety
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tend-project/tend/conv"
+)
+
+func newTestAssessor(t testing.TB) *Assessor {
+	t.Helper()
+	a, err := NewAssessor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func logReport(t *testing.T, name string, r *Report) {
+	var b strings.Builder
+	r.WriteTable(&b)
+	t.Logf("%s\n%s", name, b.String())
+}
+
+func TestAssessSuite(t *testing.T) {
+	cases, err := ReadCasesFile("testdata/suite.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 600 {
+		t.Errorf("suite has %d cases, want at least 600", len(cases))
+	}
+	a := newTestAssessor(t)
+	var test []Case
+	for _, c := range cases {
+		if SplitOf(c.ID) == "test" {
+			test = append(test, c)
+		}
+	}
+	for _, part := range []struct {
+		name  string
+		cases []Case
+	}{{"full suite", cases}, {"test split (never seen by the classifier)", test}} {
+		r := Evaluate(a, part.cases)
+		logReport(t, part.name, r)
+		for _, m := range r.Misses {
+			t.Logf("miss %s: want %s got %s: %q", m.ID, m.Want, m.Got, m.Text)
+		}
+		if got := r.HighPlus.Recall(); got < 0.98 {
+			t.Errorf("%s: recall for high+imminent = %.3f, want >= 0.98", part.name, got)
+		}
+		if got := r.FPR(); got > 0.03 {
+			t.Errorf("%s: false-positive rate on none cases = %.3f, want <= 0.03", part.name, got)
+		}
+	}
+}
+
+// TestAssessExamples pins the behaviours the issue names one by one.
+func TestAssessExamples(t *testing.T) {
+	tests := []struct {
+		text    string
+		min     Level // lowest acceptable level
+		max     Level // highest acceptable level
+		subject Subject
+		cat     Category
+	}{
+		{"everyone would be better off without me", LevelModerate, LevelHigh, SubjectSelf, CatSuicidalIdeation},
+		{"I won't be a problem much longer", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"I just want to sleep and not wake up", LevelModerate, LevelHigh, SubjectSelf, CatSuicidalIdeation},
+		{"I've been saving my pills", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"Goodbye everyone. Thank you for everything.", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"two years clean today!", LevelNone, LevelLow, SubjectSelf, ""},
+		{"my brother said he wants to end it", LevelHigh, LevelImminent, SubjectThirdParty, CatSuicidalIdeation},
+		{"what are warning signs of suicide?", LevelNone, LevelLow, SubjectGeneral, ""},
+		{"this workout is killing me", LevelNone, LevelNone, "", ""},
+		{"kill the python process", LevelNone, LevelNone, "", ""},
+		{"I'd die for a coffee", LevelNone, LevelNone, "", ""},
+		{"that suicide squeeze won the game", LevelNone, LevelNone, "", ""},
+		{"my phone is dead", LevelNone, LevelNone, "", ""},
+		{"I'm not suicidal", LevelNone, LevelNone, "", ""},
+		{"if someone felt suicidal, what should they do?", LevelNone, LevelLow, SubjectGeneral, ""},
+		{"kms", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"i want to unalive myself", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"su1cide is all i think about", LevelHigh, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+		{"I'm going to kill myself tonight", LevelImminent, LevelImminent, SubjectSelf, CatSuicidalIdeation},
+	}
+	a := newTestAssessor(t)
+	for _, tt := range tests {
+		got := a.Assess(&conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: tt.text}}})
+		if got.Level < tt.min || got.Level > tt.max {
+			t.Errorf("%q: level %s, want %s..%s (evidence %+v)", tt.text, got.Level, tt.min, tt.max, got.Evidence)
+		}
+		if tt.subject != "" && got.Subject != tt.subject {
+			t.Errorf("%q: subject %s, want %s", tt.text, got.Subject, tt.subject)
+		}
+		if tt.cat != "" && !got.Has(tt.cat) {
+			t.Errorf("%q: categories %v, want %s", tt.text, got.Categories, tt.cat)
+		}
+		if got.Confidence < 0 || got.Confidence > 1 {
+			t.Errorf("%q: confidence %v outside 0..1", tt.text, got.Confidence)
+		}
+	}
+}
+
+// Risk accumulates over user turns: hopelessness then resolve is high.
+func TestAssessMemory(t *testing.T) {
+	c := &conv.Conversation{Messages: []conv.Message{
+		{Role: conv.RoleUser, Content: "Nothing is ever going to get better."},
+		{Role: conv.RoleAssistant, Content: "I'm here. What's been happening?"},
+		{Role: conv.RoleUser, Content: "I've made up my mind."},
+	}}
+	if got := Assess(c); got.Level < LevelHigh {
+		t.Errorf("hopelessness then resolve: level %s, want >= high", got.Level)
+	}
+	alone := AssessText("I've made up my mind.")
+	if alone.Level != LevelNone {
+		t.Errorf("resolve without context: level %s, want none", alone.Level)
+	}
+}
+
+func TestEvidenceSpans(t *testing.T) {
+	text := "Honestly I want to kill myself."
+	a := AssessText(text)
+	if len(a.Evidence) == 0 {
+		t.Fatal("no evidence")
+	}
+	for _, e := range a.Evidence {
+		if e.Start < 0 || e.End > len(text) || text[e.Start:e.End] != e.Text {
+			t.Errorf("span %+v does not point into the message", e)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := map[string]string{
+		"k1ll mys3lf":   "kill myself",
+		"kms":           "kill myself",
+		"I'm gonna":     "i am going to",
+		"can't":         "can not",
+		"suicde":        "suicide",
+		"sooooo tired":  "so tired",
+		"wanna d1e":     "want to die",
+		"call 911 now":  "call 911 now",
+		"i want 2 die":  "i want to die",
+		"don't":         "do not",
+		"sewerslide":    "suicide",
+		"unalive":       "kill",
+		"my friend's":   "my friend",
+		"it’s over":     "it is over",
+	}
+	for in, want := range tests {
+		var ws []string
+		for _, tk := range tokenize(in) {
+			ws = append(ws, tk.w)
+		}
+		if got := strings.Join(ws, " "); got != want {
+			t.Errorf("tokenize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLevelJSON(t *testing.T) {
+	for _, l := range Levels {
+		b, err := l.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Level
+		if err := back.UnmarshalJSON(b); err != nil || back != l {
+			t.Errorf("round trip %s: got %s, %v", l, back, err)
+		}
+	}
+	var l Level
+	if err := l.UnmarshalJSON([]byte(`"extreme"`)); err == nil {
+		t.Error("unknown level accepted")
+	}
+}
+
+func TestClassifierRoundTrip(t *testing.T) {
+	c, err := DefaultClassifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := c.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadClassifier(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"I want to die", "what a lovely day"} {
+		if p, q := c.ProbText(text), back.ProbText(text); p-q > 1e-6 || q-p > 1e-6 {
+			t.Errorf("%q: %v after round trip, want %v", text, q, p)
+		}
+	}
+	if _, err := ReadClassifier(strings.NewReader("nope")); !errors.Is(err, ErrBadClassifier) {
+		t.Errorf("bad header: err = %v, want ErrBadClassifier", err)
+	}
+	if c.ProbText("I want to kill myself") <= c.ProbText("I want a sandwich") {
+		t.Error("classifier ranks a crisis message below a sandwich")
+	}
+}
+
+func TestReadCasesErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"id":"a","text":"x","level":"high","categories":[],"subject":"self","bogus":1}`, "unknown field"},
+		{`{"id":"a","level":"high","categories":[],"subject":"self"}`, "exactly one of text and messages"},
+		{`{"id":"a","text":"x","level":"extreme","categories":[],"subject":"self"}`, "unknown level"},
+		{`{"id":"a","text":"x","level":"low","categories":["sadness"],"subject":"self"}`, "categories[0]"},
+	}
+	for _, tt := range tests {
+		_, err := ReadCases(strings.NewReader("\n"+tt.in+"\n"), "cases.jsonl")
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "cases.jsonl:2") {
+			t.Errorf("%s: err = %v, want file:line and %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestHoldout reports figures on the independently written holdout sets.
+// They are never asserted and never used for tuning.
+func TestHoldout(t *testing.T) {
+	if _, err := os.Stat("testdata/holdout.jsonl"); err == nil {
+		cases, err := ReadCasesFile("testdata/holdout.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Evaluate(newTestAssessor(t), cases)
+		logReport(t, "holdout (independent, not asserted)", r)
+		t.Logf("holdout: high+imminent recall %.3f, FPR %.3f (>= low) %.3f (>= moderate)", r.HighPlus.Recall(), r.FPR(), r.FPRModerate())
+	} else {
+		t.Log("testdata/holdout.jsonl not present")
+	}
+	if _, err := os.Stat("testdata/holdout_guard.jsonl"); err == nil {
+		cases, err := ReadGuardCasesFile("testdata/holdout_guard.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := NewGuard(DefaultPolicy(), ResourceURLs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := EvaluateGuard(g, cases)
+		var b strings.Builder
+		r.WriteTable(&b)
+		t.Logf("holdout guard (independent, not asserted)\n%s", b.String())
+	} else {
+		t.Log("testdata/holdout_guard.jsonl not present")
+	}
+}
