@@ -59,6 +59,13 @@
 //   - Dot(x, y), Axpy(alpha, x, y) (y += alpha·x), Scale(alpha, x),
 //     Add(dst, x) (dst += x), Exp(dst, x).
 //
+// # bfloat16 weights
+//
+// ToBF16 and FromBF16 convert (round to nearest even), and GemmBF16(m, n,
+// k, alpha, a, lda, w, ldw, beta, c, ldc) computes C = alpha·A·Wᵀ + beta·C
+// with W [n×k] stored as bf16 bits ([]uint16) and everything else float32.
+// It halves the bytes a decode step streams; accumulation stays float32.
+//
 // # Choosing the kernels
 //
 // The micro-kernels are selected once from the CPU's features: AVX-512F,

@@ -108,3 +108,9 @@ func packBAsm(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr in
 		}
 	}
 }
+
+// dotBF16Asm is the widening dot product of bf16_amd64.s; len(x) must be a
+// multiple of 8.
+//
+//go:noescape
+func dotBF16Asm(x []float32, w []uint16) float32

@@ -16,3 +16,5 @@ func siluMulAsm(out, gate, up []float32)                  { panic("tensor: no ve
 func siluMulBackAsm(dGate, dUp, dOut, gate, up []float32) { panic("tensor: no vector assembly") }
 func expSubSumAsm(x []float32, mx float32) float32        { panic("tensor: no vector assembly") }
 func adamwAsm(param, grad, m, v []float32, k *[8]float32) { panic("tensor: no vector assembly") }
+
+func dotBF16Asm(x []float32, w []uint16) float32 { panic("tensor: no vector assembly") }
