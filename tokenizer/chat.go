@@ -30,6 +30,9 @@ type ChatTemplate struct {
 	Name     string // "chatml", "llama3", "tend", or the file it came from
 	Source   string
 	BOS, EOS string
+	// Vars are extra template variables, such as date_string or
+	// enable_thinking, that some shipped templates read.
+	Vars     map[string]any
 	tmpl     *jinja.Template
 	required []string // added tokens the template writes; checked by RenderChat
 }
@@ -50,12 +53,15 @@ func (c *ChatTemplate) Render(msgs []conv.Message, addGen bool) (string, error) 
 	for i, m := range msgs {
 		list[i] = map[string]any{"role": string(m.Role), "content": m.Content}
 	}
-	out, err := c.tmpl.Render(map[string]any{
-		"messages":              list,
-		"add_generation_prompt": addGen,
-		"bos_token":             c.BOS,
-		"eos_token":             c.EOS,
-	})
+	data := map[string]any{}
+	for k, v := range c.Vars {
+		data[k] = v
+	}
+	data["messages"] = list
+	data["add_generation_prompt"] = addGen
+	data["bos_token"] = c.BOS
+	data["eos_token"] = c.EOS
+	out, err := c.tmpl.Render(data)
 	if err != nil {
 		return "", fmt.Errorf("%w %s: %v", ErrTemplate, c.Name, err)
 	}
@@ -77,7 +83,7 @@ func (t *Tokenizer) RenderChat(tmpl *ChatTemplate, msgs []conv.Message, addGen b
 		return nil, nil, fmt.Errorf("%w: none given and the tokenizer has none", ErrTemplate)
 	}
 	for _, r := range tmpl.required {
-		if _, ok := t.TokenID(r); !ok || !t.isAdded(r) {
+		if !t.isAdded(r) {
 			return nil, nil, fmt.Errorf("%w %s: the tokenizer has no added token %q", ErrTemplate, tmpl.Name, r)
 		}
 	}
@@ -187,12 +193,8 @@ func (t *Tokenizer) indexOutsideAdded(d, c string) int {
 }
 
 func (t *Tokenizer) isAdded(s string) bool {
-	for _, at := range t.added {
-		if at.Content == s {
-			return true
-		}
-	}
-	return false
+	_, ok := t.addedIDs[s]
+	return ok
 }
 
 type configJSON struct {

@@ -269,6 +269,14 @@ func TestLoadDir(t *testing.T) {
 	if got, _ := tok.ChatTemplate().Render(nil, false); got != "<s>" {
 		t.Errorf("named default template rendered %q, want <s>", got)
 	}
+	withVars, err := NewChatTemplate("vars", "{{ date_string }}{% if enable_thinking is defined and not enable_thinking %}/no_think{% endif %}", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withVars.Vars = map[string]any{"date_string": "26 Nov 2026", "enable_thinking": false}
+	if got, _ := withVars.Render(nil, false); got != "26 Nov 2026/no_think" {
+		t.Errorf("template variables rendered %q", got)
+	}
 }
 
 // FuzzChatMask renders a two-turn ChatML conversation with arbitrary

@@ -137,7 +137,7 @@ func build(f *fileJSON) (*Tokenizer, error) {
 		bm.merges[pairKey(int32(ia), int32(ib))] = mergeRule{rank: int32(i), id: int32(im)}
 	}
 
-	t := &Tokenizer{model: bm, addedByID: map[int]int{}}
+	t := &Tokenizer{model: bm, addedByID: map[int]int{}, addedIDs: map[string]int{}}
 	var err error
 	if t.norm, err = parseNormalizer(f.Normalizer, "normalizer"); err != nil {
 		return nil, err
@@ -184,6 +184,7 @@ func build(f *fileJSON) (*Tokenizer, error) {
 	for i, at := range f.AddedTokens {
 		t.added = append(t.added, at)
 		t.addedByID[at.ID] = i
+		t.addedIDs[at.Content] = at.ID
 		// Hugging Face stores a normalized token's content normalized, and
 		// decodes that form (so "cafe\u0301" under NFC decodes as "café"
 		// passed through the ByteLevel decoder).

@@ -24,7 +24,8 @@ type Tokenizer struct {
 	fast      int       // splitter family when the pre-tokenizer is just one family scan, else 0
 	bos       *template // post-processor ids around a single sequence
 	added     []AddedToken
-	addedByID map[int]int // id -> index into added
+	addedByID map[int]int    // id -> index into added
+	addedIDs  map[string]int // content -> id
 	rawMatch  *addedMatcher
 	normMatch *addedMatcher
 	tokens    []string // id -> token as stored (byte-level form for the model vocab)
@@ -264,10 +265,8 @@ func (t *Tokenizer) Token(id int) string {
 // TokenID looks up an added token by content, then a model token by its
 // byte-level form.
 func (t *Tokenizer) TokenID(tok string) (int, bool) {
-	for _, at := range t.added {
-		if at.Content == tok {
-			return at.ID, true
-		}
+	if id, ok := t.addedIDs[tok]; ok {
+		return id, true
 	}
 	id, ok := t.model.vocab[tok]
 	return id, ok
