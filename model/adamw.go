@@ -1,9 +1,12 @@
 // AdamW over a flat parameter buffer: because every parameter (or every
-// adapter weight) lives in one buffer, the optimizer is one loop.
+// adapter weight) lives in one buffer, the optimizer is one loop — split
+// only where weight decay is switched off (norm weights and biases, as the
+// Hugging Face Trainer does).
 package model
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/tend-project/tend/tensor"
 )
@@ -14,6 +17,9 @@ type AdamW struct {
 	LR, Beta1, Beta2, Eps, WeightDecay float32
 	M, V                               []float32
 	Step                               int
+	// NoDecay lists [start, end) ranges of the buffer that get no weight
+	// decay, e.g. Model.NoDecayRanges(). Ranges must not overlap.
+	NoDecay [][2]int
 }
 
 // NewAdamW returns an optimizer for n parameters with PyTorch's defaults for
@@ -28,8 +34,27 @@ func (o *AdamW) Update(params, grads []float32) error {
 		return fmt.Errorf("adamw: %d params and %d grads for a state of %d", len(params), len(grads), len(o.M))
 	}
 	o.Step++
-	tensor.Parallel(len(params), 1<<14, func(lo, hi int) {
-		tensor.AdamW(params[lo:hi], grads[lo:hi], o.M[lo:hi], o.V[lo:hi], o.LR, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Step)
-	})
+	run := func(lo, hi int, wd float32) {
+		tensor.Parallel(hi-lo, 1<<14, func(a, b int) {
+			a, b = a+lo, b+lo
+			tensor.AdamW(params[a:b], grads[a:b], o.M[a:b], o.V[a:b], o.LR, o.Beta1, o.Beta2, o.Eps, wd, o.Step)
+		})
+	}
+	ranges := append([][2]int(nil), o.NoDecay...)
+	sort.Slice(ranges, func(i, j int) bool { return ranges[i][0] < ranges[j][0] })
+	at := 0
+	for _, r := range ranges {
+		if r[0] < at || r[1] < r[0] || r[1] > len(params) {
+			return fmt.Errorf("adamw: no-decay range %v overlaps another or lies outside the %d parameters", r, len(params))
+		}
+		run(at, r[0], o.WeightDecay)
+		run(r[0], r[1], 0)
+		at = r[1]
+	}
+	run(at, len(params), o.WeightDecay)
 	return nil
 }
+
+// NoDecayRanges returns the ranges of Params holding norm weights and
+// biases, which conventionally get no weight decay.
+func (m *Model) NoDecayRanges() [][2]int { return append([][2]int(nil), m.W.noDecay...) }

@@ -34,7 +34,7 @@ type LoRAConfig struct {
 	Rank    int      // r
 	Alpha   float64  // lora_alpha
 	Dropout float64  // lora_dropout, applied to the adapter's input in training
-	Targets []string // target_modules, e.g. q_proj, v_proj
+	Targets []string // target_modules, e.g. q_proj, v_proj; or just "all-linear"
 	RSLoRA  bool     // use_rslora: scale by alpha/√r instead of alpha/r
 }
 
@@ -122,6 +122,9 @@ func newLoRA(c Config, cfg LoRAConfig) (*LoRA, error) {
 		return nil, fmt.Errorf("lora: target_modules is empty")
 	}
 	var on [numTargets]bool
+	if len(cfg.Targets) == 1 && cfg.Targets[0] == "all-linear" {
+		cfg.Targets = targetNames[:] // PEFT's shorthand for every projection
+	}
 	for _, name := range cfg.Targets {
 		i := slices.Index(targetNames[:], name)
 		if i < 0 {

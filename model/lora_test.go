@@ -192,10 +192,14 @@ func TestLoRAConfigErrors(t *testing.T) {
 		{Rank: 2, Alpha: 1, Targets: []string{"qkv"}},
 		{Rank: 2, Alpha: 1, Dropout: 1, Targets: []string{"q_proj"}},
 		{Rank: 2, Alpha: 1},
+		{Rank: 2, Alpha: 1, Targets: []string{"all-linear", "q_proj"}},
 	} {
 		if err := m.AddLoRA(cfg, 1); err == nil {
 			t.Errorf("AddLoRA(%+v) succeeded", cfg)
 		}
+	}
+	if err := m.AddLoRA(LoRAConfig{Rank: 2, Alpha: 1, Targets: []string{"all-linear"}}, 1); err != nil || m.LoRA.layers[0].mods[tDown] == nil {
+		t.Errorf("all-linear: %v", err)
 	}
 	if _, err := tinyModel(t, "LlamaForCausalLM", false).TrainStep(randomBatch(rand.New(rand.NewPCG(1, 1)), 1, 2, 50)); err != ErrNothingToTrain {
 		t.Errorf("TrainStep on a frozen model: %v", err)

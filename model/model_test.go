@@ -239,3 +239,42 @@ func TestBatchErrors(t *testing.T) {
 		t.Errorf("all targets ignored: loss %v, err %v", loss, err)
 	}
 }
+
+func TestAdamWNoDecay(t *testing.T) {
+	m := tinyModel(t, "Qwen2ForCausalLM", false)
+	ranges := m.NoDecayRanges()
+	if len(ranges) != 2*3+1 {
+		t.Fatalf("%d no-decay ranges, want 7 (2 norms and a bias per layer, final norm)", len(ranges))
+	}
+	if r := ranges[len(ranges)-1]; !slices.Equal(m.Params[r[0]:r[1]], m.W.Norm) {
+		t.Fatal("last range is not the final norm")
+	}
+	// With zero gradients only weight decay moves parameters.
+	before := slices.Clone(m.Params)
+	opt := NewAdamW(len(m.Params), 0.1, 0.5)
+	opt.NoDecay = ranges
+	if err := opt.Update(m.Params, make([]float32, len(m.Params))); err != nil {
+		t.Fatal(err)
+	}
+	in := func(i int) bool {
+		for _, r := range ranges {
+			if i >= r[0] && i < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range before {
+		want := before[i]
+		if !in(i) {
+			want = before[i] * (1 - 0.1*0.5)
+		}
+		if math.Abs(float64(m.Params[i]-want)) > 1e-7 {
+			t.Fatalf("param %d: %v → %v, want %v", i, before[i], m.Params[i], want)
+		}
+	}
+	opt.NoDecay = [][2]int{{0, 10}, {5, 20}}
+	if err := opt.Update(m.Params, make([]float32, len(m.Params))); err == nil {
+		t.Error("overlapping ranges accepted")
+	}
+}

@@ -25,6 +25,8 @@ type Weights struct {
 	Layers []Layer
 	Norm   []float32 // C: final norm
 	Head   []float32 // V × C: lm_head, the same slice as Embed when tied
+
+	noDecay [][2]int // buffer ranges of norm weights and biases
 }
 
 // dims returns the model dimensions under their short names.
@@ -55,27 +57,31 @@ func (c Config) NumParams() int {
 func (c Config) views(buf []float32) Weights {
 	V, C, L, H, KV, D, F := c.dims()
 	off := 0
+	var w Weights
 	take := func(n int) []float32 {
 		s := buf[off : off+n : off+n]
 		off += n
 		return s
 	}
-	var w Weights
+	noDecay := func(n int) []float32 {
+		w.noDecay = append(w.noDecay, [2]int{off, off + n})
+		return take(n)
+	}
 	w.Embed = take(V * C)
 	w.Layers = make([]Layer, L)
 	for l := range w.Layers {
 		ly := &w.Layers[l]
-		ly.AttnNorm = take(C)
+		ly.AttnNorm = noDecay(C)
 		ly.WQKV = take((H + 2*KV) * D * C)
 		if c.QKVBias {
-			ly.BQKV = take((H + 2*KV) * D)
+			ly.BQKV = noDecay((H + 2*KV) * D)
 		}
 		ly.WO = take(C * H * D)
-		ly.MLPNorm = take(C)
+		ly.MLPNorm = noDecay(C)
 		ly.WGU = take(2 * F * C)
 		ly.WDown = take(C * F)
 	}
-	w.Norm = take(C)
+	w.Norm = noDecay(C)
 	if c.TieEmbeddings {
 		w.Head = w.Embed
 	} else {

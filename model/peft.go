@@ -105,8 +105,11 @@ func (m *Model) LoadLoRA(dir string) error {
 		return bad("layers_to_transform", "is set; adapters on every layer are required")
 	}
 	var targets []string
-	if err := json.Unmarshal(pc.Targets, &targets); err != nil {
-		return bad("target_modules", "must be a list of module names (regular expressions are not supported)")
+	var one string
+	if err := json.Unmarshal(pc.Targets, &one); err == nil && one == "all-linear" {
+		targets = []string{one}
+	} else if err := json.Unmarshal(pc.Targets, &targets); err != nil {
+		return bad("target_modules", "must be a list of module names or \"all-linear\" (regular expressions are not supported)")
 	}
 	lo, err := newLoRA(m.Config, LoRAConfig{Rank: pc.R, Alpha: pc.Alpha, Dropout: pc.Dropout, Targets: targets, RSLoRA: pc.RSLoRA})
 	if err != nil {
