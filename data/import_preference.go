@@ -1,14 +1,18 @@
 // Importer for preference pairs in TRL's shape: {"prompt", "chosen",
 // "rejected"}, each a string or a list of {role, content} messages. With no
 // prompt (TRL's "implicit prompt" form) the prompt is the longest shared
-// leading run of chosen and rejected. tend's own fields (id, reasons,
-// annotator, concerns, split, license) are kept when present.
+// leading run of chosen and rejected; Anthropic HH-RLHF transcripts
+// ("\n\nHuman: ...\n\nAssistant: ...") are split into messages first. A
+// prompt repeated at the start of both replies is removed from them. tend's
+// own fields (id, reasons, annotator, concerns, split, license) are kept
+// when present.
 package data
 
 import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -47,9 +51,22 @@ func newPreferenceReader(br *bufio.Reader, file string, opt Options) Reader[conv
 			return p, err
 		}
 		if len(rec.Prompt) == 0 || string(rec.Prompt) == "null" {
+			// Anthropic HH-RLHF style: whole transcripts as strings.
+			if c, ok := parseTranscript(p.Chosen); ok && rec.Chosen[0] == '"' && rec.Rejected[0] == '"' {
+				if r, ok := parseTranscript(p.Rejected); ok {
+					p.Chosen, p.Rejected = c, r
+				}
+			}
 			p.Prompt, p.Chosen, p.Rejected = splitImplicitPrompt(p.Chosen, p.Rejected)
-		} else if p.Prompt, err = prefSide("prompt", rec.Prompt, conv.RoleUser); err != nil {
-			return p, err
+		} else {
+			if p.Prompt, err = prefSide("prompt", rec.Prompt, conv.RoleUser); err != nil {
+				return p, err
+			}
+			// Some datasets (UltraFeedback's binarised release among them)
+			// repeat the prompt at the start of both replies.
+			if hasPrefix(p.Chosen, p.Prompt) && hasPrefix(p.Rejected, p.Prompt) {
+				p.Chosen, p.Rejected = p.Chosen[len(p.Prompt):], p.Rejected[len(p.Prompt):]
+			}
 		}
 		id, err := flexibleID(rec.ID)
 		if err != nil {
@@ -111,4 +128,52 @@ func splitImplicitPrompt(chosen, rejected []conv.Message) (prompt, c, r []conv.M
 		n--
 	}
 	return chosen[:n:n], chosen[n:], rejected[n:]
+}
+
+func hasPrefix(msgs, prefix []conv.Message) bool {
+	if len(msgs) <= len(prefix) {
+		return false
+	}
+	for i := range prefix {
+		if msgs[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// parseTranscript reads a single-string transcript in Anthropic's HH-RLHF
+// shape, "\n\nHuman: ...\n\nAssistant: ...", as messages. It reports false
+// unless side is one message that is such a transcript.
+func parseTranscript(side []conv.Message) ([]conv.Message, bool) {
+	if len(side) != 1 {
+		return nil, false
+	}
+	text := side[0].Content
+	const human, assistant = "\n\nHuman:", "\n\nAssistant:"
+	var msgs []conv.Message
+	for {
+		h, a := strings.Index(text, human), strings.Index(text, assistant)
+		if h < 0 && a < 0 {
+			break
+		}
+		role, at, skip := conv.RoleUser, h, len(human)
+		if h < 0 || (a >= 0 && a < h) {
+			role, at, skip = conv.RoleAssistant, a, len(assistant)
+		}
+		if len(msgs) == 0 {
+			if strings.TrimSpace(text[:at]) != "" {
+				return nil, false // text before the first speaker
+			}
+		} else {
+			msgs[len(msgs)-1].Content = strings.TrimSpace(text[:at])
+		}
+		msgs = append(msgs, conv.Message{Role: role})
+		text = text[at+skip:]
+	}
+	if len(msgs) == 0 {
+		return nil, false
+	}
+	msgs[len(msgs)-1].Content = strings.TrimSpace(text)
+	return msgs, true
 }
