@@ -138,7 +138,7 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	if a.clf != nil {
 		score = a.clf.Prob(last.toks)
 	}
-	out.Score = score
+	out.Score = float64(int(score*1000+0.5)) / 1000
 	classifierRaised := false
 	// The classifier speaks only where the lexicon saw nothing at all: a
 	// phrasing it has no pattern for. Where the rules matched, negated,

@@ -138,20 +138,20 @@ func TestEvidenceSpans(t *testing.T) {
 
 func TestNormalize(t *testing.T) {
 	tests := map[string]string{
-		"k1ll mys3lf":   "kill myself",
-		"kms":           "kill myself",
-		"I'm gonna":     "i am going to",
-		"can't":         "can not",
-		"suicde":        "suicide",
-		"sooooo tired":  "so tired",
-		"wanna d1e":     "want to die",
-		"call 911 now":  "call 911 now",
-		"i want 2 die":  "i want to die",
-		"don't":         "do not",
-		"sewerslide":    "suicide",
-		"unalive":       "kill",
-		"my friend's":   "my friend",
-		"it’s over":     "it is over",
+		"k1ll mys3lf":  "kill myself",
+		"kms":          "kill myself",
+		"I'm gonna":    "i am going to",
+		"can't":        "can not",
+		"suicde":       "suicide",
+		"sooooo tired": "so tired",
+		"wanna d1e":    "want to die",
+		"call 911 now": "call 911 now",
+		"i want 2 die": "i want to die",
+		"don't":        "do not",
+		"sewerslide":   "suicide",
+		"unalive":      "kill",
+		"my friend's":  "my friend",
+		"it’s over":    "it is over",
 	}
 	for in, want := range tests {
 		var ws []string
