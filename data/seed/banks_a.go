@@ -189,7 +189,7 @@ var griefBank = &bank{
 		{"My little brother's hamster died and he's inconsolable, and my parents keep telling him it's just a hamster.", "your brother's first big loss", "your brother", "he"},
 	},
 	Questions: []string{
-		"What have the days been like for you since it happened?",
+		"What have the days been like for you lately?",
 		"What do you miss most about them?",
 		"Is there someone you can talk to about them, who knew them too?",
 		"Which moments of the day bring {topic} back most strongly?",

@@ -187,7 +187,7 @@ func TestTemplatesExpandFully(t *testing.T) {
 	groups := map[string][]string{
 		"erWeak": erWeak, "erStrong": erStrong, "ipWeak": ipWeak, "ipStrong": ipStrong, "restate": restate,
 		"exWeak": exWeak, "exStrong": exStrong, "affirm": affirm, "ideaFirst": ideaFirst, "ideaMore": ideaMore,
-		"ideaIntro": ideaIntro, "ideaCheck": ideaCheck, "referral": referral, "pros": pros, "safetyCheck": safetyCheck,
+		"ideaIntro": ideaIntro, "ideaCheck": ideaCheck, "ideaCheckOne": ideaCheckOne, "referral": referral, "pros": pros, "safetyCheck": safetyCheck,
 		"safetyAfter": safetyAfter, "closers": closers, "resourceLine": resourceLine, "resourceAlt": resourceAlt,
 		"emergencyLine": emergencyLine, "stayWith": stayWith, "crisisReflect": crisisReflect, "thankTelling": thankTelling,
 		"safeNow": safeNow, "meansSafety": meansSafety, "someoneNear": someoneNear, "crisisHope": crisisHope,

@@ -101,7 +101,8 @@ func (s *scene) adviceTurn() *turn {
 	if chance(s.r, 0.5) {
 		s.understand(t, false)
 	}
-	s.suggest(t, s.b.Ideas, 1+s.r.IntN(2), nil)
+	n := 1 + s.r.IntN(2)
+	s.suggest(t, s.b.Ideas, n, nil)
 	if s.sev >= conv.SeverityModerate {
 		s.refer(t)
 	}
@@ -110,7 +111,11 @@ func (s *scene) adviceTurn() *turn {
 		t.referred = true
 	}
 	if chance(s.r, 0.4) {
-		t.add(s.px(ideaCheck), 0, 0, 1)
+		check := ideaCheck
+		if n == 1 {
+			check = ideaCheckOne
+		}
+		t.add(s.px(check), 0, 0, 1)
 	}
 	return t
 }

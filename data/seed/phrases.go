@@ -113,6 +113,12 @@ var ideaIntro = []string{
 	"{There's no single answer|Everyone is different|It's worth experimenting}, but {some things do tend to help|a few things are worth trying|these are a start}.",
 }
 
+var ideaCheckOne = []string{
+	"{Does that feel doable|Does that seem possible|Could that work for you} {this week|right now|for you|with everything going on}?",
+	"How does that {sound|land|feel} {to you|for you|given {topic}}?",
+	"{Would that fit your life right now|Is that worth a try}{, or does something else come to mind|}?",
+}
+
 var ideaCheck = []string{
 	"{Does either of those feel doable|Do any of those feel possible|Which of those feels most manageable|Does one of those feel like a fit} {this week|right now|for you|with everything going on}?",
 	"How do those {sound|land|feel} {to you|for you|given {topic}}?",

@@ -42,12 +42,13 @@ type scene struct {
 	feel  string
 	feel2 string
 	sl    slots
-	// usedDetail holds the user follow-ups already said.
-	usedDetail map[string]bool
+	// usedDetail holds the user follow-ups already said; usedTmpl the
+	// templates already used.
+	usedDetail, usedTmpl map[string]bool
 }
 
 func newScene(r *rand.Rand, b *bank, sev conv.Severity) *scene {
-	s := &scene{r: r, b: b, sev: sev, usedDetail: map[string]bool{}}
+	s := &scene{r: r, b: b, sev: sev, usedDetail: map[string]bool{}, usedTmpl: map[string]bool{}}
 	s.loc = pick(r, resources)
 	s.known = true
 	s.sl = slots{"name": b.Name}
@@ -99,8 +100,16 @@ func (s *scene) setLocale(loc resource, known bool) {
 
 func (s *scene) x(tmpl string) string { return expand(s.r, tmpl, s.sl) }
 
-// px expands a random template from group.
-func (s *scene) px(group []string) string { return s.x(pick(s.r, group)) }
+// px expands a random template from group, preferring one not yet used in
+// this conversation so the listener does not repeat itself.
+func (s *scene) px(group []string) string {
+	tm := pick(s.r, group)
+	for i := 0; s.usedTmpl[tm] && i < 4; i++ {
+		tm = pick(s.r, group)
+	}
+	s.usedTmpl[tm] = true
+	return s.x(tm)
+}
 
 // Blocks. Each adds one or two sentences to t with its EPITOME levels.
 
