@@ -23,6 +23,7 @@ type layerActs struct {
 // activations are every buffer one training step needs, sized for (B, T).
 type activations struct {
 	B, T        int
+	bytes       int64 // size of the buffers above
 	train, ckpt bool
 	loraOf      *LoRA
 	layers      []layerActs // L entries; layers[l].x is the input of block l
@@ -47,7 +48,8 @@ func (m *Model) activations(B, T int, train bool) *activations {
 	V, C, L, H, KV, D, F := m.Config.dims()
 	N := B * T
 	s := nn.AttnShape{B: B, T: T, H: H, KV: KV, D: D}
-	mk := func(n int) []float32 { return make([]float32, n) }
+	var floats int64
+	mk := func(n int) []float32 { floats += int64(n); return make([]float32, n) }
 	full := func() layerActs {
 		return layerActs{x: mk(N * C), rstd1: mk(N), h1: mk(N * C), qkv: mk(N * s.QKVWidth()), probs: mk(s.ProbsLen()),
 			atty: mk(N * H * D), xm: mk(N * C), rstd2: mk(N), h2: mk(N * C), gu: mk(N * 2 * F), act: mk(N * F),
@@ -72,8 +74,18 @@ func (m *Model) activations(B, T int, train bool) *activations {
 		a.dqkv, a.dgu, a.dact, a.attnScratch = mk(N*s.QKVWidth()), mk(N*2*F), mk(N*F), mk(s.ScratchLen())
 		a.lora = m.LoRA.newScratch(N)
 	}
+	a.bytes = 4 * floats // LoRA buffers, allocated by lora.go, are not counted
 	m.act = a
 	return a
+}
+
+// ActivationBytes reports the size of the activation buffers kept for the
+// last batch shape (0 before the first pass).
+func (m *Model) ActivationBytes() int64 {
+	if m.act == nil {
+		return 0
+	}
+	return m.act.bytes
 }
 
 // ReleaseActivations frees the activation buffers kept between steps.

@@ -39,6 +39,10 @@ type benchTrain struct {
 	MedianMS  float64 `json:"median_ms"`
 	Loss      float64 `json:"final_loss"`
 	PeakRSSMB float64 `json:"peak_rss_mib"`
+	// StateMB is parameters, gradients and the two AdamW moments;
+	// ActivationsMB the preallocated activation and scratch buffers.
+	StateMB       float64 `json:"params_grads_adamw_mib"`
+	ActivationsMB float64 `json:"activations_mib"`
 }
 
 type benchDecode struct {
@@ -216,7 +220,8 @@ func benchTrainStep(steps int) (*benchTrain, error) {
 	}
 	slices.Sort(times)
 	return &benchTrain{Config: "L4 C256 H4 KV2 F704 V8000, B4×T128", Params: len(m.Params), Steps: steps,
-		MinMS: times[0], MedianMS: times[len(times)/2], Loss: loss, PeakRSSMB: peakRSSMiB()}, nil
+		MinMS: times[0], MedianMS: times[len(times)/2], Loss: loss, PeakRSSMB: peakRSSMiB(),
+		StateMB: float64(4*len(m.Params)*4) / (1 << 20), ActivationsMB: float64(m.ActivationBytes()) / (1 << 20)}, nil
 }
 
 func benchDecoding(tokens int) (*benchDecode, error) {
