@@ -61,7 +61,7 @@ func openSQLiteDB(ctx context.Context, path string) (*sqliteDB, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	return &sqliteDB{sdb: sdb}, nil
+	return newSQLiteDB(sdb), nil
 }
 
 // sqliteClassify maps SQLite's extended result codes to sentinels.
@@ -124,11 +124,36 @@ func (r sqliteRows) Close()                 { r.Rows.Close() }
 func (r sqliteRows) Err() error             { return sqliteClassify(r.Rows.Err()) }
 func (r sqliteRows) Scan(dest ...any) error { return sqliteClassify(r.Rows.Scan(dest...)) }
 
+// sqliteDB queues this process's writers on a semaphore before they ask
+// SQLite for its single write lock. SQLite's own busy handler polls with
+// sleeps of up to 100 ms, which under many concurrent reviewers turns into
+// long tail latencies; a Go-side queue hands the lock over at once. The busy
+// timeout still arbitrates between processes.
 type sqliteDB struct {
-	sdb *sql.DB
+	sdb   *sql.DB
+	write chan struct{}
 }
 
+func newSQLiteDB(sdb *sql.DB) *sqliteDB {
+	return &sqliteDB{sdb: sdb, write: make(chan struct{}, 1)}
+}
+
+func (d *sqliteDB) lock(ctx context.Context) error {
+	select {
+	case d.write <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (d *sqliteDB) unlock() { <-d.write }
+
 func (d *sqliteDB) exec(ctx context.Context, s string, args ...any) (int64, error) {
+	if err := d.lock(ctx); err != nil {
+		return 0, err
+	}
+	defer d.unlock()
 	return sqliteQuerier{d.sdb}.exec(ctx, s, args...)
 }
 func (d *sqliteDB) query(ctx context.Context, s string, args ...any) (rows, error) {
@@ -139,11 +164,15 @@ func (d *sqliteDB) queryRow(ctx context.Context, s string, args ...any) row {
 }
 
 func (d *sqliteDB) begin(ctx context.Context) (tx, error) {
+	if err := d.lock(ctx); err != nil {
+		return nil, err
+	}
 	t, err := d.sdb.BeginTx(ctx, nil)
 	if err != nil {
+		d.unlock()
 		return nil, sqliteClassify(err)
 	}
-	return sqliteTx{sqliteQuerier{t}, t}, nil
+	return &sqliteTx{sqliteQuerier: sqliteQuerier{t}, t: t, d: d}, nil
 }
 
 func (d *sqliteDB) lockRow(string) string { return "" }
@@ -156,8 +185,25 @@ func (d *sqliteDB) close() error { return d.sdb.Close() }
 
 type sqliteTx struct {
 	sqliteQuerier
-	t *sql.Tx
+	t    *sql.Tx
+	d    *sqliteDB
+	done bool
 }
 
-func (t sqliteTx) commit(context.Context) error   { return sqliteClassify(t.t.Commit()) }
-func (t sqliteTx) rollback(context.Context) error { return t.t.Rollback() }
+// end releases the write queue once, whichever of commit or rollback ran.
+func (t *sqliteTx) end() {
+	if !t.done {
+		t.done = true
+		t.d.unlock()
+	}
+}
+
+func (t *sqliteTx) commit(context.Context) error {
+	defer t.end()
+	return sqliteClassify(t.t.Commit())
+}
+
+func (t *sqliteTx) rollback(context.Context) error {
+	defer t.end()
+	return t.t.Rollback()
+}
