@@ -206,14 +206,26 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 	if exchanges >= 3 {
 		hes := s.r.IntN(len(crisisHesitate) + len(crisisAgree))
 		t := &turn{strategy: conv.StrategySuggestions}
+		// Asked where they are, the user may now say, and the listener
+		// gives that country's line.
+		where := ""
+		if !s.known && chance(s.r, 0.6) {
+			where = "I'm in " + s.loc.Country + "."
+			s.setLocale(s.loc, true)
+		}
 		if hes < len(crisisHesitate) {
 			h := crisisHesitate[hes]
-			d.user(pick(s.r, crisisSafeAnswer), h.User)
+			d.user(pick(s.r, crisisSafeAnswer), where, h.User)
 			t.add(h.Reply, 1, 1, 0)
-			t.add("You can "+s.howShort()+".", 0, 0, 0)
+			if where == "" {
+				t.add("You can "+s.howShort()+".", 0, 0, 0)
+			}
 		} else {
-			d.user(pick(s.r, crisisSafeAnswer), crisisAgree[hes-len(crisisHesitate)])
+			d.user(pick(s.r, crisisSafeAnswer), where, crisisAgree[hes-len(crisisHesitate)])
 			t.add(s.px(crisisAgreeReply), 1, 0, 0)
+		}
+		if where != "" {
+			t.add(s.px(resourceLine), 0, 0, 0)
 		}
 		t.add(s.px(meansSafety), 0, 0, 0)
 		t.add(s.px(someoneNear), 0, 0, 2)
