@@ -1,7 +1,8 @@
-// The seam between the shared SQL code and the two drivers. sqlStore (in
-// sqlstore*.go) holds every query; each backend adapts its driver to the small
-// db interface below and turns driver errors into the package's sentinels, so
-// that the queries and their error handling exist once.
+// The seam between the shared SQL code and the two drivers. sqlStore (its
+// methods are in accounts.go, review.go, ratings.go and logs.go) holds every
+// query; each backend adapts its driver to the small db interface below and
+// turns driver errors into the package's sentinels, so that the queries and
+// their error handling exist once.
 package store
 
 import (
@@ -80,22 +81,18 @@ func wrapKind(k errorKind, err error) error {
 
 // sqlStore implements Store on top of a db.
 type sqlStore struct {
-	db      db
-	backend string
-	now     func() time.Time
+	db db
 	// faultAfterRating, when set (by tests only), fails SaveRating after the
 	// rating row is written and before the transaction commits.
 	faultAfterRating error
 }
 
-func newSQLStore(d db, backend string) *sqlStore {
-	return &sqlStore{db: d, backend: backend, now: time.Now}
-}
+func newSQLStore(d db) *sqlStore { return &sqlStore{db: d} }
 
 // ts normalises a time to what both backends keep: UTC, microseconds.
 func ts(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
-func (s *sqlStore) clock() time.Time { return ts(s.now()) }
+func (s *sqlStore) clock() time.Time { return ts(time.Now()) }
 
 // inTx runs fn in a transaction and commits if fn returns nil.
 func (s *sqlStore) inTx(ctx context.Context, fn func(t tx) error) error {

@@ -25,7 +25,7 @@ func OpenPostgres(ctx context.Context, url string) (Store, error) {
 		d.close()
 		return nil, fmt.Errorf("store: postgres: %w", err)
 	}
-	return newSQLStore(d, "postgres"), nil
+	return newSQLStore(d), nil
 }
 
 func openPostgresDB(ctx context.Context, url string) (*pgDB, error) {

@@ -132,8 +132,13 @@ func (s *sqlStore) Assign(ctx context.Context, itemID, reviewerID int64) error {
 			s.db.lockRow("t"), itemID).Scan(&k); err != nil {
 			return err
 		}
-		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM assignments WHERE item_id = $1", itemID).Scan(&have); err != nil {
+		var mine int
+		if err := t.queryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN reviewer_id = $2 THEN 1 ELSE 0 END), 0)
+			FROM assignments WHERE item_id = $1`, itemID, reviewerID).Scan(&have, &mine); err != nil {
 			return err
+		}
+		if mine > 0 {
+			return fmt.Errorf("%w: reviewer already has the item", ErrDuplicate)
 		}
 		if have >= k {
 			return fmt.Errorf("%w: item already has %d of %d reviewers", ErrConflict, have, k)

@@ -29,7 +29,7 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		d.close()
 		return nil, fmt.Errorf("store: sqlite: %s: %w", path, err)
 	}
-	return newSQLStore(d, "sqlite"), nil
+	return newSQLStore(d), nil
 }
 
 func openSQLiteDB(ctx context.Context, path string) (*sqliteDB, error) {

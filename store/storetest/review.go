@@ -172,7 +172,7 @@ func testAssign(t *testing.T, cfg Config) {
 
 	wantErr(t, "Assign", s.Assign(ctx, items[0].ID, r1.ID), nil)
 	wantErr(t, "Assign second", s.Assign(ctx, items[0].ID, r2.ID), nil)
-	wantErr(t, "Assign repeat", s.Assign(ctx, items[0].ID, r1.ID), store.ErrConflict)
+	wantErr(t, "Assign repeat on a full item", s.Assign(ctx, items[0].ID, r1.ID), store.ErrDuplicate)
 	wantErr(t, "Assign beyond k", s.Assign(ctx, items[0].ID, r3.ID), store.ErrConflict)
 	wantErr(t, "Assign missing item", s.Assign(ctx, 99999, r1.ID), store.ErrNotFound)
 	wantErr(t, "Assign missing reviewer", s.Assign(ctx, items[1].ID, 99999), store.ErrNotFound)
