@@ -71,11 +71,12 @@ func adamwAsm(param, grad, m, v []float32, k *[8]float32)
 //go:noescape
 func packCopy512(dst, src *float32, rows, ld, dstride int, masks uint64)
 
-// packGather512 writes dst[p*dstride+j] = src[j*ld+p] for p < kc and the
-// lanes j enabled in masks (zero for disabled store lanes).
+// packT512 transposes blocks×16 columns of src (rows ≤ 16 rows, stride
+// ld) into dst: dst[c*dstride+r] = src[r*ld+c] for the lanes r set in
+// storeMask, zero for r ≥ rows.
 //
 //go:noescape
-func packGather512(dst, src *float32, kc, ld, dstride int, masks uint64)
+func packT512(dst, src *float32, rows, ld, blocks, dstride int, storeMask uint64)
 
 // packMasks builds the lane masks for w valid values in a sliver nr wide.
 func packMasks(w, nr int) uint64 {
@@ -88,23 +89,55 @@ func packMasks(w, nr int) uint64 {
 
 // packAAsm and packBAsm are the AVX-512 versions of packA and packB.
 func packAAsm(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+	full := kc &^ 15
 	for s := 0; s < mc; s += mr {
 		h := min(mr, mc-s)
+		d := dst[s*kc : s*kc+mr*kc]
 		if trans {
-			packCopy512(&dst[s*kc], &a[p0*lda+i0+s], kc, lda, mr, packMasks(h, mr))
-		} else {
-			packGather512(&dst[s*kc], &a[(i0+s)*lda+p0], kc, lda, mr, packMasks(h, mr))
+			packCopy512(&d[0], &a[p0*lda+i0+s], kc, lda, mr, packMasks(h, mr))
+			continue
+		}
+		if full > 0 {
+			packT512(&d[0], &a[(i0+s)*lda+p0], h, lda, full/16, mr, 1<<mr-1)
+		}
+		for p := full; p < kc; p++ {
+			for r := range mr {
+				v := float32(0)
+				if r < h {
+					v = a[(i0+s+r)*lda+p0+p]
+				}
+				d[p*mr+r] = v
+			}
 		}
 	}
 }
 
 func packBAsm(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+	full := kc &^ 15
 	for s := 0; s < nc; s += nr {
 		w := min(nr, nc-s)
-		if trans {
-			packGather512(&dst[s*kc], &b[(j0+s)*ldb+p0], kc, ldb, nr, packMasks(w, nr))
-		} else {
-			packCopy512(&dst[s*kc], &b[p0*ldb+j0+s], kc, ldb, nr, packMasks(w, nr))
+		d := dst[s*kc : s*kc+nr*kc]
+		if !trans {
+			packCopy512(&d[0], &b[p0*ldb+j0+s], kc, ldb, nr, packMasks(w, nr))
+			continue
+		}
+		if full > 0 {
+			// Two 16-row halves of the 32-wide sliver.
+			src := &b[(j0+s)*ldb+p0]
+			packT512(&d[0], src, min(16, w), ldb, full/16, nr, 0xffff)
+			if w > 16 {
+				src = &b[(j0+s+16)*ldb+p0]
+			}
+			packT512(&d[16], src, max(0, w-16), ldb, full/16, nr, 0xffff)
+		}
+		for p := full; p < kc; p++ {
+			for j := range nr {
+				v := float32(0)
+				if j < w {
+					v = b[(j0+s+j)*ldb+p0+p]
+				}
+				d[p*nr+j] = v
+			}
 		}
 	}
 }
