@@ -230,6 +230,10 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 	if best == LevelNone && gen {
 		subj = SubjectGeneral
 	}
+	// A medical emergency with symptoms is imminent.
+	if best < LevelImminent && hasCat(t.hits, CatMedicalEmergency, LevelHigh) && hasRule(t.hits, "me_symptom") {
+		best = LevelImminent
+	}
 	// Disordered eating with physical danger signs is high.
 	if best < LevelHigh && hasCat(t.hits, CatDisorderedEating, LevelModerate) && hasCat(t.hits, CatMedicalEmergency, LevelModerate) {
 		best = LevelHigh
@@ -281,6 +285,15 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 func hasCat(hs []hit, c Category, min Level) bool {
 	for _, h := range hs {
 		if !h.negated && h.r.cat == c && h.level >= min {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRule(hs []hit, id string) bool {
+	for _, h := range hs {
+		if !h.negated && h.r.id == id {
 			return true
 		}
 	}

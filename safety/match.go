@@ -193,7 +193,7 @@ func sentenceHas(toks []token, sent int, words map[string]bool) bool {
 // die" is not a negated wish.
 var negStops = set("and", "so", "because", "then", "but", "or", "i", "when", "if", "that", "cause", "since", "now")
 
-var negBreak = set("sure", "certain", "stop", "help", "wait", "bear", "handle", "cope", "remember", "only", "know", "longer", "matter", "one", "reason", "point", "care", "anymore", "even")
+var negBreak = set("see", "sure", "certain", "stop", "help", "wait", "bear", "handle", "cope", "remember", "only", "know", "longer", "matter", "one", "reason", "point", "care", "anymore", "even")
 
 func scopeHit(toks []token, h *hit) {
 	first := toks[h.s]
@@ -265,6 +265,11 @@ func scopeHit(toks []token, h *hit) {
 	}
 	// A topic word in a report of research or numbers is not a disclosure.
 	if h.r.kind == kCue && !first.question && containsAny(sentText, academicCues) {
+		h.level = LevelNone
+	}
+	// A topic word about someone else, with nothing else said, is a report,
+	// not a risk ("a patient overdose on the ward").
+	if h.r.kind == kCue && h.subject == SubjectThirdParty && h.scope == "" {
 		h.level = LevelNone
 	}
 }
