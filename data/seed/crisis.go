@@ -159,8 +159,16 @@ var crisisHesitate = []struct{ User, Reply string }{
 }
 
 var crisisAgree = []string{
-	"Okay. I'll text them.", "I can try calling.", "My sister is in the next room, I could wake her.",
-	"Okay, I'll try. Will you stay while I do?", "I'll call them. I'm scared though.", "My flatmate is home, maybe I'll knock on her door.",
+	"Okay. I'll text them.", "I can try calling.", "Okay, I'll try. Will you stay while I do?", "I'll call them. I'm scared though.",
+}
+
+// crisisCompany are answers where the user names someone nearby; the
+// listener encourages them instead of asking who could be there.
+var crisisCompany = []struct{ User, Reply string }{
+	{"My sister is in the next room, I could wake her.", "Please do wake her. You don't have to explain everything; telling her you're having a really hard night and don't want to be alone is enough."},
+	{"My flatmate is home, maybe I'll knock on her door.", "Knocking on her door sounds like a really good idea. You can just tell her you need company tonight."},
+	{"My mum said I could always call her, even late.", "It sounds like she meant it. Calling her now, even just to hear her voice, could really help."},
+	{"My friend lives round the corner.", "Could you message your friend now and ask them to come over, or go to theirs?"},
 }
 
 var crisisAgreeReply = []string{
@@ -186,8 +194,8 @@ var crisisYes = []string{
 }
 
 var crisisSafeAnswer = []string{
-	"I'm at home. I haven't done anything yet.", "I'm in my room. I'm on my own.", "I'm safe for now, I think.",
-	"I'm sitting on the back step.", "I haven't done anything. I just can't stop thinking about it.", "I'm home alone tonight.",
+	"I'm at home. I haven't done anything yet.", "I'm in my room.", "I'm safe for now, I think.",
+	"I'm sitting on the back step.", "I haven't done anything. I just can't stop thinking about it.", "I'm at home tonight.",
 }
 
 // methodSeeking are user questions asking for means; the listener never

@@ -125,7 +125,7 @@ func (s *scene) closeTurn() *turn {
 	for _, c := range pickN(s.r, closers, 2) {
 		t.add(s.x(c), 1, 0, 0)
 	}
-	if s.sev >= conv.SeveritySevere && chance(s.r, 0.5) {
+	if s.sev >= conv.SeveritySevere && !s.referred && chance(s.r, 0.5) {
 		s.refer(t)
 	}
 	return t
@@ -204,7 +204,8 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 	d.user(answer...)
 	d.assistant(s.crisisResources(method, false))
 	if exchanges >= 3 {
-		hes := s.r.IntN(len(crisisHesitate) + len(crisisAgree))
+		hes := s.r.IntN(len(crisisHesitate) + len(crisisAgree) + len(crisisCompany))
+		company := hes >= len(crisisHesitate)+len(crisisAgree)
 		t := &turn{strategy: conv.StrategySuggestions}
 		// Asked where they are, the user may now say, and the listener
 		// gives that country's line.
@@ -220,6 +221,10 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 			if where == "" {
 				t.add("You can "+s.howShort()+".", 0, 0, 0)
 			}
+		} else if company {
+			c := crisisCompany[hes-len(crisisHesitate)-len(crisisAgree)]
+			d.user(pick(s.r, crisisSafeAnswer), where, c.User)
+			t.add(c.Reply, 1, 0, 0)
 		} else {
 			d.user(pick(s.r, crisisSafeAnswer), where, crisisAgree[hes-len(crisisHesitate)])
 			t.add(s.px(crisisAgreeReply), 1, 0, 0)
@@ -228,7 +233,11 @@ func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
 			t.add(s.px(resourceLine), 0, 0, 0)
 		}
 		t.add(s.px(meansSafety), 0, 0, 0)
-		t.add(s.px(someoneNear), 0, 0, 2)
+		if company {
+			t.add(s.x("{And if things feel worse at any point|If it gets harder while you wait|Even with someone there}, you can still "+s.howShort()+"."), 0, 0, 0)
+		} else {
+			t.add(s.px(someoneNear), 0, 0, 2)
+		}
 		d.assistant(t)
 	}
 	if exchanges >= 4 {

@@ -42,6 +42,8 @@ type scene struct {
 	feel  string
 	feel2 string
 	sl    slots
+	// referred is set once any turn has pointed to professional help.
+	referred bool
 	// usedDetail holds the user follow-ups already said; usedTmpl the
 	// templates already used.
 	usedDetail, usedTmpl map[string]bool
@@ -197,6 +199,7 @@ func (s *scene) refer(t *turn) {
 	}
 	t.add(out, 0, 0, ex)
 	t.referred = true
+	s.referred = true
 }
 
 // resource returns the crisis line sentence(s) for the scene's locale.
