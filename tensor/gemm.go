@@ -134,6 +134,7 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 	}
 	// Small products run on the calling goroutine only.
 	serial := 2*float64(m)*float64(n)*float64(k) < 4e6
+	t := Threads()
 	par := func(n, grain int, fn func(lo, hi int)) {
 		if serial {
 			fn(0, n)
@@ -141,7 +142,7 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 		}
 		Parallel(n, grain, fn)
 	}
-	const groupSlivers = 4 // MR slivers per compute task
+	const groupSlivers = 1 // MR slivers per compute task
 	for pc := 0; pc < k; pc += kc {
 		kcc := min(kc, k-pc)
 		bet := beta
@@ -164,10 +165,17 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				// further by columns when there are too few row groups.
 				rowGroups := (aSlivers + groupSlivers - 1) / groupSlivers
 				colGroups := 1
-				if t := Threads(); rowGroups < 4*t {
+				if rowGroups < 4*t {
 					colGroups = min(bSlivers, (4*t+rowGroups-1)/rowGroups)
 				}
-				par(rowGroups*colGroups, 1, func(lo, hi int) {
+				tasks := rowGroups * colGroups
+				workers := t
+				if serial {
+					workers = 1
+				}
+				// One task at a time: tasks are coarse (an MR×NC strip),
+				// and equal shares matter more than the atomic per task.
+				parallelChunks(tasks, 1, workers, func(lo, hi int) {
 					var edge [16 * 64]float32 // ≥ MR×NR of every kernel
 					for task := lo; task < hi; task++ {
 						rg, cg := task/colGroups, task%colGroups
@@ -325,4 +333,4 @@ func goKernel(k int, a, b, c *float32, ldc int, alpha, beta float32) {
 	}
 }
 
-var genericKernel = &microKernel{name: "go", mr: 4, nr: 4, mc: 256, kc: 256, nc: 1024, fn: goKernel}
+var genericKernel = &microKernel{name: "go 4x4", mr: 4, nr: 4, mc: 256, kc: 256, nc: 1024, fn: goKernel}

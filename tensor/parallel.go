@@ -44,7 +44,12 @@ func Parallel(n, grain int, fn func(lo, hi int)) {
 		return
 	}
 	// Aim for a few chunks per worker for load balance.
-	chunk := max(grain, (n+4*t-1)/(4*t))
+	parallelChunks(n, max(grain, (n+4*t-1)/(4*t)), t, fn)
+}
+
+// parallelChunks runs fn over [0, n) in chunks of exactly chunk items (the
+// last may be shorter), handed out one at a time to up to t goroutines.
+func parallelChunks(n, chunk, t int, fn func(lo, hi int)) {
 	chunks := (n + chunk - 1) / chunk
 	workers := min(t, chunks)
 	var next atomic.Int64
