@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/conv"
@@ -76,10 +77,24 @@ func writeSeed(out string, cfg seed.Config, force bool, progress io.Writer) (see
 
 	cw := conv.NewWriter[conv.Conversation](convFile)
 	pw := conv.NewWriter[conv.PreferencePair](pairFile)
+	// On a terminal the progress line rewrites itself; in a log it is
+	// written every tenth of the way.
+	tty := false
+	if f, ok := progress.(*os.File); ok {
+		tty = term.IsTerminal(int(f.Fd()))
+	}
+	step := max((cfg.Conversations+cfg.Pairs)/10, 1)
+	last := 0
 	cfg.Progress = func(done, total int) {
-		fmt.Fprintf(progress, "\rseed: %d/%d records", done, total)
-		if done == total {
-			fmt.Fprintln(progress)
+		switch {
+		case tty:
+			fmt.Fprintf(progress, "\rseed: %d/%d records", done, total)
+			if done == total {
+				fmt.Fprintln(progress)
+			}
+		case done-last >= step || done == total:
+			fmt.Fprintf(progress, "seed: %d/%d records (%.1fs)\n", done, total, time.Since(start).Seconds())
+			last = done
 		}
 	}
 	st, err := seed.Generate(cfg, cw.Write, pw.Write)

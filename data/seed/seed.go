@@ -9,6 +9,10 @@
 // contains, and each pair's reason from the failure builder that wrote the
 // rejected reply.
 //
+// ESConv's Self-disclosure strategy is never produced: an AI has no
+// experiences of its own to disclose, and inventing some is exactly the
+// claims_human failure the preference pairs teach against.
+//
 // Output is deterministic for a seed: record i draws from its own PCG
 // stream keyed by (seed, i), and no map iteration reaches the output, so
 // the first n records are the same whatever total is requested.

@@ -159,7 +159,7 @@ func TestCoverage(t *testing.T) {
 	}
 	for _, s := range conv.Strategies {
 		if s == conv.StrategySelfDisclose {
-			continue // an AI has no experiences to disclose; see README note in the package doc
+			continue // never produced; see the package doc
 		}
 		if c.stats.PerStrategy[s] == 0 {
 			t.Errorf("strategy %q never used", s)
