@@ -282,7 +282,9 @@ func TestVectorOps(t *testing.T) {
 	})
 }
 
-func TestExp(t *testing.T) {
+func TestExp(t *testing.T) { both(t, testExp) }
+
+func testExp(t *testing.T) {
 	var xs []float32
 	for x := -110.0; x < 90; x += 0.0137 {
 		xs = append(xs, float32(x))

@@ -58,8 +58,20 @@ func Add(dst, x []float32) { Axpy(1, x, dst) }
 // Exp writes dst[i] = e^x[i] (float32 accuracy, a few ulp).
 func Exp(dst, x []float32) {
 	dst = dst[:len(x)]
-	for i, v := range x {
-		dst[i] = expf(v)
+	i := 0
+	if simdOn() {
+		i = len(x) &^ 7
+		expAsm(dst[:i], x[:i])
+		// The vector kernel clamps its range; redo the rare lanes outside
+		// it (and NaN) with the scalar code for exact Inf/subnormal results.
+		for j, v := range x[:i] {
+			if !(v >= -87.3 && v <= 88) {
+				dst[j] = expf(v)
+			}
+		}
+	}
+	for ; i < len(x); i++ {
+		dst[i] = expf(x[i])
 	}
 }
 
