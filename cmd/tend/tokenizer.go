@@ -26,7 +26,7 @@ func newTokenizerCmd() *cobra.Command {
 		Use:   "tokenizer",
 		Short: "Train a BPE tokenizer, and encode or decode text with one",
 	}
-	cmd.AddCommand(newTokenizerTrainCmd(), newTokenizerEncodeCmd(), newTokenizerDecodeCmd())
+	cmd.AddCommand(newTokenizerTrainCmd(), newTokenizerEncodeCmd(), newTokenizerDecodeCmd(), newTokenizerRenderCmd())
 	return cmd
 }
 
@@ -289,4 +289,93 @@ func newTokenizerDecodeCmd() *cobra.Command {
 	cmd.Flags().StringVar(&path, "tokenizer", "", "tokenizer.json or a model directory")
 	cmd.Flags().BoolVar(&skipSpecial, "skip-special", false, "leave special tokens out of the text")
 	return cmd
+}
+
+func newTokenizerRenderCmd() *cobra.Command {
+	var (
+		path, tmplName string
+		show           bool
+	)
+	cmd := &cobra.Command{
+		Use:   "render --tokenizer DIR CONVERSATIONS.jsonl",
+		Short: "Render conversations with a chat template into token ids and a loss mask",
+		Long: `Render each conversation with the tokenizer's chat template (or a built-in
+one) and print {"id", "input_ids", "loss_mask"} per line; loss_mask is 1 on
+the tokens of each assistant reply and its end-of-turn token. With --show,
+print the rendered text instead, with the trained-on spans between ⟦ and ⟧,
+to check what a fine-tune will learn.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tok, err := loadTokenizerArg(path)
+			if err != nil {
+				return err
+			}
+			tmpl := tok.ChatTemplate()
+			if tmplName != "" {
+				if tmpl, err = tokenizer.BuiltinTemplate(tmplName); err != nil {
+					return err
+				}
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			r := conv.NewReader[conv.Conversation](f, args[0])
+			w := bufio.NewWriter(cmd.OutOrStdout())
+			for {
+				c, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				ids, mask, err := tok.RenderChat(tmpl, c.Messages, false)
+				if err != nil {
+					return fmt.Errorf("%s:%d: %w", args[0], r.Line(), err)
+				}
+				if show {
+					fmt.Fprintf(w, "=== %s\n%s\n", c.ID, showMask(tok, ids, mask))
+					continue
+				}
+				m := make([]int, len(mask))
+				for i, b := range mask {
+					if b {
+						m[i] = 1
+					}
+				}
+				b, _ := json.Marshal(struct {
+					ID       string `json:"id"`
+					InputIDs []int  `json:"input_ids"`
+					LossMask []int  `json:"loss_mask"`
+				}{c.ID, ids, m})
+				w.Write(b)
+				w.WriteByte('\n')
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&path, "tokenizer", "", "model directory (tokenizer.json + tokenizer_config.json) or tokenizer.json")
+	cmd.Flags().StringVar(&tmplName, "template", "", "built-in template to use instead of the tokenizer's: "+strings.Join(tokenizer.BuiltinTemplateNames, ", "))
+	cmd.Flags().BoolVar(&show, "show", false, "print the text with masked spans marked instead of ids")
+	return cmd
+}
+
+// showMask returns the decoded text with masked runs between ⟦ and ⟧.
+func showMask(tok *tokenizer.Tokenizer, ids []int, mask []bool) string {
+	var b strings.Builder
+	for i := 0; i < len(ids); {
+		j := i
+		for j < len(ids) && mask[j] == mask[i] {
+			j++
+		}
+		text := tok.Decode(ids[i:j], false)
+		if mask[i] {
+			text = "⟦" + text + "⟧"
+		}
+		b.WriteString(text)
+		i = j
+	}
+	return b.String()
 }

@@ -136,3 +136,42 @@ func TestTokenizerTrainErrors(t *testing.T) {
 		t.Error("a failed training left a tokenizer.json behind")
 	}
 }
+
+func TestTokenizerRender(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "c.jsonl")
+	if err := os.WriteFile(in, []byte(`{"id":"c1","messages":[{"role":"system","content":"Be kind."},{"role":"user","content":"I feel low."},{"role":"assistant","content":"I'm sorry you're feeling low."}],"labels":{}}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shown, stderr, err := runTokenizerCmd(t, "", "tokenizer", "render", "--show", "--template", "llama3", "--tokenizer", filepath.Join(tokTestdata, "llama3.json"), in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	want := "=== c1\n<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe kind.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nI feel low.<|eot_id|>" +
+		"<|start_header_id|>assistant<|end_header_id|>\n\n⟦I'm sorry you're feeling low.<|eot_id|>⟧\n"
+	if shown != want {
+		t.Errorf("render --show:\n%q\nwant\n%q", shown, want)
+	}
+	out, _, err := runTokenizerCmd(t, "", "tokenizer", "render", "--template", "llama3", "--tokenizer", filepath.Join(tokTestdata, "llama3.json"), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		ID       string `json:"id"`
+		InputIDs []int  `json:"input_ids"`
+		LossMask []int  `json:"loss_mask"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	ones := 0
+	for _, m := range rec.LossMask {
+		ones += m
+	}
+	if rec.ID != "c1" || len(rec.InputIDs) != len(rec.LossMask) || ones == 0 || rec.LossMask[len(rec.LossMask)-1] != 1 {
+		t.Errorf("render: %+v", rec)
+	}
+	if _, _, err := runTokenizerCmd(t, "", "tokenizer", "render", "--template", "chatml", "--tokenizer", filepath.Join(tokTestdata, "llama3.json"), in); err == nil || !strings.Contains(err.Error(), "c.jsonl:1") {
+		t.Errorf("template tokens missing: err = %v, want it to name c.jsonl:1", err)
+	}
+}
