@@ -114,6 +114,8 @@ func (st *Stats) finish() Stats {
 	st.Diversity = st.div.result()
 	st.ChosenDiversity = st.chosen.result()
 	st.RejectedDiversity = st.rejected.result()
+	// Drop the counters so a kept Stats does not pin their maps.
+	st.div, st.chosen, st.rejected = nil, nil, nil
 	return *st
 }
 
