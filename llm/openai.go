@@ -18,6 +18,9 @@ type ChatRequest struct {
 	StreamOptions *StreamOptions `json:"stream_options,omitempty"`
 	Seed          *int64         `json:"seed,omitempty"`
 	User          string         `json:"user,omitempty"`
+	// Locale is tend's extension: the country code whose crisis resources
+	// apply ("GB", "US", ...). Servers that don't know it ignore it.
+	Locale string `json:"locale,omitempty"`
 }
 
 // StreamOptions asks a streaming server to send usage in the last chunk.

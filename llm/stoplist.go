@@ -7,6 +7,10 @@ import (
 	"errors"
 )
 
+// ErrStopList is returned when "stop" is neither a string nor a list of
+// strings. Check with errors.Is.
+var ErrStopList = errors.New("stop: want a string or a list of strings")
+
 // StopList is a list of stop strings that also accepts a bare string.
 type StopList []string
 
@@ -23,7 +27,7 @@ func (s *StopList) UnmarshalJSON(b []byte) error {
 	}
 	var many []string
 	if err := json.Unmarshal(b, &many); err != nil {
-		return errors.New("stop: want a string or a list of strings")
+		return ErrStopList
 	}
 	*s = many
 	return nil

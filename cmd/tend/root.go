@@ -25,6 +25,7 @@ tend is not a therapist and its models are not one either.`,
 		newTokenizerCmd(),
 		newSourcesCmd(),
 		newDemoCmd(),
+		newServeCmd(),
 		newSafetyCmd(),
 	)
 	return root
