@@ -53,6 +53,16 @@ type encodeState struct {
 
 var statePool = sync.Pool{New: func() any { return new(encodeState) }}
 
+// release drops the state's references into the caller's text, so a pooled
+// state never keeps a large input alive, and returns it to the pool.
+func (st *encodeState) release() {
+	clear(st.segs)
+	clear(st.subs)
+	clear(st.a)
+	clear(st.b)
+	statePool.Put(st)
+}
+
 // Encode returns the token ids of text. With addSpecial the post-processor's
 // tokens (such as Llama 3's <|begin_of_text|>) are added, as Hugging Face
 // does by default; chat templates write those tokens themselves and are
@@ -81,7 +91,7 @@ func (t *Tokenizer) EncodeOffsets(text string) ([]int, [][2]int) {
 func (t *Tokenizer) encode(text string, ids []int, offs [][2]int) ([]int, [][2]int) {
 	withOffs := offs != nil
 	st := statePool.Get().(*encodeState)
-	defer statePool.Put(st)
+	defer st.release()
 	st.segs = t.rawMatch.split(text, 0, st.segs[:0])
 	for _, seg := range st.segs {
 		if seg.id >= 0 {
