@@ -8,12 +8,12 @@ import (
 	"time"
 )
 
-const userCols = "id, name, role, password_hash, created_at"
+const userCols = "id, name, role, password_hash, disabled, created_at"
 
 func scanUser(r row) (User, error) {
 	var u User
 	var role string
-	err := r.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &u.CreatedAt)
+	err := r.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &u.Disabled, &u.CreatedAt)
 	u.Role = Role(role)
 	u.CreatedAt = u.CreatedAt.UTC()
 	return u, err
@@ -26,8 +26,8 @@ func (s *sqlStore) CreateUser(ctx context.Context, u User) (User, error) {
 	u.Name = strings.TrimSpace(u.Name)
 	u.CreatedAt = s.clock()
 	err := s.db.queryRow(ctx,
-		"INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-		u.Name, string(u.Role), u.PasswordHash, u.CreatedAt).Scan(&u.ID)
+		"INSERT INTO users (name, role, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+		u.Name, string(u.Role), u.PasswordHash, u.Disabled, u.CreatedAt).Scan(&u.ID)
 	if err != nil {
 		return User{}, fmt.Errorf("store: create user %q: %w", u.Name, err)
 	}
@@ -80,6 +80,26 @@ func (s *sqlStore) SetPasswordHash(ctx context.Context, userID int64, hash []byt
 	return nil
 }
 
+func (s *sqlStore) SetUserDisabled(ctx context.Context, userID int64, disabled bool) error {
+	err := s.inTx(ctx, func(t tx) error {
+		n, err := t.exec(ctx, "UPDATE users SET disabled = $1 WHERE id = $2", disabled, userID)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
+		if disabled {
+			_, err = t.exec(ctx, "DELETE FROM sessions WHERE user_id = $1", userID)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: set disabled=%t for user %d: %w", disabled, userID, err)
+	}
+	return nil
+}
+
 func (s *sqlStore) SetUserRole(ctx context.Context, userID int64, role Role) error {
 	if !role.Valid() {
 		return fmt.Errorf("store: set role of user %d: %w", userID, invalid("role %q is not admin or reviewer", role))
@@ -116,11 +136,11 @@ func (s *sqlStore) GetSession(ctx context.Context, tokenHash []byte, now time.Ti
 	var role string
 	err := s.db.queryRow(ctx, `
 		SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at,
-		       u.id, u.name, u.role, u.password_hash, u.created_at
+		       u.id, u.name, u.role, u.password_hash, u.disabled, u.created_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, ts(now)).Scan(
+		WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`, tokenHash, ts(now)).Scan(
 		&sess.TokenHash, &sess.UserID, &sess.CSRFToken, &sess.CreatedAt, &sess.ExpiresAt,
-		&u.ID, &u.Name, &role, &u.PasswordHash, &u.CreatedAt)
+		&u.ID, &u.Name, &role, &u.PasswordHash, &u.Disabled, &u.CreatedAt)
 	if err != nil {
 		// The token is a credential: never echo it, even hashed.
 		return Session{}, User{}, fmt.Errorf("store: session: %w", err)

@@ -5,11 +5,13 @@ package store
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/tend-project/tend/store/internal/pgtest"
 )
@@ -204,5 +206,65 @@ func TestOpen(t *testing.T) {
 		if err == nil || strings.Contains(err.Error(), "s3cretpw") {
 			t.Errorf("Open(postgres with password): error %v; want one without the password", err)
 		}
+	}
+}
+
+// TestUpgrade applies the first real migration only, writes a user the way
+// that schema allowed, then opens the store normally: the later migrations
+// must apply on top and keep the row.
+func TestUpgrade(t *testing.T) {
+	ctx := context.Background()
+	backends := []struct {
+		name string
+		dir  string
+		open func(t *testing.T) (db, func() (Store, error))
+	}{
+		{"sqlite", "migrations/sqlite", func(t *testing.T) (db, func() (Store, error)) {
+			path := filepath.Join(t.TempDir(), "up.db")
+			d, err := openSQLiteDB(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d, func() (Store, error) { return OpenSQLite(ctx, path) }
+		}},
+		{"postgres", "migrations/postgres", func(t *testing.T) (db, func() (Store, error)) {
+			url := pgtest.SchemaURL(t)
+			d, err := openPostgresDB(ctx, url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d, func() (Store, error) { return OpenPostgres(ctx, url) }
+		}},
+	}
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			d, reopen := be.open(t)
+			b, err := fs.ReadFile(migrationsFS, be.dir+"/0001_init.sql")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := migrate(ctx, d, fstest.MapFS{"m/0001_init.sql": {Data: b}}, "m"); err != nil {
+				t.Fatal(err)
+			}
+			hash := "$2a$04$" + strings.Repeat("a", 53)
+			if _, err := d.exec(ctx, "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+				"old", "reviewer", []byte(hash), ts(time.Now())); err != nil {
+				t.Fatal(err)
+			}
+			d.close()
+			s, err := reopen()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			all, _ := loadMigrations(migrationsFS, be.dir)
+			if v, err := s.SchemaVersion(ctx); err != nil || v != len(all) {
+				t.Errorf("SchemaVersion = %d, %v; want %d", v, err, len(all))
+			}
+			u, err := s.GetUserByName(ctx, "old")
+			if err != nil || u.Disabled || string(u.PasswordHash) != hash {
+				t.Errorf("user after upgrade: %v, %v", u, err)
+			}
+		})
 	}
 }

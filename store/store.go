@@ -47,18 +47,23 @@ type Store interface {
 	// ErrDuplicate.
 	CreateUser(ctx context.Context, u User) (User, error)
 	GetUser(ctx context.Context, id int64) (User, error)
-	// GetUserByName looks a user up case-insensitively, for login.
+	// GetUserByName looks a user up case-insensitively, for login; the
+	// caller must refuse a Disabled user.
 	GetUserByName(ctx context.Context, name string) (User, error)
 	ListUsers(ctx context.Context) ([]User, error)
 	// SetPasswordHash replaces a user's hash and ends all of the user's
 	// sessions, in one transaction.
 	SetPasswordHash(ctx context.Context, userID int64, hash []byte) error
 	SetUserRole(ctx context.Context, userID int64, role Role) error
+	// SetUserDisabled disables or re-enables an account; disabling ends all
+	// of the user's sessions in the same transaction.
+	SetUserDisabled(ctx context.Context, userID int64, disabled bool) error
 
 	// CreateSession stores a session keyed by the hash of its token.
 	CreateSession(ctx context.Context, s Session) error
-	// GetSession returns a live session and its user. A missing session, or
-	// one whose expiry is not after now, is ErrNotFound.
+	// GetSession returns a live session and its user. A missing session,
+	// one whose expiry is not after now, or one of a disabled user is
+	// ErrNotFound.
 	GetSession(ctx context.Context, tokenHash []byte, now time.Time) (Session, User, error)
 	DeleteSession(ctx context.Context, tokenHash []byte) error
 	// DeleteExpiredSessions removes sessions that expired at or before now

@@ -30,11 +30,14 @@ func (r Role) Valid() bool { return r == RoleAdmin || r == RoleReviewer }
 // User is an account. PasswordHash is a bcrypt or argon2id (PHC) hash made by
 // the caller; it is never marshalled to JSON or printed.
 type User struct {
-	ID           int64     `json:"id"`
-	Name         string    `json:"name"`
-	Role         Role      `json:"role"`
-	PasswordHash []byte    `json:"-"`
-	CreatedAt    time.Time `json:"created_at"`
+	ID           int64  `json:"id"`
+	Name         string `json:"name"`
+	Role         Role   `json:"role"`
+	PasswordHash []byte `json:"-"`
+	// Disabled accounts keep their history but have no live sessions;
+	// login code must refuse them.
+	Disabled  bool      `json:"disabled,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // String prints the user without the password hash.

@@ -230,6 +230,23 @@ func testSessions(t *testing.T, cfg Config) {
 	wantErr(t, "SetPasswordHash", s.SetPasswordHash(ctx, u.ID, hash(t, "changed")), nil)
 	_, _, err = s.GetSession(ctx, store.HashToken("tok-live"), now)
 	wantErr(t, "GetSession after password change", err, store.ErrNotFound)
+
+	// Disabling ends sessions and refuses new ones until re-enabled.
+	wantErr(t, "CreateSession 3", s.CreateSession(ctx, live), nil)
+	wantErr(t, "SetUserDisabled", s.SetUserDisabled(ctx, u.ID, true), nil)
+	wantErr(t, "SetUserDisabled missing", s.SetUserDisabled(ctx, 99999, true), store.ErrNotFound)
+	_, _, err = s.GetSession(ctx, store.HashToken("tok-live"), now)
+	wantErr(t, "GetSession of a disabled user", err, store.ErrNotFound)
+	wantErr(t, "CreateSession while disabled", s.CreateSession(ctx, live), nil)
+	_, _, err = s.GetSession(ctx, store.HashToken("tok-live"), now)
+	wantErr(t, "GetSession created while disabled", err, store.ErrNotFound)
+	if got, _ := s.GetUser(ctx, u.ID); !got.Disabled {
+		t.Errorf("GetUser after SetUserDisabled: Disabled = false")
+	}
+	wantErr(t, "SetUserDisabled false", s.SetUserDisabled(ctx, u.ID, false), nil)
+	if _, gotU, err := s.GetSession(ctx, store.HashToken("tok-live"), now); err != nil || gotU.Disabled {
+		t.Errorf("GetSession after re-enabling: %v, disabled %t", err, gotU.Disabled)
+	}
 }
 
 func testCancelled(t *testing.T, cfg Config) {
