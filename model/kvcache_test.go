@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/tend-project/tend/tensor"
 )
 
 func TestKVCacheMatchesFullForward(t *testing.T) {
@@ -120,4 +122,41 @@ func TestModelFiniteDifference(t *testing.T) {
 		}
 	}
 	t.Logf("%d parameters checked", checked)
+}
+
+// UseBF16 must equal a float32 model whose projection and head weights were
+// rounded to bfloat16 beforehand.
+func TestBF16DecodeMatchesRoundedWeights(t *testing.T) {
+	m := tinyModel(t, "Qwen2ForCausalLM", false)
+	rounded := tinyModel(t, "Qwen2ForCausalLM", false)
+	round := func(w []float32) {
+		for i, v := range w {
+			w[i] = math.Float32frombits(uint32(tensor.BF16FromFloat32(v)) << 16)
+		}
+	}
+	for _, ly := range rounded.W.Layers {
+		round(ly.WQKV)
+		round(ly.WO)
+		round(ly.WGU)
+		round(ly.WDown)
+	}
+	round(rounded.W.Head)
+	m.UseBF16()
+	toks := []int{3, 14, 15, 9, 2, 6}
+	c1, c2 := m.NewKVCache(8), rounded.NewKVCache(8)
+	for i, tok := range toks {
+		a, err := m.Forward([]int{tok}, i, c1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := rounded.Forward([]int{tok}, i, c2)
+		if d := maxDiff(a, b); d > 1e-5 {
+			t.Fatalf("token %d: bf16 decode differs from rounded float32 weights by %.3g", i, d)
+		}
+	}
+	m.EnableGrads()
+	m.TrainStep(randomBatch(rand.New(rand.NewPCG(1, 1)), 1, 3, 50))
+	if m.bf16 != nil {
+		t.Error("TrainStep kept stale bf16 weights")
+	}
 }

@@ -300,4 +300,5 @@ func (m *Model) MergeLoRA() {
 	}
 	m.LoRA = nil
 	m.act = nil
+	m.bf16 = nil
 }

@@ -49,6 +49,7 @@ type Model struct {
 	ropeMu   sync.Mutex
 	cos, sin []float32 // RoPE tables, maxPos × D/2, grown on demand
 	act      *activations
+	bf16     *bf16Weights // decode-time weight copies (UseBF16)
 }
 
 // New returns a model with random weights: N(0, 0.02) matrices and

@@ -151,5 +151,5 @@ func (m *Model) LoadLoRA(dir string) error {
 	}
 	m.LoRA = lo
 	m.act = nil
-	return nil
+	return nil // adapters stay float32, so bf16 copies of the base remain valid
 }

@@ -271,6 +271,9 @@ func (m *Model) TrainStep(b *Batch) (float64, error) {
 	if m.Grads == nil && m.LoRA == nil {
 		return 0, ErrNothingToTrain
 	}
+	if m.Grads != nil {
+		m.bf16 = nil // the weights are about to change
+	}
 	return m.run(b, true)
 }
 

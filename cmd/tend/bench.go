@@ -47,6 +47,7 @@ type benchTrain struct {
 
 type benchDecode struct {
 	Config       string  `json:"config"`
+	Weights      string  `json:"weights"`
 	Tokens       int     `json:"tokens"`
 	TokensPerSec float64 `json:"tokens_per_sec"`
 	PeakRSSMB    float64 `json:"peak_rss_mib"`
@@ -66,7 +67,7 @@ type benchReport struct {
 	Threads int           `json:"threads"`
 	Matmul  []benchMatmul `json:"matmul,omitempty"`
 	Train   *benchTrain   `json:"train,omitempty"`
-	Decode  *benchDecode  `json:"decode,omitempty"`
+	Decode  []benchDecode `json:"decode,omitempty"`
 	Torch   *benchTorch   `json:"torch_train,omitempty"`
 }
 
@@ -86,7 +87,7 @@ func newBenchCmd() *cobra.Command {
           batch 4 × sequence 128), and peak RSS
   decode  tokens/s with the KV cache for a 135M-shaped model (hidden 576,
           30 layers, 9 heads, 3 KV heads, intermediate 1536, vocabulary
-          49152) with random weights
+          49152) with random weights, in float32 and with bfloat16 copies
 
 With --torch SCRIPT, the PyTorch twin of the training step runs right
 after tend's (same steps, OPENBLAS_NUM_THREADS=1, OPENBLAS_CORETYPE and
@@ -224,7 +225,8 @@ func benchTrainStep(steps int) (*benchTrain, error) {
 		StateMB: float64(4*len(m.Params)*4) / (1 << 20), ActivationsMB: float64(m.ActivationBytes()) / (1 << 20)}, nil
 }
 
-func benchDecoding(tokens int) (*benchDecode, error) {
+// benchDecoding decodes with float32 weights, then with bfloat16 copies.
+func benchDecoding(tokens int) ([]benchDecode, error) {
 	cfg, err := benchConfig("LlamaForCausalLM", 49152, 576, 30, 9, 3, 1536, true)
 	if err != nil {
 		return nil, err
@@ -233,22 +235,29 @@ func benchDecoding(tokens int) (*benchDecode, error) {
 	if err != nil {
 		return nil, err
 	}
-	runtime.GC()
-	c := m.NewKVCache(tokens + 1)
-	tok := 1
-	if _, err := m.Forward([]int{tok}, 0, c); err != nil { // warm up, fills position 0
-		return nil, err
-	}
-	t0 := time.Now()
-	for i := range tokens {
-		logits, err := m.Forward([]int{tok}, i+1, c)
-		if err != nil {
+	var out []benchDecode
+	for _, weights := range []string{"f32", "bf16"} {
+		if weights == "bf16" {
+			m.UseBF16()
+		}
+		runtime.GC()
+		c := m.NewKVCache(tokens + 1)
+		tok := 1
+		if _, err := m.Forward([]int{tok}, 0, c); err != nil { // warm up, fills position 0
 			return nil, err
 		}
-		tok = argmax(logits)
+		t0 := time.Now()
+		for i := range tokens {
+			logits, err := m.Forward([]int{tok}, i+1, c)
+			if err != nil {
+				return nil, err
+			}
+			tok = argmax(logits)
+		}
+		out = append(out, benchDecode{Config: "135M shape: L30 C576 H9 KV3 F1536 V49152, tied embeddings", Weights: weights,
+			Tokens: tokens, TokensPerSec: float64(tokens) / time.Since(t0).Seconds(), PeakRSSMB: peakRSSMiB()})
 	}
-	return &benchDecode{Config: "135M shape: L30 C576 H9 KV3 F1536 V49152, tied embeddings", Tokens: tokens,
-		TokensPerSec: float64(tokens) / time.Since(t0).Seconds(), PeakRSSMB: peakRSSMiB()}, nil
+	return out, nil
 }
 
 // torchSteady matches the summary line of torch_train_step.py.
