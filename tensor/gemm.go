@@ -142,7 +142,6 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 		}
 		Parallel(n, grain, fn)
 	}
-	const groupSlivers = 1 // MR slivers per compute task
 	for pc := 0; pc < k; pc += kc {
 		kcc := min(kc, k-pc)
 		bet := beta
@@ -155,50 +154,70 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 			par(aSlivers, 4, func(lo, hi int) {
 				pA(pa[lo*mr*kcc:], transA, a, lda, ic+lo*mr, pc, min(mcc-lo*mr, (hi-lo)*mr), kcc, mr)
 			})
+			if blocks := (n + nc - 1) / nc; !serial && blocks >= 4*t {
+				// Many column blocks (an LM head): each worker packs and
+				// computes whole blocks on its own, with no barrier between.
+				parallelChunks(blocks, 1, t, func(lo, hi int) {
+					own := getBuf(nc * kcc)
+					defer packPool.Put(own)
+					for blk := lo; blk < hi; blk++ {
+						jc := blk * nc
+						ncc := min(nc, n-jc)
+						pB(*own, transB, b, ldb, pc, jc, kcc, ncc, nr)
+						tiles(kern, pa, *own, c, ldc, ic, jc, 0, mcc, 0, ncc, mcc, ncc, kcc, alpha, bet)
+					}
+				})
+				continue
+			}
 			for jc := 0; jc < n; jc += nc {
 				ncc := min(nc, n-jc)
 				bSlivers := (ncc + nr - 1) / nr
 				par(bSlivers, 2, func(lo, hi int) {
 					pB(pb[lo*nr*kcc:], transB, b, ldb, pc, jc+lo*nr, kcc, min(ncc-lo*nr, (hi-lo)*nr), nr)
 				})
-				// Tasks are groups of MR slivers by all NR slivers, split
-				// further by columns when there are too few row groups.
-				rowGroups := (aSlivers + groupSlivers - 1) / groupSlivers
+				// Tasks are MR-row strips across the block, split further
+				// by columns when there are too few strips to share.
+				rowGroups := aSlivers
 				colGroups := 1
 				if rowGroups < 4*t {
 					colGroups = min(bSlivers, (4*t+rowGroups-1)/rowGroups)
 				}
-				tasks := rowGroups * colGroups
 				workers := t
 				if serial {
 					workers = 1
 				}
-				// One task at a time: tasks are coarse (an MR×NC strip),
-				// and equal shares matter more than the atomic per task.
-				parallelChunks(tasks, 1, workers, func(lo, hi int) {
-					var edge [16 * 64]float32 // ≥ MR×NR of every kernel
+				// One task at a time: tasks are coarse, and equal shares
+				// matter more than an atomic add per task.
+				parallelChunks(rowGroups*colGroups, 1, workers, func(lo, hi int) {
 					for task := lo; task < hi; task++ {
 						rg, cg := task/colGroups, task%colGroups
-						ir0 := rg * groupSlivers * mr
-						ir1 := min(mcc, ir0+groupSlivers*mr)
+						ir0 := rg * mr
 						jr0 := bSlivers * cg / colGroups * nr
 						jr1 := min(ncc, bSlivers*(cg+1)/colGroups*nr)
-						if kern.aResident {
-							for ir := ir0; ir < ir1; ir += mr {
-								for jr := jr0; jr < jr1; jr += nr {
-									tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
-								}
-							}
-							continue
-						}
-						for jr := jr0; jr < jr1; jr += nr {
-							for ir := ir0; ir < ir1; ir += mr {
-								tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
-							}
-						}
+						tiles(kern, pa, pb, c, ldc, ic, jc, ir0, min(mcc, ir0+mr), jr0, jr1, mcc, ncc, kcc, alpha, bet)
 					}
 				})
 			}
+		}
+	}
+}
+
+// tiles computes the tiles of rows [ir0, ir1) and columns [jr0, jr1) of
+// the current block, in the loop order the kernel prefers.
+func tiles(kern *microKernel, pa, pb, c []float32, ldc, ic, jc, ir0, ir1, jr0, jr1, mcc, ncc, kcc int, alpha, bet float32) {
+	var edge [16 * 64]float32 // ≥ MR×NR of every kernel
+	mr, nr := kern.mr, kern.nr
+	if kern.aResident {
+		for ir := ir0; ir < ir1; ir += mr {
+			for jr := jr0; jr < jr1; jr += nr {
+				tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
+			}
+		}
+		return
+	}
+	for jr := jr0; jr < jr1; jr += nr {
+		for ir := ir0; ir < ir1; ir += mr {
+			tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
 		}
 	}
 }

@@ -131,7 +131,7 @@ func TestGemmGeneric(t *testing.T) { checkGemm(t, true) }
 // answer as one goroutine, on shapes large enough to be split both ways.
 func TestGemmThreads(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, sh := range [][3]int{{300, 170, 90}, {70, 300, 190}, {129, 257, 63}, {30, 2000, 40}} {
+	for _, sh := range [][3]int{{300, 170, 90}, {70, 300, 190}, {129, 257, 63}, {30, 2000, 40}, {20, 7000, 30}} {
 		m, n, k := sh[0], sh[1], sh[2]
 		a, b := randSlice(r, m*k), randSlice(r, k*n)
 		one := make([]float32, m*n)
@@ -141,7 +141,11 @@ func TestGemmThreads(t *testing.T) {
 		SetThreads(3)
 		Gemm(false, false, m, n, k, 1, a, k, b, n, 0, many, n)
 		SetThreads(0)
+		want := refGemm(false, false, m, n, k, 1, a, k, b, n, 0, nil, n)
 		for i := range one {
+			if math.Abs(float64(one[i])-want[i]) > 1e-3 {
+				t.Fatalf("%v: element %d = %g, want %g", sh, i, one[i], want[i])
+			}
 			if one[i] != many[i] {
 				t.Fatalf("%v: element %d differs: %g vs %g", sh, i, one[i], many[i])
 			}
