@@ -61,7 +61,7 @@ func TinyModelDir(t testing.TB) string {
 	}
 	cfg := model.Config{
 		Architecture: "LlamaForCausalLM", Vocab: tok.VocabSize(), Hidden: 32, Layers: 2, Heads: 4,
-		KVHeads: 2, HeadDim: 8, Intermediate: 64, MaxPos: 256, RopeTheta: 10000, RMSEps: 1e-5,
+		KVHeads: 2, HeadDim: 8, Intermediate: 64, MaxPos: 1024, RopeTheta: 10000, RMSEps: 1e-5,
 	}
 	m, err := model.New(cfg, 11)
 	if err != nil {
