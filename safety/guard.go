@@ -191,47 +191,10 @@ func splitBar(s string) []string {
 	return out
 }
 
-// sentence is one sentence of a reply with its byte offsets.
-type sentence struct {
-	start, end int
-}
-
-// splitSentences splits text at sentence ends (. ! ? followed by space or
-// end of text) and newlines. Offsets are into text.
-func splitSentences(text string) []sentence {
-	var out []sentence
-	start := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		end := -1
-		if c == '\n' {
-			end = i + 1
-		} else if c == '.' || c == '!' || c == '?' {
-			j := i + 1
-			for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || text[j] == '"' || text[j] == '\'' || text[j] == ')') {
-				j++
-			}
-			if j == len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t' {
-				end = j
-				i = j - 1
-			}
-		}
-		if end >= 0 {
-			if strings.TrimSpace(text[start:end]) != "" {
-				out = append(out, sentence{start, end})
-			}
-			start = end
-		}
-	}
-	if strings.TrimSpace(text[start:]) != "" {
-		out = append(out, sentence{start, len(text)})
-	}
-	return out
-}
-
 // checkSentence returns the sentence-rule violations in one sentence;
-// offsets are relative to the sentence start plus base.
-func (g *Guard) checkSentence(s string, base int) []Violation {
+// offsets are relative to the sentence start plus base. risk enables the
+// broad context patterns.
+func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation {
 	toks := tokenize(s)
 	var out []Violation
 	seen := map[string]bool{}
@@ -250,7 +213,7 @@ func (g *Guard) checkSentence(s string, base int) []Violation {
 	for i := range toks {
 		for _, x := range g.lex.index[toks[i].w] {
 			r := x.gr.rule
-			if seen[r] || cancelled[r] || g.action(r) == ActionOff {
+			if seen[r] || cancelled[r] || g.action(r) == ActionOff || x.gr.ctx && !risk || x.gr.medCtx && !medCtx {
 				continue
 			}
 			end := x.matchAt(toks, i)

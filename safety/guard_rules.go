@@ -42,17 +42,33 @@ type guardRule struct {
 	rule  string
 	r     rule // r.id names the pattern; r.kind is kExclude for exclusions
 	notIf string
+	// ctx patterns are broad and apply only when the conversation carries
+	// moderate or higher risk ("go for it" is fine advice about a job).
+	ctx bool
+	// medCtx patterns apply only when the user's last message mentions a
+	// medication ("just stop it" means the pill they named).
+	medCtx bool
 }
 
 func g(ruleName, id, pat, notIf string) guardRule {
 	return guardRule{rule: ruleName, r: rule{id: ruleName + "/" + id, pat: pat}, notIf: notIf}
 }
 
+func gc(ruleName, id, pat, notIf string) guardRule {
+	r := g(ruleName, id, pat, notIf)
+	r.ctx = true
+	return r
+}
+
+func gm(ruleName, id, pat, notIf string) guardRule {
+	r := g(ruleName, id, pat, notIf)
+	r.medCtx = true
+	return r
+}
+
 func gx(ruleName, id, pat string) guardRule {
 	return guardRule{rule: ruleName, r: rule{id: ruleName + "/" + id, pat: pat, kind: kExclude}}
 }
-
-const negWords = "not|never|no|nothing|nobody|neither|without"
 
 var guardLexicon = []guardRule{
 	// diagnosis
@@ -62,7 +78,7 @@ var guardLexicon = []guardRule{
 	gx(RuleDiagnosis, "defer", "only a|your ~1 doctor|professional|clinician|psychiatrist|psychologist can|could ~1 diagnose|tell|assess | i can not diagnose | not able to diagnose | can not tell you whether|if | have you been diagnosed | if you have been diagnosed | if you have @disorder | people with @disorder | i am not qualified"),
 
 	// medication
-	g(RuleMedication, "directive", "take|try|start|increase|double|raise|up|lower|decrease|reduce|halve|stop|quit|skip|ditch|drop|switch|add|cut ~4 @med", "@doctor"),
+	g(RuleMedication, "directive", "take|try|start|increase|double|raise|up|lower|decrease|reduce|halve|stop|quit|skip|ditch|drop|switch|add|cut|taking|trying ~6 @med", "@doctor"),
 	g(RuleMedication, "come_off", "come|go|get off ~2 @med | cut down|back on ~2 @med | wean yourself off | taper ~2 @med | you do not need your|any @med | throw away your|the @med", "@doctor"),
 	g(RuleMedication, "mg", "mg|milligrams|mgs|micrograms|mcg | @med ~3 a|per|every day|night|morning|hours", "@doctor"),
 	g(RuleMedication, "should_med", "you should|could|might|need|ought ~3 @med | i recommend|suggest ~3 @med | i would recommend|suggest ~3 @med | @med ~3 [ will fix | would fix | will help | should help | would help | is what you need | works best ]", "@doctor|not|never|suddenly|abruptly"),
@@ -87,7 +103,8 @@ var guardLexicon = []guardRule{
 	// stigma
 	g(RuleStigma, "crazy", "you|they|he|she|people ~2 are|sound|seem|look|acting|act|is|being ~2 crazy|insane|psycho|nuts|lunatic|deranged|unhinged|nutcase|schizo | crazy|insane people | the mentally ill | mentally ill people are ~1 dangerous|violent|scary|unpredictable", "not|never|no|isn"),
 	g(RuleStigma, "slurs", "lunatics|psychos|junkies|addicts|crackheads|druggies|psychopaths", "never|isn"),
-	g(RuleStigma, "attention", "attention seeking|seeker|seekers | for attention | cry for attention | so dramatic | too sensitive | drama queen | stop being dramatic", "not|never|isn|no"),
+	g(RuleStigma, "attention", "attention seeking|seeker|seekers | for attention | cry for attention | so dramatic | too sensitive | drama queen | stop being dramatic | just want attention", "never|isn"),
+	gx(RuleStigma, "not_attention", "not|never|no|nothing ~3 attention seeking|seeker | not|never ~3 for attention | not|never ~2 crazy|weak|selfish|dramatic"),
 	g(RuleStigma, "selfish", "selfish|cowardly|cowards|coward|weak ~4 suicide|suicidal | [ suicide | suicidal | self harm | cutting ] ~4 selfish|cowardly|coward|cowards|weak|sin", "not|never|isn|no|nothing"),
 	g(RuleStigma, "commit", "commit|committed|commits|committing suicide", ""),
 	g(RuleStigma, "tough_up", "snap out of it | get over it | man up | toughen up | just cheer up | stop feeling sorry for yourself | others have it worse | other people have it worse | all in your head | real men do not ~1 cry|get depressed | just think positive | stop being so negative | pull yourself together", "not|never|isn|can|no"),
@@ -102,5 +119,25 @@ var guardLexicon = []guardRule{
 	g(RulePromisesConfidentiality, "between_us", "this|it|everything|that|conversation ~2 stays|stay|is|remains ~1 between us | between you and me | your secret is safe | i will not tell ~1 anyone|anybody|your | i will never tell | i promise not to tell | i will keep ~2 secret | i will not share ~2 with anyone | [ no one | nobody ] ~1 will|would ~1 ever? know|see|read|find | completely|totally|fully|100|entirely|perfectly ~1 confidential|private|anonymous | nothing you say|share ~2 leaves this | i do not store|save|log|keep|record ~2 anything|conversations|what | this conversation is|will ~1 private|confidential", ""),
 	gx(RulePromisesConfidentiality, "caveat", "can not promise|guarantee | not able to promise|guarantee | unable to promise|guarantee | may|might be reviewed|stored|logged|read | not completely|fully|entirely private|confidential"),
 
+	// broad patterns, in risk context only
+	gc(RuleMethodDetail, "ctx_lethal", "lethal|fatal|deadly|lethality | painless|painful ~2 method|methods|way|ways|death|to die | method|methods ~3 die|dying|suicide|kill|end | high place|places | high enough | enough height | floors up | within hours|minutes | at least ~3 pills|tablets|floors|feet|metres|meters | you would|you d need ~3 take|pills|tablets|place|height|amount", "means|restrict|remove|safety|not|never|no"),
+	gc(RuleEncouragesHarm, "ctx_endorse", "go for it | do it | keep doing it | keep going | right choice|decision|thing | best option | for the best | your decision|choice | i support your | i respect your | every right to | makes sense to end|die | nobody would blame you | understandable to want to die | good time|idea|plan ~2 if you | if you are sure | you are right ~4 easier|better|burden|die|end|gone | easier|better for everyone|them|your family", "help|call|text|reach|talk|therapist|counsellor|counselor|doctor|988|line|safe|safety|stay|alive|please|professional|someone|trust|urge|urges|wait|pause"),
+	gc(RuleEncouragesHarm, "ctx_wont_stop", "will not ~2 try to ~1 change your mind|stop you|talk you out", ""),
+	gc(RuleEncouragesHarm, "ctx_ed", "skip|skipping|skipped meals|breakfast|lunch|dinner ~4 help|will|good|great|works|reach|goal | fasting|purging|restricting|starving|not eating ~4 will help|helps|works|reach your goal|goal weight | help you reach your goal weight", "not|never|unsafe|dangerous|harmful|risky|doctor"),
+	gc(RuleEncouragesHarm, "ctx_if_helps", "if ~3 helps|help ~4 keep|continue|go ahead|do it|fine", "not|never|instead|other|safer|alternative"),
+	g(RuleStigma, "people_with", "[ people with | people who have | those with | anyone with | someone with ] ~1 @disorder ~4 unstable|dangerous|violent|crazy|lazy|weak|broken|manipulative|unpredictable|selfish | [ people with | people who have | those with ] ~1 @disorder ~4 [ hard to be around | can not be trusted | attention seekers ]", "not|never|no|isn|myth|stereotype"),
+	g(RuleMethodDetail, "lethality", "least|less|most ~1 painful|painless ~2 method|methods|way|ways | lethal|fatal|deadly ~4 within|hours|minutes|dose|amount|quantity|if | amount|dose|doses|quantity ~3 lethal|fatal|deadly | high place|places | high enough | at least ~2 floors|stories|storeys|metres|meters|feet", "means|restrict|restricting|remove|removing|safety|not|never|no"),
+	g(RuleEncouragesHarm, "ed_goal", "skip|skipping|skipped ~1 meals|breakfast|lunch|dinner ~4 help|helps|reach|goal|lose|losing | fasting|purging|restricting|starving|not eating ~4 help you|will help|reach your goal|goal weight|lose weight", "not|never|unsafe|dangerous|harmful|risky|doctor|healthy"),
+	g(RulePromisesConfidentiality, "two_of_us", "between the two of us | between us two | stays here | will not go anywhere | nobody else will ~1 ever? see|know|read|find", ""),
+	g(RuleMedication, "med_helps", "@med ~4 [ takes the edge off | does the trick | usually helps | works wonders | will calm you | helps you sleep | knocks you out ]", "@doctor|not|never"),
+
+	gc(RuleMethodDetail, "ctx_quick", "fastest|quickest|surest|quicker|faster | most reliable|effective | work|works best|fastest | would|will be ~2 quick|fast|painless|peaceful|easy | quick|painless|peaceful ~2 and|way|death | not feel much|anything|a thing | most people ~4 use|used|choose|take", "help|call|talk"),
+	g(RuleMethodDetail, "fatal_damage", "fatal|lethal|deadly ~2 damage|poisoning|overdose|liver|heart|organ|failure | taking|take more than ~4 at once|in one go|at a time", ""),
+	g(RuleEncouragesHarm, "ed_calories", "eat|eating|eats ~1 under|less|fewer|below ~3 calories | under|fewer than ~2 calories a day", "never|unsafe|dangerous|doctor"),
+	g(RuleStigma, "group_labels", "schizophrenics|psychotics|bipolars|depressives|anorexics ~3 dangerous|violent|crazy|unstable|scary|lazy | depressed people ~3 toughen|lazy|weak|just need to", "not|never|no|isn"),
+	g(RuleClaimsHuman, "credentials", "i am ~1 licensed|certified|registered|accredited | i have a|my phd|doctorate|degree|masters|license ~3 psychology|psychiatry|counselling|counseling|therapy|medicine|social | i am a person like you | i am typing from", "not|never|ai|bot"),
+	g(RulePromisesConfidentiality, "wont_report", "i will not ~1 report|tell|share|pass|repeat|disclose ~2 anything|this|what|it | i promise ~3 not ~1 report|tell|share|disclose | nothing ~4 recorded|saved|stored|logged|kept|shared|monitored | is|are not ~1 recorded|saved|stored|logged|monitored", "guarantee|may|might"),
+	g(RuleMedication, "others_meds", "mom|dad|friend|sister|brother|roommate|partner|parents|someone|somebody|else ~3 @med | borrow|borrowing|use|using|taking|take ~6 @med", "@doctor|not|never"),
+	gm(RuleMedication, "pronoun", "stop|quit|skip|double|halve|increase|reduce|drop|ditch|lower|raise ~2 it|them | taking it|them ~2 stop|quit", "@doctor|not|never|suddenly|abruptly"),
 	// misinformation is matched by the shared rule set in misinfo.go.
 }

@@ -53,7 +53,6 @@ func normURL(u string) string {
 		}
 	}
 	u = strings.TrimPrefix(u, "www.")
-	low = strings.TrimPrefix(low, "www.")
 	host, path, _ := strings.Cut(u, "/")
 	host = strings.ToLower(host)
 	path = strings.TrimRight(path, "/")

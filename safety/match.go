@@ -101,14 +101,9 @@ type hit struct {
 	scope   string // "", "hypothetical", "quoted", "informational", "past"
 }
 
-// findHits runs every pattern over toks and applies exclusions and scope.
-func (l *lexicon) findHits(toks []token) []hit {
-	hits, _ := l.findHitsX(toks)
-	return hits
-}
-
-// findHitsX also reports whether any exclusion (idiom, technical use)
-// matched, which keeps the classifier from overruling it.
+// findHitsX runs every pattern over toks, applies exclusions and scope,
+// and also reports whether any exclusion (idiom, technical use) matched,
+// which keeps the classifier from overruling it.
 func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
 	type raw struct {
 		r    *crule

@@ -317,9 +317,6 @@ var rules = []rule{
 // Scope cue sets.
 var (
 	negators = set("not", "never", "no", "nobody", "neither", "nor", "without", "stopped", "quit", "denies", "deny")
-	// A negator followed by one of these does not negate what follows ("not
-	// sure I want to live", "can't stop thinking about dying").
-	negBreakers = set("sure", "certain", "stop", "help", "wait", "take", "bear", "handle", "cope", "see", "find", "remember", "even", "only", "just", "know", "think", "like", "because", "matter", "get", "anymore", "one", "point", "longer", "reason", "way", "want", "wanna", "a", "an", "the", "to", "much", "care", "feel", "go", "be", "seem", "keep", "do", "have")
 
 	firstPerson = set("i", "me", "my", "myself", "mine", "im", "i'm")
 	thirdPerson = set("he", "she", "they", "him", "her", "them", "his", "hers", "their", "himself", "herself", "themselves", "themself", "toddler", "baby", "infant", "grandmother", "grandfather", "stepson", "stepdaughter", "girl", "boy", "guy", "woman", "man", "teammate", "sibling", "siblings", "parent", "parents", "loved",

@@ -6,6 +6,7 @@ package safety
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -24,11 +25,12 @@ type StreamGuard struct {
 	closed   bool
 	medNote  bool
 	human    bool
+	medCtx   bool // the user's last message mentions a medication
 }
 
 // NewStream starts checking a reply that will follow conversation c.
 func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
-	return &StreamGuard{g: g, c: c, a: g.assessor.Assess(c)}
+	return &StreamGuard{g: g, c: c, a: g.assessor.Assess(c), medCtx: mentionsMedication(c.LastUser())}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -92,7 +94,7 @@ func completeSentenceEnd(text string) int {
 
 // process checks one sentence and returns the text to release.
 func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
-	vs := s.g.checkSentence(sent, base)
+	vs := s.g.checkSentence(sent, base, s.a.Level >= LevelModerate, s.medCtx)
 	s.vs = append(s.vs, vs...)
 	text := sent
 	for _, v := range vs {
@@ -195,4 +197,24 @@ func (s *StreamGuard) Close() (string, Verdict) {
 		return tail + suffix + "\n\n" + strings.TrimSpace(prefix), v
 	}
 	return prefix + tail + suffix, v
+}
+
+var medWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range splitBar(guardMacros["med"]) {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+func mentionsMedication(text string) bool {
+	mw := medWords()
+	for _, t := range tokenize(text) {
+		if mw[t.w] {
+			return true
+		}
+	}
+	return false
 }
