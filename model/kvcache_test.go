@@ -87,7 +87,24 @@ func TestPackedEqualsSeparate(t *testing.T) {
 // TestModelFiniteDifference spot-checks whole-model gradients in float32
 // against central differences (the exact check is the PyTorch parity test).
 func TestModelFiniteDifference(t *testing.T) {
-	m := tinyModel(t, "Qwen2ForCausalLM", true)
+	qwen := tinyModel(t, "Qwen2ForCausalLM", true)
+	// head_dim 6 with 4 heads: the attention width (24) differs from C (16).
+	cfg, err := ParseConfig([]byte(`{"architectures":["LlamaForCausalLM"],"vocab_size":50,"hidden_size":16,
+		"num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":1,"head_dim":6,"intermediate_size":20,
+		"rope_scaling":{"rope_type":"llama3","factor":4,"low_freq_factor":1,"high_freq_factor":4,"original_max_position_embeddings":8}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd, err := New(cfg, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []*Model{qwen, odd} {
+		finiteDifference(t, m)
+	}
+}
+
+func finiteDifference(t *testing.T, m *Model) {
 	m.EnableGrads()
 	b := randomBatch(rand.New(rand.NewPCG(10, 10)), 2, 5, 50)
 	b.Mask = []float32{1, 1, 0, 1, 1, 0.5, 1, 1, 1, 1}
