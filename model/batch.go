@@ -21,6 +21,10 @@ type Batch struct {
 	Tokens  []int32   // input ids
 	Targets []int32   // next-token ids; nn.IgnoreIndex (-100) counts for nothing
 	Mask    []float32 // optional loss weight per token (the assistant mask); nil = 1
+	// SumLoss makes the loss the weighted sum Σ Mask·NLL instead of the
+	// weighted mean, so weights may be negative or sum to zero (DPO's
+	// per-sequence coefficients).
+	SumLoss bool
 	// Seg optionally assigns each token to a document. Tokens attend only
 	// to earlier tokens of the same segment, and positions restart at 0 at
 	// each segment's first token. Give padding a segment id of its own.

@@ -278,3 +278,53 @@ func TestAdamWNoDecay(t *testing.T) {
 		t.Error("overlapping ranges accepted")
 	}
 }
+
+func TestSumLossAndTokenLosses(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	m.EnableGrads()
+	b := randomBatch(rand.New(rand.NewPCG(12, 12)), 2, 4, 50)
+	b.Targets[5] = -100
+	tl, err := m.TokenLosses(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl[5] != 0 {
+		t.Errorf("ignored token has loss %v", tl[5])
+	}
+	var sum float64
+	for _, x := range tl {
+		sum += float64(x)
+	}
+	mean, _ := m.Loss(b)
+	if math.Abs(sum/7-mean) > 1e-5 {
+		t.Errorf("token losses average %v, Loss %v", sum/7, mean)
+	}
+	// A DPO-style signed sum: +1 on row 0, -1 on row 1. Its gradient is the
+	// difference of the two rows' summed-loss gradients.
+	grad := func(mask []float32) []float32 {
+		m.ZeroGrad()
+		bb := *b
+		bb.Mask, bb.SumLoss = mask, true
+		if _, err := m.TrainStep(&bb); err != nil {
+			t.Fatal(err)
+		}
+		return slices.Clone(m.Grads)
+	}
+	signed := grad([]float32{1, 1, 1, 1, -1, -1, -1, -1})
+	g0 := grad([]float32{1, 1, 1, 1, 0, 0, 0, 0})
+	g1 := grad([]float32{0, 0, 0, 0, 1, 1, 1, 1})
+	worst := 0.0
+	for i := range signed {
+		worst = max(worst, math.Abs(float64(signed[i]-(g0[i]-g1[i]))))
+	}
+	if worst > 1e-5 {
+		t.Errorf("signed-sum gradient differs from the difference of parts by %.3g", worst)
+	}
+	bb := *b
+	bb.Mask, bb.SumLoss = []float32{1, 1, 1, 1, -1, -1, -1, -1}, true
+	got, _ := m.Loss(&bb)
+	want := float64(tl[0]+tl[1]+tl[2]+tl[3]) - float64(tl[4]+tl[6]+tl[7])
+	if math.Abs(got-want) > 1e-4 {
+		t.Errorf("signed sum loss %v, want %v", got, want)
+	}
+}

@@ -197,25 +197,31 @@ func (p *pass) forward() {
 	nn.RMSNormForward(a.hF, a.rstdF, a.xL, m.W.Norm, N, C, m.Config.RMSEps)
 }
 
-// head runs the LM head and the loss chunk by chunk and returns the
-// weighted loss sum and total weight. When train is set it also writes
-// dL/dhF (for the mean loss) into a.dh and accumulates the head gradient.
-func (p *pass) head(train bool) (sum, weight float64) {
+// lossWeight returns the total loss weight of b and whether any token
+// counts (has a target and a non-zero weight).
+func lossWeight(b *Batch) (weight float64, counts bool) {
+	for n, t := range b.Targets {
+		if t == nn.IgnoreIndex {
+			continue
+		}
+		w := 1.0
+		if b.Mask != nil {
+			w = float64(b.Mask[n])
+		}
+		weight += w
+		counts = counts || w != 0
+	}
+	return weight, counts
+}
+
+// head runs the LM head and the loss chunk by chunk, leaving each token's
+// loss in a.losses, and returns the weighted loss sum. When scale is
+// non-zero it also writes d(scale·sum)/dhF into a.dh and accumulates the
+// head gradient.
+func (p *pass) head(scale float64) (sum float64) {
 	m, a, b := p.m, p.a, p.b
 	V, C, _, _, _, _, _ := m.Config.dims()
 	N := b.B * b.T
-	for n := range N {
-		if b.Targets[n] != nn.IgnoreIndex {
-			if b.Mask == nil {
-				weight++
-			} else {
-				weight += float64(b.Mask[n])
-			}
-		}
-	}
-	if weight == 0 {
-		return 0, 0
-	}
 	var gHead []float32
 	if m.Grads != nil {
 		gHead = m.G.Head
@@ -232,12 +238,12 @@ func (p *pass) head(train bool) (sum, weight float64) {
 		nn.LinearForward(logits, V, a.hF[r0*C:], C, m.W.Head, nil, n, C, V)
 		s, _ := nn.CrossEntropyForward(a.losses[r0:r0+n], logits, tg, mask, n, V)
 		sum += s
-		if train {
-			nn.CrossEntropyBackward(logits, logits, tg, mask, n, V, 1/weight)
+		if scale != 0 {
+			nn.CrossEntropyBackward(logits, logits, tg, mask, n, V, scale)
 			nn.LinearBackward(a.dh[r0*C:], C, gHead, nil, logits, V, a.hF[r0*C:], m.W.Head, n, C, V, false)
 		}
 	}
-	return sum, weight
+	return sum
 }
 
 // backward propagates dL/dhF, left in a.dh by head, down to the embedding.
@@ -264,8 +270,9 @@ func (p *pass) backward() {
 }
 
 // TrainStep runs the forward and backward pass on b and adds the gradient
-// of the batch's mean loss into Grads and the LoRA gradients. It returns the
-// mean loss over the counted tokens (0 when no token counts). Call ZeroGrad
+// of the batch's loss into Grads and the LoRA gradients. The loss is the
+// weighted mean over counted tokens, or the weighted sum when b.SumLoss is
+// set; it is 0, with no gradient, when no token counts. Call ZeroGrad
 // between optimizer steps.
 func (m *Model) TrainStep(b *Batch) (float64, error) {
 	if m.Grads == nil && m.LoRA == nil {
@@ -277,23 +284,43 @@ func (m *Model) TrainStep(b *Batch) (float64, error) {
 	return m.run(b, true)
 }
 
-// Loss returns b's mean loss without computing gradients.
+// Loss returns b's loss (as TrainStep defines it) without gradients.
 func (m *Model) Loss(b *Batch) (float64, error) { return m.run(b, false) }
+
+// TokenLosses returns each token's negative log-likelihood of its target
+// (N values, 0 where the target is IgnoreIndex), ignoring Mask. Summing
+// them per sequence gives the log-probabilities that DPO and evaluation
+// need.
+func (m *Model) TokenLosses(b *Batch) ([]float32, error) {
+	if err := b.validate(m.Config, true); err != nil {
+		return nil, err
+	}
+	p := m.newPass(b, false)
+	p.forward()
+	p.head(0)
+	return append([]float32(nil), p.a.losses...), nil
+}
 
 func (m *Model) run(b *Batch, train bool) (float64, error) {
 	if err := b.validate(m.Config, true); err != nil {
 		return 0, err
 	}
-	p := m.newPass(b, train)
-	p.forward()
-	sum, weight := p.head(train)
-	if weight == 0 {
+	weight, counts := lossWeight(b)
+	if !counts || (!b.SumLoss && weight == 0) {
 		return 0, nil
 	}
-	if train {
-		p.backward()
+	scale := 1.0
+	if !b.SumLoss {
+		scale = 1 / weight
 	}
-	return sum / weight, nil
+	p := m.newPass(b, train)
+	p.forward()
+	if !train {
+		return scale * p.head(0), nil
+	}
+	loss := scale * p.head(scale)
+	p.backward()
+	return loss, nil
 }
 
 func (m *Model) newPass(b *Batch, train bool) *pass {
