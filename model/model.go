@@ -50,6 +50,8 @@ type Model struct {
 	cos, sin []float32 // RoPE tables, maxPos × D/2, grown on demand
 	act      *activations
 	bf16     *bf16Weights // decode-time weight copies (UseBF16)
+
+	hiddenPass *pass // the ForwardHidden pass awaiting BackwardHidden
 }
 
 // New returns a model with random weights: N(0, 0.02) matrices and

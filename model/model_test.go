@@ -328,3 +328,47 @@ func TestSumLossAndTokenLosses(t *testing.T) {
 		t.Errorf("signed sum loss %v, want %v", got, want)
 	}
 }
+
+// A scalar head on the hidden states (as a reward model has): the gradient
+// from BackwardHidden matches finite differences of the head's output.
+func TestForwardBackwardHidden(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", true)
+	m.EnableGrads()
+	b := randomBatch(rand.New(rand.NewPCG(13, 13)), 2, 4, 50)
+	b.Targets = nil
+	r := make([]float32, 2*4*16)
+	for i := range r {
+		r[i] = float32(math.Sin(float64(i)))
+	}
+	score := func() float64 {
+		h, err := m.ForwardHidden(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s float64
+		for i := range h {
+			s += float64(h[i] * r[i])
+		}
+		return s
+	}
+	score()
+	if err := m.BackwardHidden(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.BackwardHidden(r); err == nil {
+		t.Error("a second BackwardHidden without ForwardHidden succeeded")
+	}
+	grads := slices.Clone(m.Grads)
+	for _, i := range []int{5, 900, 2000, len(m.Params) - 3} {
+		old := m.Params[i]
+		m.Params[i] = old + 1e-2
+		sp := score()
+		m.Params[i] = old - 1e-2
+		sm := score()
+		m.Params[i] = old
+		num := (sp - sm) / 2e-2
+		if math.Abs(num-float64(grads[i])) > 2e-3+2e-2*math.Abs(num) {
+			t.Errorf("param %d: analytic %v, numeric %v", i, grads[i], num)
+		}
+	}
+}

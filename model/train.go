@@ -11,6 +11,8 @@
 package model
 
 import (
+	"fmt"
+
 	"github.com/tend-project/tend/nn"
 )
 
@@ -346,4 +348,40 @@ func (m *Model) Logits(b *Batch) ([]float32, error) {
 	out := make([]float32, N*V)
 	nn.LinearForward(out, V, p.a.hF, C, m.W.Head, nil, N, C, V)
 	return out, nil
+}
+
+// ForwardHidden runs the training forward pass up to the final norm and
+// returns its output (N×C), for heads other than the LM head (a reward
+// model's score, a classifier). The slice is valid until the next pass.
+// Follow it with BackwardHidden to train through the model.
+func (m *Model) ForwardHidden(b *Batch) ([]float32, error) {
+	if m.Grads == nil && m.LoRA == nil {
+		return nil, ErrNothingToTrain
+	}
+	if err := b.validate(m.Config, false); err != nil {
+		return nil, err
+	}
+	if m.Grads != nil {
+		m.bf16 = nil
+	}
+	p := m.newPass(b, true)
+	p.forward()
+	m.hiddenPass = p
+	return p.a.hF, nil
+}
+
+// BackwardHidden takes dL/d(hidden) (N×C) for the batch of the preceding
+// ForwardHidden and accumulates the gradients of Params and adapters.
+func (m *Model) BackwardHidden(dh []float32) error {
+	p := m.hiddenPass
+	if p == nil || p.a != m.act {
+		return fmt.Errorf("backward hidden: no ForwardHidden pass to continue")
+	}
+	if len(dh) != len(p.a.dh) {
+		return fmt.Errorf("backward hidden: %d gradient values for %d hidden values", len(dh), len(p.a.dh))
+	}
+	m.hiddenPass = nil
+	copy(p.a.dh, dh)
+	p.backward()
+	return nil
 }
