@@ -3,6 +3,21 @@
 // backward pass for training (with gradient checkpointing), a KV-cache
 // forward for generation, LoRA adapters in PEFT's format, and GGUF export.
 //
+// A fine-tuning loop, in outline:
+//
+//	m, _ := model.Load("SmolLM2-135M")       // config.json + safetensors
+//	m.AddLoRA(model.LoRAConfig{Rank: 16, Alpha: 32, Targets: []string{"all-linear"}}, 1)
+//	opt := model.NewAdamW(len(m.LoRA.Params), 2e-4, 0)
+//	for each batch {                          // tokens, next-token targets, loss mask
+//		m.ZeroGrad()
+//		loss, _ := m.TrainStep(batch)
+//		opt.Update(m.LoRA.Params, m.LoRA.Grads)
+//	}
+//	m.SaveLoRA("adapter", "SmolLM2-135M", false) // or m.MergeLoRA(); m.Save(dir, false)
+//
+// and generation: c := m.NewKVCache(2048); logits, _ := m.Forward(prompt, 0, c),
+// then one token at a time at positions len(prompt), len(prompt)+1, ….
+//
 // This file holds the Model type and checkpoint loading and saving.
 // Dimensions follow package nn: B, T, N = B·T, C, H, KV, D, F, V, L.
 package model
