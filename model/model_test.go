@@ -171,7 +171,10 @@ func TestShardedLoad(t *testing.T) {
 }
 
 // writeBF16 writes tensors as BF16 (truncating) with a hand-built header.
-func writeBF16(t *testing.T, path string, ts []Tensor) {
+func writeBF16(t *testing.T, path string, ts []Tensor) { writeHalf(t, path, ts, "BF16") }
+
+// writeHalf writes tensors as BF16 (truncating) or F16 (rounding).
+func writeHalf(t *testing.T, path string, ts []Tensor, dtype string) {
 	t.Helper()
 	hdr := "{"
 	var data []byte
@@ -181,17 +184,43 @@ func writeBF16(t *testing.T, path string, ts []Tensor) {
 		}
 		begin := len(data)
 		for _, v := range x.Data {
-			u := math.Float32bits(v) >> 16
+			u := uint16(math.Float32bits(v) >> 16)
+			if dtype == "F16" {
+				u = f32to16(v)
+			}
 			data = append(data, byte(u), byte(u>>8))
 		}
 		shape, _ := json.Marshal(x.Shape)
-		hdr += fmt.Sprintf(`%q:{"dtype":"BF16","shape":%s,"data_offsets":[%d,%d]}`, x.Name, shape, begin, len(data))
+		hdr += fmt.Sprintf(`%q:{"dtype":%q,"shape":%s,"data_offsets":[%d,%d]}`, x.Name, dtype, shape, begin, len(data))
 	}
 	hdr += "}"
 	out := binary.LittleEndian.AppendUint64(nil, uint64(len(hdr)))
 	out = append(append(out, hdr...), data...)
 	if err := os.WriteFile(path, out, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestReadF16(t *testing.T) {
+	want := []float32{0, 1, -2.5, 65504, 6e-8, -0.000123, 3.14159}
+	path := filepath.Join(t.TempDir(), "h.safetensors")
+	writeHalf(t, path, []Tensor{{Name: "x", Shape: []int{7}, Data: want}}, "F16")
+	st, err := OpenSafetensors(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got := make([]float32, 7)
+	if err := st.Read("x", got); err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if got[i] != f16to32(f32to16(want[i])) || math.Abs(float64(got[i]-want[i])) > 1e-3*math.Abs(float64(want[i]))+6e-8 {
+			t.Errorf("x[%d] = %v, want ≈ %v", i, got[i], want[i])
+		}
+	}
+	if err := st.Read("x", make([]float32, 3)); err == nil || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("size mismatch: %v", err)
 	}
 }
 
