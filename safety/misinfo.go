@@ -70,6 +70,20 @@ var misinfoRules = []MisinfoRule{
 		pat: "children|kids|teenagers|teens ~1 can|do ~1 not|never ~1 get|have ~1 depressed|depression | kids are just|only ~2 moody", notIf: mythFrame},
 	{ID: "meds_forever", Claim: "Once you start psychiatric medication you can never stop.", Correction: "Many people stop medication safely with their prescriber's help.",
 		pat: "once you start ~3 @med ~4 never stop|forever|for life | @med ~3 for the rest of your life", notIf: mythFrame},
+	{ID: "sadness_worry", Claim: "Depression is just feeling sad, or anxiety is just worrying too much.", Correction: "Depression and anxiety disorders are health conditions with physical and cognitive symptoms, not ordinary moods.",
+		pat: "depression ~2 is|means ~2 just|only|simply ~2 feeling sad|being sad|sadness|a bad mood | anxiety ~2 is ~2 just|only|simply ~2 worrying|stress|nerves", notIf: mythFrame + "|not|never|no"},
+	{ID: "lifestyle_cure", Claim: "Exercise, diet or positive thinking alone will cure depression.", Correction: "Lifestyle changes can help, but depression often needs professional treatment too.",
+		pat: "just|only|simply ~2 exercise|eat|think|smile|go outside|get out ~6 go away|cure|fix|disappear|be fine|be cured | exercise|yoga|diet|positive thinking ~3 cure|cures|fix|fixes ~2 depression|anxiety|bipolar", notIf: mythFrame + "|not|never|no|also|alongside|help|helps"},
+	{ID: "smiling_not_depressed", Claim: "People who smile or function well can't be depressed.", Correction: "Many people with depression keep working and smiling; functioning is not a sign of being well.",
+		pat: "smile|smiling|smiles|laugh|laughing|functioning|successful ~4 can not be|could not be|are not|is not ~1 depressed|suicidal", notIf: mythFrame},
+	{ID: "self_harm_is_suicide", Claim: "Self-harm always means someone is trying to kill themselves.", Correction: "Self-harm is often a way of coping without suicidal intent, although it raises suicide risk and needs care.",
+		pat: "self harm|cutting ~3 always|is always ~2 suicide attempt|suicide attempts|trying to die|trying to kill", notIf: mythFrame + "|not|never|no"},
+	{ID: "talking_worse", Claim: "Talking about feelings or trauma makes it worse.", Correction: "Talking with support usually helps; trauma-focused therapy is effective when paced well.",
+		pat: "talking ~3 feelings|it|trauma|problems ~3 makes|make ~1 it|them|things ~1 worse", notIf: mythFrame + "|not|never|no|sometimes|at first"},
+	{ID: "men_no_ed", Claim: "Men and boys don't get eating disorders or depression.", Correction: "People of every gender get eating disorders and depression.",
+		pat: "men|boys|guys ~1 do not|can not|never ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
+	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
+		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }
 
 // MisinformationRules returns the shared misinformation rule set.

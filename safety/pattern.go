@@ -8,6 +8,7 @@
 //	x?         an optional element (x may be "a|b")
 //	suicid*    a word prefix
 //	~3         skip up to three words (within the sentence)
+//	#          any number ("took # pills")
 //	a b | c d  phrase alternatives (a pipe with spaces either side)
 //	[p q | r]  a group of phrase alternatives, expanded at compile time
 //	@name      a macro from the macros table, substituted before parsing
@@ -28,7 +29,7 @@ type elem struct {
 
 func (e *elem) matches(w string) bool {
 	for _, x := range e.words {
-		if x == w {
+		if x == w || x == "#" && isNumber(w) {
 			return true
 		}
 	}
@@ -38,6 +39,19 @@ func (e *elem) matches(w string) bool {
 		}
 	}
 	return false
+}
+
+// isNumber reports whether w is all digits (matched by the word "#").
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // seq is one expanded pattern.

@@ -26,11 +26,13 @@ type StreamGuard struct {
 	medNote  bool
 	human    bool
 	medCtx   bool // the user's last message mentions a medication
+	risk     bool // the conversation or the reply is about self-harm or suicide
 }
 
 // NewStream starts checking a reply that will follow conversation c.
 func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
-	return &StreamGuard{g: g, c: c, a: g.assessor.Assess(c), medCtx: mentionsMedication(c.LastUser())}
+	a := g.assessor.Assess(c)
+	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), risk: a.Level >= LevelModerate || riskTopic(c.LastUser())}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -94,7 +96,7 @@ func completeSentenceEnd(text string) int {
 
 // process checks one sentence and returns the text to release.
 func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
-	vs := s.g.checkSentence(sent, base, s.a.Level >= LevelModerate, s.medCtx)
+	vs := s.g.checkSentence(sent, base, s.risk, s.medCtx)
 	s.vs = append(s.vs, vs...)
 	text := sent
 	for _, v := range vs {
@@ -213,6 +215,18 @@ func mentionsMedication(text string) bool {
 	mw := medWords()
 	for _, t := range tokenize(text) {
 		if mw[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// riskTopic reports whether a message touches on suicide or self-harm at
+// all, even when Assess rates it below moderate ("should I just end it?").
+func riskTopic(text string) bool {
+	low := " " + strings.ToLower(text) + " "
+	for _, w := range []string{"suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living"} {
+		if strings.Contains(low, w) {
 			return true
 		}
 	}
