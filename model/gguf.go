@@ -70,9 +70,12 @@ func (c Config) ggufArch() string {
 	return "llama"
 }
 
-// ExportGGUF writes the model (with any LoRA adapters merged first by the
-// caller) to path.
+// ExportGGUF writes the model to path. Merge LoRA adapters (MergeLoRA)
+// first; an attached adapter is an error rather than silently dropped.
 func (m *Model) ExportGGUF(path string, opt GGUFOptions) error {
+	if m.LoRA != nil {
+		return fmt.Errorf("gguf: the model has LoRA adapters attached; call MergeLoRA before exporting")
+	}
 	c := m.Config
 	arch := c.ggufArch()
 	V, C, L, H, KV_, D, F := c.dims()
