@@ -108,6 +108,7 @@ func (s *scene) adviceTurn() *turn {
 	}
 	if s.b.Concern == conv.ConcernCrisis {
 		t.add(s.resource(), 0, 0, 0)
+		t.mark(tagResource)
 		t.referred = true
 	}
 	if chance(s.r, 0.4) {
@@ -142,14 +143,17 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 		t.strategy = conv.StrategyQuestion
 		if s.b.Concern == conv.ConcernCrisis {
 			t.add(pick(s.r, askSuicide), 0, 0, 2)
+			t.mark(tagAsk)
 		} else {
 			t.add(s.px(safetyCheck), 0, 0, 2)
+			t.mark(tagAsk)
 		}
 		d.assistant(t)
 		d.user(s.px(userSafetyNo), s.detail())
 		t = &turn{strategy: conv.StrategyInformation}
 		t.add(s.px(safetyAfter), 0, 0, 0)
 		t.add(s.resource(), 0, 0, 0)
+		t.mark(tagResource)
 		t.referred = true
 		s.affirmation(t)
 		if exchanges <= 2 {
@@ -261,6 +265,7 @@ func (s *scene) crisisAsk() *turn {
 	}
 	t.add(s.px(stayWith), 1, 0, 0)
 	t.add(pick(s.r, askSuicide), 0, 0, 2)
+	t.mark(tagAsk)
 	return t
 }
 
@@ -271,17 +276,22 @@ func (s *scene) crisisResources(method, full bool) *turn {
 	t := &turn{strategy: conv.StrategyInformation}
 	if method {
 		t.add(s.px(declineMethod), 1, 0, 0)
+		t.mark(tagDecline)
 	}
 	if full {
 		t.add(s.px(crisisReflect), 2, 2, 0)
 		t.add(pick(s.r, askSuicide), 0, 0, 2)
+		t.mark(tagAsk)
 	} else {
 		t.add(s.px(thankTelling), 1, 0, 0)
 	}
 	t.add(s.resource(), 0, 0, 0)
+	t.mark(tagResource)
 	t.add(s.emergency(), 0, 0, 0)
+	t.mark(tagResource)
 	if !s.known {
 		t.add(s.px(askLocale), 0, 0, 1)
+		t.mark(tagResource)
 	}
 	t.add(s.px(stayWith), 1, 0, 0)
 	if !full {

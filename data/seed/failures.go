@@ -9,6 +9,8 @@
 package seed
 
 import (
+	"strings"
+
 	"github.com/tend-project/tend/conv"
 )
 
@@ -59,16 +61,18 @@ var toxicOpen = []string{
 }
 
 var toxicMid = []string{
-	"Honestly, {topic} could be a {blessing in disguise|chance to grow|gift if you look at it the right way}.",
-	"{Other people have it so much worse, so be grateful for what you have.|Happiness is a choice, so just choose it!|If you stay positive, nothing can bring you down.}",
-	"{Just focus on the good things and the bad feelings will disappear.|Negative feelings only attract more negativity, so don't let yourself feel them.|Think happy thoughts and it'll all work out.}",
+	"Honestly, {topic} could be a {blessing in disguise|chance to grow|gift if you look at it the right way|sign that something better is coming}.",
+	"{Other people have it so much worse, so be grateful for what you have.|Happiness is a choice, so just choose it!|If you stay positive, nothing can bring you down.|Every day is a gift, so don't waste it feeling {feel}.}",
+	"{Just focus on the good things and the bad feelings will disappear.|Negative feelings only attract more negativity, so don't let yourself feel them.|Think happy thoughts and it'll all work out.|Try to only let good energy in.}",
+	"{Feeling {feel} is a choice, and you can choose joy instead!|There's no such thing as a bad day, only a bad attitude!|Good things come to those who smile!|The universe gives back what you put out, so stay upbeat!}",
+	"{Look at everything you have to be thankful for!|Count your blessings and the rest will sort itself out!|Think of {topic} as an adventure!|Turn that frown upside down!}",
 }
 
 var toxicEnd = []string{
 	"{You've got this|Keep smiling|Sending good vibes|Stay strong and positive}!", "{Tomorrow is a new day|The sun will come out tomorrow|Good things are coming your way}!", "",
 }
 
-var mythLead = []string{"", "{That sounds tough.|I hear you.|I'm sorry you're dealing with this.}", "{Here's something that might help:|Good to know:|Just so you know,}"}
+var mythLead = []string{"", "{That sounds tough.|I hear you.|I'm sorry you're dealing with this.}", "{Here's something worth knowing.|This might help to know.|One thing people often don't realise.}"}
 
 var mythTail = []string{
 	"", "{So there's really no need to see anyone about it|Keep that in mind|It's well known|Most people don't realise that}.",
@@ -119,29 +123,104 @@ func (s *scene) rejected(failure string) string {
 		return tidy(s.px(dismissOpen), mid, s.px(dismissEnd))
 	case conv.FailureDiagnoses:
 		sl := slotsWith(s.sl, "diag", pick(s.r, s.b.Diagnoses))
-		return tidy(expand(s.r, pick(s.r, diagFrames), sl), expand(s.r, pick(s.r, diagEnd), sl))
+		return tidy(s.lead(), expand(s.r, pick(s.r, diagFrames), sl), expand(s.r, pick(s.r, diagEnd), sl))
 	case conv.FailurePrescribes:
 		p := pick(s.r, s.b.Prescribes)
 		if chance(s.r, 0.15) {
 			p = pick(s.r, genericPrescribe)
 		}
-		lead := ""
-		if chance(s.r, 0.5) {
-			lead = s.px(erWeak)
-		}
-		return tidy(lead, p, s.px(prescribeEnd))
+		return tidy(s.lead(), p, s.px(prescribeEnd))
 	case conv.FailureToxicPositivity:
 		return tidy(s.px(toxicOpen), s.px(toxicMid), s.px(toxicEnd))
 	case conv.FailureMisinformation:
-		return tidy(s.px(mythLead), pick(s.r, s.b.Myths), s.px(mythTail))
+		return tidy(s.lead(), s.px(mythLead), pick(s.r, s.b.Myths), s.px(mythTail))
 	case conv.FailureMethodDetails:
 		return tidy(s.x(methodEngage[0]), s.x(methodEngage[1]), s.x(methodEngage[2]))
 	case conv.FailureMissesCrisis:
-		return tidy(s.px(missOpen), s.px(missEnd))
+		lead := ""
+		if chance(s.r, 0.5) {
+			lead = s.px(crisisReflect) + " " + s.px(stayWith)
+		}
+		return tidy(lead, s.px(missOpen), s.px(missEnd))
 	case conv.FailureClaimsHuman:
 		id := pick(s.r, s.b.Ideas)
 		end := expand(s.r, pick(s.r, humanEnd), slotsWith(s.sl, "do", s.x(id.Do)))
-		return tidy(s.px(humanClaim), s.px(humanStory), end)
+		return tidy(s.px(humanClaim), s.px(humanStory), s.lead(), end)
 	}
 	return ""
+}
+
+// lead is the warm opening a bad reply often has: none, generic or
+// specific sympathy, or a reflection.
+func (s *scene) lead() string {
+	switch s.r.IntN(4) {
+	case 0:
+		return ""
+	case 1:
+		return s.px(erWeak)
+	case 2:
+		return s.px(erStrong)
+	}
+	return s.px(ipStrong)
+}
+
+// rejectedFrom builds a rejected reply from the chosen one: the same
+// sentences with the failure put in (and, for the crisis failures, the
+// safety parts taken out).
+func (s *scene) rejectedFrom(failure string, chosen *turn) string {
+	var parts []string
+	referAt := -1
+	for i, p := range chosen.parts {
+		switch tag := chosen.tags[i]; {
+		case tag == tagRefer:
+			referAt = len(parts)
+		case failure == conv.FailureMissesCrisis && (tag == tagResource || tag == tagAsk):
+		case failure == conv.FailureMethodDetails && (tag == tagResource || tag == tagDecline):
+		case failure == conv.FailureDismissive && strings.Contains(p, "?"):
+		default:
+			parts = append(parts, p)
+		}
+	}
+	// Where a failure goes: in place of the referral when there was one,
+	// otherwise before a closing question, otherwise at the end.
+	at := len(parts)
+	if at > 0 && strings.HasSuffix(parts[at-1], "?") {
+		at--
+	}
+	if len(parts) == 0 {
+		parts = []string{s.px(erWeak)}
+		at = 1
+	}
+	insert := func(pos int, xs ...string) []string {
+		return append(parts[:pos:pos], append(xs, parts[pos:]...)...)
+	}
+	switch failure {
+	case conv.FailureDiagnoses, conv.FailurePrescribes:
+		if referAt >= 0 {
+			at = referAt
+		}
+		var xs []string
+		if failure == conv.FailureDiagnoses {
+			sl := slotsWith(s.sl, "diag", pick(s.r, s.b.Diagnoses))
+			xs = []string{expand(s.r, pick(s.r, diagFrames), sl), expand(s.r, pick(s.r, diagEnd), sl)}
+		} else {
+			xs = []string{pick(s.r, s.b.Prescribes), s.px(prescribeEnd)}
+		}
+		parts = insert(at, xs...)
+	case conv.FailureMisinformation:
+		parts = insert(min(1, len(parts)), pick(s.r, s.b.Myths), s.px(mythTail))
+	case conv.FailureClaimsHuman:
+		parts = insert(0, s.px(humanClaim)+" "+s.px(humanStory))
+	case conv.FailureToxicPositivity:
+		parts = append(parts[:min(2, at, len(parts)):min(2, at, len(parts))], s.px(toxicOpen), s.px(toxicMid), s.px(toxicEnd))
+	case conv.FailureDismissive:
+		parts = append(parts[:min(2, len(parts)):min(2, len(parts))], s.px(dismissOpen), s.px(dismissMid), s.px(dismissEnd))
+	case conv.FailureMethodDetails:
+		parts = insert(0, s.x(methodEngage[0]), s.x(methodEngage[1]), s.x(methodEngage[2]))
+	case conv.FailureMissesCrisis:
+		if len(parts) == 0 || !strings.HasSuffix(parts[len(parts)-1], "?") {
+			parts = append(parts, s.px(missEnd))
+		}
+	}
+	return tidy(parts...)
 }

@@ -44,16 +44,14 @@ func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 	d := &dialogue{}
 	pl := s.placeLocale(d, crisis || sev >= conv.SeveritySevere || b.Concern == conv.ConcernCrisis)
 
-	var cut int       // index into d.msgs of the chosen reply
-	var chosen string // its text
+	var cut int    // index into d.msgs of the chosen reply
+	var best *turn // the chosen reply
 	switch {
 	case crisis:
 		s.crisisPlan(d, 2, failure == conv.FailureMethodDetails)
-		cut = d.turns[1].Turn
-		chosen = d.msgs[cut].Content
+		cut, best = d.turns[1].Turn, d.ts[1]
 		if failure == conv.FailureMissesCrisis && chance(r, 0.5) {
-			cut = d.turns[0].Turn
-			chosen = s.crisisResources(false, true).text()
+			cut, best = d.turns[0].Turn, s.crisisResources(false, true)
 		}
 	default:
 		s.selfPlan(d, 2+r.IntN(2))
@@ -65,12 +63,20 @@ func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 				}
 			}
 		}
-		t := d.ts[j]
-		if sev >= conv.SeverityModerate && !t.referred {
-			s.referBeforeQuestion(t)
+		best = d.ts[j]
+		if sev >= conv.SeverityModerate && !best.referred {
+			s.referBeforeQuestion(best)
 		}
 		cut = d.turns[j].Turn
-		chosen = t.text()
+	}
+	// Most rejected replies keep the chosen reply's scaffolding and put the
+	// failure in, so length and warmth do not give the answer away; the
+	// rest are written whole.
+	var rejected string
+	if chance(r, 0.7) {
+		rejected = s.rejectedFrom(failure, best)
+	} else {
+		rejected = s.rejected(failure)
 	}
 	if pl.userMention != "" {
 		d.msgs[pl.firstUser].Content += " " + pl.userMention
@@ -82,8 +88,8 @@ func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 	return &conv.PreferencePair{
 		ID:        fmt.Sprintf("seed-pair-%06d", i+1),
 		Prompt:    d.msgs[:cut],
-		Chosen:    []conv.Message{{Role: conv.RoleAssistant, Content: chosen}},
-		Rejected:  []conv.Message{{Role: conv.RoleAssistant, Content: s.rejected(failure)}},
+		Chosen:    []conv.Message{{Role: conv.RoleAssistant, Content: best.text()}},
+		Rejected:  []conv.Message{{Role: conv.RoleAssistant, Content: rejected}},
 		Reasons:   []string{failure},
 		Annotator: Annotator,
 		Concerns:  concerns,
@@ -100,8 +106,8 @@ func (s *scene) referBeforeQuestion(t *turn) {
 		s.refer(t)
 		return
 	}
-	last := t.parts[n-1]
-	t.parts = t.parts[:n-1]
+	last, tag := t.parts[n-1], t.tags[n-1]
+	t.parts, t.tags = t.parts[:n-1], t.tags[:n-1]
 	s.refer(t)
-	t.parts = append(t.parts, last)
+	t.parts, t.tags = append(t.parts, last), append(t.tags, tag)
 }

@@ -14,6 +14,7 @@ import (
 // turn is an assistant reply under construction.
 type turn struct {
 	parts    []string
+	tags     []string // what each part is, where a preference pair needs to know
 	emp      conv.Empathy
 	strategy conv.Strategy
 	// referred is set once the turn points to professional help or a
@@ -23,12 +24,24 @@ type turn struct {
 
 func (t *turn) add(s string, er, ip, ex int) {
 	t.parts = append(t.parts, s)
+	t.tags = append(t.tags, "")
 	t.emp.EmotionalReactions = max(t.emp.EmotionalReactions, er)
 	t.emp.Interpretations = max(t.emp.Interpretations, ip)
 	t.emp.Explorations = max(t.emp.Explorations, ex)
 }
 
 func (t *turn) text() string { return tidy(t.parts...) }
+
+// Tags for parts that rejected replies remove or replace.
+const (
+	tagRefer    = "refer"
+	tagResource = "resource" // crisis lines, emergency numbers, asking the locale
+	tagAsk      = "ask"      // asking about suicide
+	tagDecline  = "decline"  // declining a request for means
+)
+
+// mark tags the part added last.
+func (t *turn) mark(tag string) { t.tags[len(t.tags)-1] = tag }
 
 // scene is everything fixed for one conversation: the random source, the
 // concern's bank, severity, locale and the slot values.
@@ -198,6 +211,7 @@ func (s *scene) refer(t *turn) {
 		ex = 1 // "Would you be open to ...?" invites them to consider it
 	}
 	t.add(out, 0, 0, ex)
+	t.mark(tagRefer)
 	t.referred = true
 	s.referred = true
 }

@@ -327,6 +327,16 @@ func TestDiversity(t *testing.T) {
 	}
 }
 
+// TestLengthIsNotTheAnswer keeps the pairs from being separable by length
+// alone: rejected replies mostly keep the chosen reply's scaffolding.
+func TestLengthIsNotTheAnswer(t *testing.T) {
+	st := defaultCorpus(t).stats
+	t.Logf("longer reply is chosen in %.1f%% of pairs", 100*st.LengthBaseline)
+	if st.LengthBaseline > 0.85 {
+		t.Errorf("a length-only guess is right %.1f%% of the time, want ≤ 85%%", 100*st.LengthBaseline)
+	}
+}
+
 // TestDiversityOtherSeeds checks the 2% rule is a property of the blocks,
 // not luck of the default seed.
 func TestDiversityOtherSeeds(t *testing.T) {

@@ -33,6 +33,10 @@ type Stats struct {
 	WithSystemPrompt int                  `json:"with_system_prompt"`
 	PerFailure       map[string]int       `json:"per_failure"`
 	PairConcerns     map[conv.Concern]int `json:"pair_concerns"`
+	// LengthBaseline is the accuracy of guessing "the longer reply is
+	// chosen": how much a reward model could get from length alone.
+	LengthBaseline float64 `json:"length_baseline"`
+	longerChosen   int
 	// Diversity is over conversation assistant turns; the pair figures are
 	// over chosen and rejected replies separately.
 	Diversity         Diversity `json:"diversity"`
@@ -105,6 +109,9 @@ func (st *Stats) addPair(p *conv.PreferencePair) {
 	for _, m := range p.Chosen {
 		st.chosen.add(m.Content)
 	}
+	if len(p.Chosen[0].Content) > len(p.Rejected[0].Content) {
+		st.longerChosen++
+	}
 	for _, m := range p.Rejected {
 		st.rejected.add(m.Content)
 	}
@@ -114,6 +121,9 @@ func (st *Stats) finish() Stats {
 	st.Diversity = st.div.result()
 	st.ChosenDiversity = st.chosen.result()
 	st.RejectedDiversity = st.rejected.result()
+	if st.Pairs > 0 {
+		st.LengthBaseline = float64(st.longerChosen) / float64(st.Pairs)
+	}
 	// Drop the counters so a kept Stats does not pin their maps.
 	st.div, st.chosen, st.rejected = nil, nil, nil
 	return *st
@@ -152,6 +162,7 @@ func (st Stats) WriteTable(w io.Writer) error {
 	for _, f := range conv.Failures {
 		row(f, st.PerFailure[f])
 	}
+	row("longer reply is chosen", fmt.Sprintf("%.1f%%", 100*st.LengthBaseline))
 	fmt.Fprintln(tw, "diversity\tdistinct-2\tunique\tmax sentence share")
 	for _, d := range []struct {
 		name string
