@@ -39,6 +39,9 @@ type Server struct {
 	// DropStreamAfter, if > 0, closes a stream after that many chunks
 	// without sending [DONE].
 	DropStreamAfter int
+	// Observe, if set, is called after each completion with the request and
+	// the time the fake spent answering it (load tests subtract it).
+	Observe func(req llm.ChatRequest, d time.Duration)
 
 	calls    atomic.Int64
 	mu       sync.Mutex
@@ -72,6 +75,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := s.calls.Add(1)
+	start := time.Now()
 	var req llm.ChatRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -80,6 +84,13 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, req)
 	s.mu.Unlock()
+	// observe runs just before the final bytes go out, so a client that
+	// has seen the end of the reply can rely on the record existing.
+	observe := func() {
+		if s.Observe != nil {
+			s.Observe(req, time.Since(start))
+		}
+	}
 	if s.Hang {
 		<-r.Context().Done()
 		return
@@ -95,6 +106,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	text := s.reply(req)
 	if !req.Stream {
 		stop := "stop"
+		observe()
 		json.NewEncoder(w).Encode(llm.ChatResponse{
 			ID: fmt.Sprintf("fake-%d", n), Object: "chat.completion", Model: req.Model,
 			Choices: []llm.ChatChoice{{Message: conv.Message{Role: conv.RoleAssistant, Content: text}, FinishReason: stop}},
@@ -132,6 +144,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		send(llm.ChatChunk{Object: "chat.completion.chunk", Model: req.Model, Choices: []llm.ChunkChoice{},
 			Usage: &llm.Usage{PromptTokens: 3, CompletionTokens: len(pieces), TotalTokens: 3 + len(pieces)}})
 	}
+	observe()
 	fmt.Fprint(w, "data: [DONE]\n\n")
 }
 

@@ -1,0 +1,32 @@
+package loadtest
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestLoad runs a short load test. TEND_LOADTEST_SECONDS and
+// TEND_LOADTEST_SESSIONS scale it up to the full 200 sessions × 60 s.
+func TestLoad(t *testing.T) {
+	cfg := Config{Sessions: 20, Duration: 3 * time.Second, ChunkDelay: 2 * time.Millisecond}
+	if v, err := strconv.Atoi(os.Getenv("TEND_LOADTEST_SECONDS")); err == nil {
+		cfg.Duration = time.Duration(v) * time.Second
+	}
+	if v, err := strconv.Atoi(os.Getenv("TEND_LOADTEST_SESSIONS")); err == nil {
+		cfg.Sessions = v
+	}
+	res, err := Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%+v", res)
+	if res.Errors != 0 {
+		t.Errorf("%d errors (first: %s)", res.Errors, res.FirstErr)
+	}
+	if res.Requests < cfg.Sessions {
+		t.Errorf("only %d requests completed", res.Requests)
+	}
+}
