@@ -36,7 +36,8 @@ type Config struct {
 	QKVBias       bool            // q/k/v projections carry a bias (Qwen2)
 	BOS, EOS      []int           // bos_token_id, eos_token_id (either may be a list)
 
-	raw map[string]any // the whole file, so unknown fields survive a save
+	raw        map[string]any // the whole file, so unknown fields survive a save
+	torchDtype string         // torch_dtype to write; "float32" when empty
 }
 
 // architectures maps each supported class to its model_type and whether
@@ -220,6 +221,9 @@ func (c Config) JSON() ([]byte, error) {
 	out["tie_word_embeddings"] = c.TieEmbeddings
 	out["hidden_act"] = "silu"
 	out["torch_dtype"] = "float32"
+	if c.torchDtype != "" {
+		out["torch_dtype"] = c.torchDtype
+	}
 	if c.RopeScaling != nil {
 		s := c.RopeScaling
 		out["rope_scaling"] = map[string]any{

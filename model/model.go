@@ -225,7 +225,16 @@ func weightFiles(dir string) (map[string]string, error) {
 // model.safetensors) that Load reads back bit for bit. Other files already
 // in dir (a tokenizer, say) are not touched; without force an existing
 // checkpoint is not overwritten.
-func (m *Model) Save(dir string, force bool) error {
+func (m *Model) Save(dir string, force bool) error { return m.SaveAs(dir, "F32", force) }
+
+// SaveAs is Save with the weights stored as dtype: "F32" (exact), or
+// "BF16" / "F16" (half the size, rounded to nearest even, so not exact).
+// config.json's torch_dtype follows.
+func (m *Model) SaveAs(dir, dtype string, force bool) error {
+	torchDtype := map[string]string{"F32": "float32", "BF16": "bfloat16", "F16": "float16"}[dtype]
+	if torchDtype == "" {
+		return fmt.Errorf("save: dtype %q not supported (F32, BF16, F16)", dtype)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -233,12 +242,14 @@ func (m *Model) Save(dir string, force bool) error {
 	for _, t := range m.Config.hfTensors(m.W) {
 		ts = append(ts, Tensor{Name: t.name, Shape: t.shape, Data: t.data})
 	}
-	if err := WriteSafetensors(filepath.Join(dir, "model.safetensors"), ts, map[string]string{"format": "pt"}, force); err != nil {
+	if err := WriteSafetensorsAs(filepath.Join(dir, "model.safetensors"), ts, map[string]string{"format": "pt"}, dtype, force); err != nil {
 		return err
 	}
 	// A stale index would shadow the new single-file checkpoint.
 	os.Remove(filepath.Join(dir, "model.safetensors.index.json"))
-	return m.Config.Save(dir, force)
+	cfg := m.Config
+	cfg.torchDtype = torchDtype
+	return cfg.Save(dir, force)
 }
 
 // CheckFinite returns an error naming the first tensor that holds a NaN or

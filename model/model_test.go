@@ -436,3 +436,33 @@ func TestTinyModelLearns(t *testing.T) {
 	}
 	t.Logf("loss %.3f → %.4f", first, last)
 }
+
+func TestSaveHalfPrecision(t *testing.T) {
+	m := tinyModel(t, "LlamaForCausalLM", false)
+	for _, dtype := range []string{"BF16", "F16"} {
+		dir := filepath.Join(t.TempDir(), dtype)
+		if err := m.SaveAs(dir, dtype, false); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range m.Params {
+			want := f16to32(f32to16(v))
+			if dtype == "BF16" {
+				want = math.Float32frombits(uint32(f32toBF16(v)) << 16)
+			}
+			if m2.Params[i] != want {
+				t.Fatalf("%s: param %d = %v, want %v", dtype, i, m2.Params[i], want)
+			}
+		}
+		cfg, _ := os.ReadFile(filepath.Join(dir, "config.json"))
+		if want := map[string]string{"BF16": `"bfloat16"`, "F16": `"float16"`}[dtype]; !strings.Contains(string(cfg), want) {
+			t.Errorf("%s: config.json lacks torch_dtype %s", dtype, want)
+		}
+	}
+	if err := m.SaveAs(t.TempDir(), "Q4", true); err == nil {
+		t.Error("unknown dtype accepted")
+	}
+}

@@ -261,6 +261,20 @@ type Tensor struct {
 // laid out in the order given; the header is padded with spaces to a
 // multiple of 8 bytes, as the reference implementation does.
 func WriteSafetensors(path string, tensors []Tensor, metadata map[string]string, force bool) error {
+	return WriteSafetensorsAs(path, tensors, metadata, "F32", force)
+}
+
+// WriteSafetensorsAs is WriteSafetensors with the stored dtype chosen:
+// "F32", or "BF16" / "F16" (rounded to nearest even; lossy).
+func WriteSafetensorsAs(path string, tensors []Tensor, metadata map[string]string, dtype string, force bool) error {
+	size := int64(4)
+	switch dtype {
+	case "F32":
+	case "BF16", "F16":
+		size = 2
+	default:
+		return fmt.Errorf("safetensors: cannot write dtype %q (F32, BF16, F16)", dtype)
+	}
 	hdr := map[string]any{}
 	if len(metadata) > 0 {
 		hdr["__metadata__"] = metadata
@@ -278,8 +292,8 @@ func WriteSafetensors(path string, tensors []Tensor, metadata map[string]string,
 		if shape == nil {
 			shape = []int{}
 		}
-		hdr[t.Name] = map[string]any{"dtype": "F32", "shape": shape, "data_offsets": []int64{off, off + 4*int64(n)}}
-		off += 4 * int64(n)
+		hdr[t.Name] = map[string]any{"dtype": dtype, "shape": shape, "data_offsets": []int64{off, off + size*int64(n)}}
+		off += size * int64(n)
 	}
 	js, err := json.Marshal(hdr)
 	if err != nil {
@@ -299,7 +313,14 @@ func WriteSafetensors(path string, tensors []Tensor, metadata map[string]string,
 	w.write(lenb[:])
 	w.write(js)
 	for _, t := range tensors {
-		w.f32(t.Data)
+		switch dtype {
+		case "F32":
+			w.f32(t.Data)
+		case "F16":
+			w.f16(t.Data)
+		case "BF16":
+			w.bf16(t.Data)
+		}
 	}
 	if err := w.flush(); err != nil {
 		return err
@@ -357,6 +378,30 @@ func (b *bufWriter) f16(x []float32) {
 		b.n += 2 * int64(n)
 		x = x[n:]
 	}
+}
+
+func (b *bufWriter) bf16(x []float32) {
+	for len(x) > 0 {
+		if cap(b.buf)-len(b.buf) < 2 {
+			b.flush()
+		}
+		n := min(len(x), (cap(b.buf)-len(b.buf))/2)
+		for _, v := range x[:n] {
+			b.buf = binary.LittleEndian.AppendUint16(b.buf, f32toBF16(v))
+		}
+		b.n += 2 * int64(n)
+		x = x[n:]
+	}
+}
+
+// f32toBF16 rounds to the nearest bfloat16 (ties to even), keeping NaN.
+func f32toBF16(f float32) uint16 {
+	b := math.Float32bits(f)
+	if b&0x7fffffff > 0x7f800000 {
+		return uint16(b>>16) | 0x40
+	}
+	b += 0x7fff + (b>>16)&1
+	return uint16(b >> 16)
 }
 
 func (b *bufWriter) flush() error {
