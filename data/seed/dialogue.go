@@ -5,6 +5,7 @@ package seed
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -47,7 +48,12 @@ func (s *scene) opening() string {
 	if chance(s.r, 0.6) {
 		parts = append(parts, pick(s.r, userDuration[sev]))
 	}
-	parts = append(parts, s.px(userFeel[sev]), pick(s.r, userImpact[sev]))
+	impact := pick(s.r, userImpact[sev])
+	// Saying sleep is suffering makes sleep a second concern.
+	if strings.Contains(impact, "sleep") || strings.Contains(impact, "slept") {
+		s.alsoSleep = s.b.Concern != conv.ConcernSleep
+	}
+	parts = append(parts, s.px(userFeel[sev]), impact)
 	if s.sev < conv.SeverityCrisis {
 		parts = append(parts, pick(s.r, userAsks))
 	}

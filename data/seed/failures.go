@@ -55,9 +55,10 @@ var genericPrescribe = []string{
 }
 
 var toxicOpen = []string{
-	"{Look on the bright side|Chin up|Stay positive|Cheer up}!",
-	"{Everything happens for a reason|Good vibes only|Every cloud has a silver lining}!",
-	"{Positive thoughts only|Smile|Don't worry, be happy}!",
+	"{Look on the bright side|Chin up|Stay positive|Cheer up|Keep your head up|Think positive}!",
+	"{Everything happens for a reason|Good vibes only|Every cloud has a silver lining|What doesn't kill you makes you stronger|It's all part of the plan}!",
+	"{Positive thoughts only|Smile|Don't worry, be happy|Just be happy|Choose happiness}!",
+	"{It could always be worse|At least it's not something serious|Look how lucky you are}{, so smile|, so stay positive|}!",
 }
 
 var toxicMid = []string{
@@ -69,7 +70,8 @@ var toxicMid = []string{
 }
 
 var toxicEnd = []string{
-	"{You've got this|Keep smiling|Sending good vibes|Stay strong and positive}!", "{Tomorrow is a new day|The sun will come out tomorrow|Good things are coming your way}!", "",
+	"{You've got this|Keep smiling|Sending good vibes|Stay strong and positive|Shine on|Positivity wins}!",
+	"{Tomorrow is a new day|The sun will come out tomorrow|Good things are coming your way|The best is yet to come}!", "",
 }
 
 var mythLead = []string{"", "{That sounds tough.|I hear you.|I'm sorry you're dealing with this.}", "{Here's something worth knowing.|This might help to know.|One thing people often don't realise.}"}

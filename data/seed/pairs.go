@@ -81,10 +81,6 @@ func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 	if pl.userMention != "" {
 		d.msgs[pl.firstUser].Content += " " + pl.userMention
 	}
-	concerns := []conv.Concern{b.Concern}
-	if sev == conv.SeverityCrisis && b.Concern != conv.ConcernCrisis {
-		concerns = append(concerns, conv.ConcernCrisis)
-	}
 	return &conv.PreferencePair{
 		ID:        fmt.Sprintf("seed-pair-%06d", i+1),
 		Prompt:    d.msgs[:cut],
@@ -92,7 +88,7 @@ func pair(seed uint64, i int) (*conv.PreferencePair, conv.Severity) {
 		Rejected:  []conv.Message{{Role: conv.RoleAssistant, Content: rejected}},
 		Reasons:   []string{failure},
 		Annotator: Annotator,
-		Concerns:  concerns,
+		Concerns:  s.concerns(),
 		Source:    Source,
 		License:   License,
 	}, sev

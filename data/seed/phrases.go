@@ -108,7 +108,7 @@ var ideaMore = []string{
 }
 
 var ideaIntro = []string{
-	"{A few ideas, take whatever fits:|Here are a couple of things that might help, if you'd like them.|I don't have a fix, but a couple of small things might help.|If it's useful, here are some things people find helpful.|Some ideas, in case any of them fit:}",
+	"{A few ideas, take whatever fits.|Here are a couple of things that might help, if you'd like them.|I don't have a fix, but a couple of small things might help.|If it's useful, here are some things people find helpful.|Some ideas, in case any of them fit.}",
 	"{Since you asked|You asked what might help|On what you could do}, {a couple of thoughts|here are some options|a few small steps come to mind}.",
 	"{There's no single answer|Everyone is different|It's worth experimenting}, but {some things do tend to help|a few things are worth trying|these are a start}.",
 }

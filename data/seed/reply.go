@@ -57,6 +57,8 @@ type scene struct {
 	sl    slots
 	// referred is set once any turn has pointed to professional help.
 	referred bool
+	// alsoSleep is set when the user says their sleep is suffering.
+	alsoSleep bool
 	// usedDetail holds the user follow-ups already said; usedTmpl the
 	// templates already used.
 	usedDetail, usedTmpl map[string]bool
@@ -70,6 +72,19 @@ func newScene(r *rand.Rand, b *bank, sev conv.Severity) *scene {
 	s.setSituation(pick(r, b.Situations))
 	s.setLocale(s.loc, true)
 	return s
+}
+
+// concerns returns the conversation's concern labels: the bank's, then
+// sleep if the user said it suffers, then crisis at severity 4.
+func (s *scene) concerns() []conv.Concern {
+	out := []conv.Concern{s.b.Concern}
+	if s.alsoSleep {
+		out = append(out, conv.ConcernSleep)
+	}
+	if s.sev == conv.SeverityCrisis && s.b.Concern != conv.ConcernCrisis {
+		out = append(out, conv.ConcernCrisis)
+	}
+	return out
 }
 
 // avoidMeans re-draws the situation if it mentions medication, so a crisis

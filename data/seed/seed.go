@@ -129,16 +129,13 @@ func conversation(seed uint64, i int) (*conv.Conversation, meta) {
 		ID:       fmt.Sprintf("seed-conv-%06d", i+1),
 		Messages: d.msgs,
 		Labels: conv.Labels{
-			Concerns: []conv.Concern{b.Concern},
+			Concerns: s.concerns(),
 			Severity: conv.SeverityOf(sev),
 			Emotions: s.emotions(k),
 			Turns:    d.turns,
 		},
 		Source:  Source,
 		License: License,
-	}
-	if sev == conv.SeverityCrisis && b.Concern != conv.ConcernCrisis {
-		c.Labels.Concerns = append(c.Labels.Concerns, conv.ConcernCrisis)
 	}
 	loc := ""
 	if s.known {
