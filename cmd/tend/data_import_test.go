@@ -5,6 +5,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -231,5 +232,27 @@ func TestDataExportUnfit(t *testing.T) {
 	}
 	if n := len(readLines(t, out)); n < 5 {
 		t.Errorf("csv has %d lines, want a header and 4 rows (some spanning lines)", n)
+	}
+}
+
+func TestDataImportGzip(t *testing.T) {
+	dir := t.TempDir()
+	raw, err := os.ReadFile(fixture("esconv.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(raw)
+	zw.Close()
+	in := filepath.Join(dir, "ESConv.json.gz")
+	os.WriteFile(in, gz.Bytes(), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	stderr, err := runTend(t, "data", "import", "--out", out, in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "ESConv.json.gz (esconv): 2 imported, 0 rejected") {
+		t.Errorf("stderr:\n%s", stderr)
 	}
 }
