@@ -39,7 +39,7 @@ func NewAssessor() (*Assessor, error) {
 
 // defaultClassifierThreshold was chosen on the suite's dev split (see
 // classifier_train.go and docs/safety.md).
-const defaultClassifierThreshold = 0.9
+const defaultClassifierThreshold = 0.97
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
 	a, err := NewAssessor()
@@ -270,6 +270,10 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		case k&(kPlan|kMeans) != 0 && k&kResolve != 0 && k&kTimeline != 0:
 			lvl = LevelImminent
 		case k&(kPlan|kMeans|kResolve) != 0 && ideation:
+			lvl = LevelHigh
+		case k&kGoodbye != 0 && k&kResolve != 0 && k&kTimeline != 0:
+			lvl = LevelImminent
+		case k&kGoodbye != 0 && k&kResolve != 0:
 			lvl = LevelHigh
 		case k&kResolve != 0 && k&kTimeline != 0:
 			lvl = LevelModerate
