@@ -151,10 +151,11 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 		for ic := 0; ic < m; ic += mc {
 			mcc := min(mc, m-ic)
 			aSlivers := (mcc + mr - 1) / mr
-			par(aSlivers, 4, func(lo, hi int) {
+			packASlivers := func(lo, hi int) {
 				pA(pa[lo*mr*kcc:], transA, a, lda, ic+lo*mr, pc, min(mcc-lo*mr, (hi-lo)*mr), kcc, mr)
-			})
+			}
 			if blocks := (n + nc - 1) / nc; !serial && blocks >= 4*t {
+				par(aSlivers, 4, packASlivers)
 				// Many column blocks (an LM head): each worker packs and
 				// computes whole blocks on its own, with no barrier between.
 				parallelChunks(blocks, 1, t, func(lo, hi int) {
@@ -172,8 +173,21 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 			for jc := 0; jc < n; jc += nc {
 				ncc := min(nc, n-jc)
 				bSlivers := (ncc + nr - 1) / nr
-				par(bSlivers, 2, func(lo, hi int) {
-					pB(pb[lo*nr*kcc:], transB, b, ldb, pc, jc+lo*nr, kcc, min(ncc-lo*nr, (hi-lo)*nr), nr)
+				// Pack this B block, and with the first one the A block,
+				// in one parallel phase: each phase ends in a barrier.
+				packTasks := bSlivers
+				if jc == 0 {
+					packTasks += aSlivers
+				}
+				par(packTasks, 1, func(lo, hi int) {
+					if lo < bSlivers {
+						bh := min(hi, bSlivers)
+						pB(pb[lo*nr*kcc:], transB, b, ldb, pc, jc+lo*nr, kcc, min(ncc-lo*nr, (bh-lo)*nr), nr)
+						lo = bh
+					}
+					if lo < hi {
+						packASlivers(lo-bSlivers, hi-bSlivers)
+					}
 				})
 				// Tasks are MR-row strips across the block, split further
 				// by columns when there are too few strips to share.
