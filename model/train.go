@@ -176,9 +176,11 @@ func maxPos(pos []int32) int {
 	return int(mx)
 }
 
-// headChunk bounds the logits buffer (in values): the LM head and the loss
-// run over chunks of rows, so a 50k vocabulary does not need N×V floats.
-var headChunk = 1 << 22
+// headChunk bounds the logits buffer (in values, 64 MB): the LM head and
+// the loss run over chunks of rows, so a 50k vocabulary does not need N×V
+// floats. Chunks of a few hundred rows keep the head's weight-gradient
+// multiply efficient (each chunk re-reads and re-writes dW).
+var headChunk = 1 << 24
 
 func headRows(N, V int) int { return max(1, min(N, headChunk/V)) }
 
