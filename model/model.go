@@ -224,7 +224,8 @@ func weightFiles(dir string) (map[string]string, error) {
 // Save writes a Hugging Face model directory (config.json and an F32
 // model.safetensors) that Load reads back bit for bit. Other files already
 // in dir (a tokenizer, say) are not touched; without force an existing
-// checkpoint is not overwritten.
+// checkpoint is not overwritten. Attached LoRA adapters are not part of the
+// base checkpoint: save them with SaveLoRA, or MergeLoRA first.
 func (m *Model) Save(dir string, force bool) error { return m.SaveAs(dir, "F32", force) }
 
 // SaveAs is Save with the weights stored as dtype: "F32" (exact), or

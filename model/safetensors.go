@@ -33,7 +33,8 @@ type TensorInfo struct {
 	Begin, End int64 // byte range relative to the data section
 }
 
-// Safetensors is an open safetensors file.
+// Safetensors is an open safetensors file. Read reuses one buffer, so a
+// file must not be read from several goroutines at once.
 type Safetensors struct {
 	Path     string
 	Tensors  map[string]TensorInfo
