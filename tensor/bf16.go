@@ -92,8 +92,8 @@ func GemmBF16(m, n, k int, alpha float32, a []float32, lda int, w []uint16, ldw 
 	}
 	// Widen up to rows×k of W at a time; Gemm parallelises each block.
 	rows := max(1, min(n, (1<<20)/k))
-	buf := getBuf(rows * k)
-	defer packPool.Put(buf)
+	buf := getBuf(&poolWide, rows*k)
+	defer poolWide.Put(buf)
 	wf := *buf
 	for j0 := 0; j0 < n; j0 += rows {
 		r := min(rows, n-j0)

@@ -97,10 +97,15 @@ func balanced(total, limit, unit int) int {
 	return (size + unit - 1) / unit * unit
 }
 
-var packPool sync.Pool
+// Packing buffers are recycled per role, since A, B and widening buffers
+// have different typical sizes; a pooled buffer that is too small is
+// dropped for a larger one, so each pool settles at the largest size used.
+var (
+	poolA, poolB, poolWide sync.Pool
+)
 
-func getBuf(n int) *[]float32 {
-	if p, ok := packPool.Get().(*[]float32); ok && cap(*p) >= n {
+func getBuf(pool *sync.Pool, n int) *[]float32 {
+	if p, ok := pool.Get().(*[]float32); ok && cap(*p) >= n {
 		*p = (*p)[:n]
 		return p
 	}
@@ -123,10 +128,10 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 	kc := balanced(k, kern.kc, 1)
 	mc := balanced(m, kern.mc, mr)
 	nc := balanced(n, kern.nc, nr)
-	bufA := getBuf(mc * kc)
-	bufB := getBuf(nc * kc)
-	defer packPool.Put(bufA)
-	defer packPool.Put(bufB)
+	bufA := getBuf(&poolA, mc*kc)
+	bufB := getBuf(&poolB, nc*kc)
+	defer poolA.Put(bufA)
+	defer poolB.Put(bufB)
 	pa, pb := *bufA, *bufB
 	pA, pB := packA, packB
 	if kern.packA != nil && !forceGeneric.Load() {
@@ -159,8 +164,8 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				// Many column blocks (an LM head): each worker packs and
 				// computes whole blocks on its own, with no barrier between.
 				parallelChunks(blocks, 1, t, func(lo, hi int) {
-					own := getBuf(nc * kcc)
-					defer packPool.Put(own)
+					own := getBuf(&poolB, nc*kcc)
+					defer poolB.Put(own)
 					for blk := lo; blk < hi; blk++ {
 						jc := blk * nc
 						ncc := min(nc, n-jc)
