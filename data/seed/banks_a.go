@@ -19,6 +19,10 @@ var stressBank = &bank{
 		{"My toddler has been ill for ten days, I'm working from home in between, and I haven't had a proper night's sleep.", "nursing your toddler while working", []string{"exhausted", "overwhelmed"}},
 		{"I said yes to organising the charity run, the quarterly report and my friend's move, and now all three fall in the same week.", "three big commitments colliding in one week", []string{"stressed", "frustrated"}},
 		{"My shifts changed to rotating nights, and between that and the kids' school runs I feel like I'm running on fumes.", "the rotating night shifts and school runs", []string{"exhausted", "drained"}},
+		{"I run a small café, two staff called in sick this week, and I opened and closed every single day.", "running the café short-staffed", []string{"exhausted", "stressed"}},
+		{"My mortgage deal ends in March and the new rate would add four hundred a month.", "the mortgage deal ending in March", []string{"worried", "stressed"}},
+		{"I volunteered to be treasurer of the allotment society and now the accounts don't balance.", "the allotment accounts that won't balance", []string{"stressed", "embarrassed"}},
+		{"My phone shows two hundred unread messages from the school parents' group and I can't face any of them.", "the flood of messages from the parents' group", []string{"overwhelmed", "drained"}},
 	},
 	Others: []other{
 		{"My husband has been working seventy-hour weeks since his promotion and he snaps at everyone now.", "your husband's workload since the promotion", "your husband", "he"},
@@ -40,6 +44,8 @@ var stressBank = &bank{
 		{"breathe out slowly for longer than you breathe in, for a few rounds, when you notice your shoulders rising", "A longer out-breath is one of the quickest ways to signal safety to your body."},
 		{"ask whether any deadline can move, even by a day or two", "Deadlines are sometimes more flexible than they look from inside the stress."},
 		{"notice one thing you've already handled this week and give yourself credit for it", "Stress tends to hide what you're managing and magnify what's left."},
+		{"sort tomorrow's tasks into must, should and could before you finish today", "Deciding in advance saves you from re-deciding all day."},
+		{"say no, or not yet, to one new request this week", "Protecting your time is part of managing the load, not a failure to cope."},
 	},
 	Helps: []string{"sort out what's driving the pressure and what you can realistically change", "build a plan for the load before it wears you down", "find ways to switch off when the day is done"},
 	Details: []string{
@@ -52,6 +58,7 @@ var stressBank = &bank{
 	Info: []infoQA{
 		{"What's actually the difference between stress and anxiety?", "Stress is usually a response to a specific pressure, like a deadline or a bill, and it tends to ease once that pressure passes. Anxiety can carry on even when there's no clear trigger, and it often shows up as worry about what might happen. They overlap a lot, and both can affect sleep, concentration and your body."},
 		{"Is some stress actually good for you?", "Short bursts of stress can sharpen focus and help you rise to a challenge, which is why a little pressure before a presentation can help. Problems tend to come when stress is constant and there's no chance to recover. Rest, movement and time with people you trust all help the body reset."},
+		{"Can stress make you physically ill?", "Long-term stress can affect the body: it's linked with headaches, muscle tension, stomach problems, poor sleep and catching colds more easily, and it can raise blood pressure. Looking after the basics, like sleep, movement, regular meals and time with people you trust, helps the body recover. If physical symptoms worry you, it's worth seeing a doctor."},
 	},
 	Myths:      []string{"Stress only affects your mind, so it can't do anything to your body.", "If you're stressed, it just means you're not organised enough.", "The best way to beat stress is to push through and not take breaks until the work is done."},
 	Diagnoses:  []string{"burnout syndrome", "an adjustment disorder"},
@@ -73,6 +80,10 @@ var anxietyBank = &bank{
 		{"I've started avoiding phone calls completely, and now there's a pile of voicemails I'm scared to listen to.", "the voicemails you've been avoiding", []string{"anxious", "ashamed"}},
 		{"I got a new job I really wanted, and instead of being happy I'm terrified they'll find out I can't do it.", "the fear of being found out at the new job", []string{"anxious", "insecure"}},
 		{"My hands shake and my stomach turns whenever I have to speak up in seminars.", "speaking up in seminars", []string{"anxious", "embarrassed"}},
+		{"I have to fly to my cousin's wedding next month and I've been awake at night picturing the plane.", "the flight next month", []string{"scared", "anxious"}},
+		{"Every time my heart skips a beat I'm convinced something is seriously wrong with it.", "the fear about your heart", []string{"scared", "worried"}},
+		{"I reread every text before sending it about ten times in case it comes across wrong.", "rereading every message before sending", []string{"anxious", "insecure"}},
+		{"My chest gets tight in supermarkets, so I've started ordering everything online.", "the tightness in supermarkets", []string{"anxious", "embarrassed"}},
 	},
 	Others: []other{
 		{"My teenage son has stopped going to school because he says his chest hurts and he feels like he can't breathe in class.", "your son's fear of being in class", "your son", "he"},
@@ -94,6 +105,8 @@ var anxietyBank = &bank{
 		{"cut back on caffeine for a week and see whether the jitters change", "Caffeine can produce a racing heart and shakiness that feel a lot like anxiety."},
 		{"remind yourself during a panic wave that it peaks and passes, and let it rise without fighting it", "Panic is frightening, but the surge of adrenaline does fade, usually within minutes."},
 		{"write the anxious thought down and then ask what you'd say to a friend who had it", "Seeing the thought on paper makes it easier to weigh it rather than obey it."},
+		{"notice the worry, name it ('there's the what-if again'), and bring your attention back to what you're doing", "Labelling a worry puts a little distance between you and it."},
+		{"move your body for ten minutes when the anxiety builds, like a brisk walk or climbing stairs", "Physical activity uses up some of the adrenaline that anxiety produces."},
 	},
 	Helps: []string{"learn techniques like CBT that are well tested for anxiety", "work through the avoidance gradually and at your pace", "understand what keeps the worry going and how to interrupt it"},
 	Details: []string{
@@ -107,6 +120,7 @@ var anxietyBank = &bank{
 		{"What actually happens in the body during a panic attack?", "During a panic attack the body's alarm system fires when there's no real danger: adrenaline makes the heart race, breathing speeds up, and you may feel dizzy, shaky or short of breath. It feels frightening, but a panic attack itself isn't dangerous and usually peaks within about ten minutes. If you ever have chest pain you're unsure about, it's always right to get it checked by a doctor."},
 		{"Is it normal to feel anxious all the time?", "Everyone feels anxious sometimes, and it's a normal reaction to uncertainty. When worry is hard to control, lasts for months and gets in the way of sleep, work or relationships, it's worth talking to a doctor or therapist. Anxiety problems are common and respond well to treatment such as talking therapies."},
 		{"Does avoiding what scares me help with anxiety?", "Avoiding something frightening brings quick relief, which is why it's so tempting. Over time, though, avoidance usually makes the fear stronger, because you never get to learn that you can cope. Facing fears gradually, in small planned steps, is one of the most reliable ways anxiety eases."},
+		{"What is CBT, and does it help with anxiety?", "Cognitive behavioural therapy, or CBT, is a talking therapy that looks at how thoughts, feelings and behaviour affect each other, and teaches practical ways to change unhelpful patterns. It has strong evidence for anxiety problems, including panic and constant worry. It usually runs for a set number of weekly sessions, and some versions are available as guided self-help."},
 	},
 	Myths:      []string{"Panic attacks can make you pass out or have a heart attack, so you should avoid anything that triggers them.", "Anxiety is just a weakness of character that you can decide to stop.", "Avoiding whatever makes you anxious is the healthiest long-term strategy."},
 	Diagnoses:  []string{"generalised anxiety disorder", "panic disorder"},
@@ -128,6 +142,10 @@ var depressionBank = &bank{
 		{"Since the winter started I've been dragging myself through each day and counting the hours until bed.", "dragging yourself through the winter days", []string{"exhausted", "sad"}},
 		{"I've lost my appetite and I've dropped half a stone without trying.", "losing your appetite", []string{"numb", "worried"}},
 		{"My partner says I seem far away all the time, and I don't know how to explain that I feel empty.", "the emptiness that's hard to put into words", []string{"lonely", "numb"}},
+		{"I used to text my sister every day, and now her messages sit unread for a week.", "letting your sister's messages go unanswered", []string{"numb", "guilty"}},
+		{"I spent the whole weekend in bed watching the same series, and Monday came as a shock.", "losing the weekend to bed", []string{"numb", "ashamed"}},
+		{"Even my favourite music sounds flat, like someone turned the colour down.", "the flatness in everything, even music", []string{"numb", "sad"}},
+		{"I keep thinking I'm a burden on my flatmates, so I hide in my room when they're home.", "feeling like a burden at home", []string{"ashamed", "lonely"}},
 	},
 	Others: []other{
 		{"My mum hasn't left the house in weeks and says she doesn't see the point of anything.", "your mum withdrawing from everything", "your mum", "she"},
@@ -149,6 +167,8 @@ var depressionBank = &bank{
 		{"keep regular times for getting up and eating, even on bad days", "A steady rhythm gives your body something to hold on to when motivation is missing."},
 		{"write down one thing each evening that went okay, however small", "Depression tends to filter out the good, so noting it deliberately helps balance the picture."},
 		{"be as kind to yourself about a slow day as you would be to a friend", "Self-criticism adds weight to low mood; kindness takes a little off."},
+		{"shower and get dressed even if you're staying home", "Small acts of care can shift how the day feels, even a little."},
+		{"ask someone to join you for one short thing, like a walk to the shop", "Company makes it easier to start, and it breaks the isolation at the same time."},
 	},
 	Helps: []string{"look at what's behind the low mood and what treatment options could help", "find a plan that fits your energy right now", "check whether something physical is adding to the tiredness"},
 	Details: []string{
@@ -161,6 +181,7 @@ var depressionBank = &bank{
 	Info: []infoQA{
 		{"How do I know if it's depression or just a rough patch?", "Everyone has low days. When low mood, loss of interest or tiredness last most days for more than about two weeks, or start to get in the way of work, sleep or relationships, it's a good idea to speak to a GP or doctor. Depression is common and treatable, and you don't need to be at rock bottom to ask for help."},
 		{"Does exercise really help with depression?", "Regular physical activity has good evidence behind it for improving mood, especially for mild to moderate depression. It doesn't have to be intense: walking counts, and starting very small is fine. It works best alongside other support rather than as a replacement for it."},
+		{"Is depression the same as feeling sad?", "Sadness is a normal reaction to loss or disappointment and usually eases with time. Depression lasts longer and reaches further: it can include losing interest in things, feeling numb, tiredness, changes in sleep or appetite, trouble concentrating and feeling worthless. If that has gone on for more than a couple of weeks, it's worth talking to a doctor."},
 	},
 	Myths:      []string{"Depression is just a lack of willpower, so if you push yourself hard enough it goes away.", "Antidepressants change your personality permanently, so it's best to avoid treatment.", "If you have a good life, you can't really be depressed."},
 	Diagnoses:  []string{"major depressive disorder", "seasonal affective disorder"},
@@ -182,6 +203,10 @@ var griefBank = &bank{
 		{"My partner's birthday is next week, the first one since she died, and I'm dreading it.", "the first birthday since your partner died", []string{"sad", "scared"}},
 		{"My uncle took his own life last spring, and I keep going over whether I missed something.", "losing your uncle to suicide", []string{"guilty", "confused"}},
 		{"I cleared out my aunt's flat at the weekend and found letters she'd kept from me as a child.", "clearing your aunt's flat", []string{"sad", "heartbroken"}},
+		{"My best friend moved to Australia last month and it feels like a death even though it isn't.", "your best friend moving to the other side of the world", []string{"sad", "lonely"}},
+		{"My cat of sixteen years died on Tuesday and people at work don't understand why I'm so upset.", "losing your cat of sixteen years", []string{"heartbroken", "lonely"}},
+		{"It's five years since my mum died and this year the anniversary has hit harder than ever.", "the anniversary of your mum's death", []string{"sad", "confused"}},
+		{"My dad died before I could tell him I'd got into medical school.", "not getting to tell your dad your news", []string{"heartbroken", "guilty"}},
 	},
 	Others: []other{
 		{"My friend's mum died last month and I have no idea what to say to her, so I've said nothing.", "your friend's loss", "your friend", "she"},
@@ -203,6 +228,8 @@ var griefBank = &bank{
 		{"tell a friend one memory of them out loud", "Saying their name and sharing memories can keep the connection alive in a gentle way."},
 		{"look for a bereavement group, in person or online, where others understand", "Being with people who know loss can make it feel less isolating."},
 		{"make a small box or album of things that remind you of them", "Having a place for memories can make them feel safe rather than everywhere at once."},
+		{"tell the people around you what helps, like mentioning their name or just sitting with you", "Many people want to help but don't know how, and a hint makes it easier."},
+		{"keep one small ritual, like lighting a candle or playing their favourite song on Sundays", "Rituals give grief a place to go."},
 	},
 	Helps: []string{"make space for the grief when it feels too big to carry alone", "work through the guilt and the what-ifs", "find your way through the hardest dates"},
 	Details: []string{
@@ -215,6 +242,7 @@ var griefBank = &bank{
 	Info: []infoQA{
 		{"Is there a normal timeline for grief?", "There isn't a set timeline. Grief often comes in waves that gradually become less frequent, but anniversaries and small reminders can bring it back strongly for years. The idea that everyone moves through fixed stages in order isn't supported by evidence; people grieve in their own ways."},
 		{"How can I support a friend who's grieving?", "Saying something simple, like 'I'm so sorry, I'm thinking of you', is better than saying nothing. Practical help, such as dropping off food or offering a specific time to visit, often means more than general offers. Keep checking in after the first few weeks, when support usually fades, and feel free to mention the person who died by name."},
+		{"Why do I feel so guilty after someone died?", "Guilt is a very common part of grief. People often replay what they could have said or done differently, even when the death was completely outside their control. Those thoughts are a sign of how much the person mattered. Talking them through with someone you trust or a bereavement counsellor can ease their grip."},
 	},
 	Myths:      []string{"Grief always goes through five stages in the same order, so you should be at acceptance by now.", "Talking about the person who died only keeps the pain going, so it's better not to mention them.", "If you're still grieving after six months, something is wrong with you."},
 	Diagnoses:  []string{"prolonged grief disorder", "complicated grief"},

@@ -19,6 +19,10 @@ var lonelinessBank = &bank{
 		{"I'm the only one in my team who isn't from here, and lunch conversations go over my head.", "feeling like an outsider at work", []string{"lonely", "embarrassed"}},
 		{"I have hundreds of followers online but not one person I could call at two in the morning.", "having followers but no one to call", []string{"lonely", "empty"}},
 		{"My chronic illness means I cancel plans so often that people have stopped inviting me.", "the invitations drying up because of your illness", []string{"lonely", "frustrated"}},
+		{"I'm a new mum, all my friends work during the day, and the hours at home with the baby feel endless.", "the long days at home with the baby", []string{"lonely", "drained"}},
+		{"I'm the only one of my friends who doesn't drink, so I've slowly stopped being invited out.", "drifting from friends who drink", []string{"lonely", "hurt"}},
+		{"I moved back to my hometown after my divorce and everyone I grew up with has moved on.", "returning to a hometown where everyone has moved away", []string{"lonely", "sad"}},
+		{"I started uni in September and I still haven't found anyone to sit with in lectures.", "not having found your people at uni yet", []string{"lonely", "insecure"}},
 	},
 	Others: []other{
 		{"My grandad lives alone two hours away, and when I call he talks for ages because he hasn't spoken to anyone all week.", "your grandad's isolation", "your grandad", "he"},
@@ -40,6 +44,8 @@ var lonelinessBank = &bank{
 		{"look for groups built around something you care about, online or nearby", "Shared interests give conversation an easy starting point."},
 		{"offer help somewhere, like a food bank or community garden", "Helping alongside others is one of the gentlest ways to feel part of something."},
 		{"notice the thought 'nobody wants me around' and treat it as a feeling rather than a fact", "Loneliness can convince us we're unwanted, which makes reaching out feel riskier than it is."},
+		{"say yes to the next invitation, even a small one, and stay for a set time", "Knowing you can leave makes it easier to go."},
+		{"schedule a regular call with one person, like Tuesday evenings", "A fixed time means neither of you has to keep finding a reason to get in touch."},
 	},
 	Helps: []string{"look at what's keeping you stuck and how to build connection at your pace", "work on the worries that make reaching out feel risky", "find local groups and services that bring people together"},
 	Details: []string{
@@ -52,6 +58,7 @@ var lonelinessBank = &bank{
 	Info: []infoQA{
 		{"Is loneliness actually bad for your health?", "Yes, research links long-term loneliness with poorer physical and mental health, including higher rates of depression and heart problems. The good news is that loneliness is common and changeable. Small regular contacts, shared activities and support from services can make a real difference."},
 		{"Why do I feel lonely even when I'm around people?", "Loneliness is about the gap between the connection you want and the connection you have, not about how many people are nearby. You can feel lonely in a crowd if you don't feel understood or close to anyone there. That's a very common experience, and it often eases with one or two relationships where you can be more yourself."},
+		{"How do adults actually make new friends?", "Friendships usually grow from seeing the same people again and again, so regular activities, like a class, a club, a team or volunteering, tend to work better than one-off events. Following up with a small invitation, such as a coffee or a walk, helps turn an acquaintance into a friend. It takes time, and that's normal."},
 	},
 	Myths:      []string{"Loneliness only affects older people, so at your age it'll sort itself out.", "Being lonely has no effect on your health, it's just a mood.", "If you're lonely, it's because people don't like you."},
 	Diagnoses:  []string{"social anxiety disorder", "avoidant personality disorder"},
@@ -73,6 +80,10 @@ var relationshipsBank = &bank{
 		{"I've been ghosted after four dates that felt really good, and I keep replaying them.", "being ghosted after four good dates", []string{"hurt", "confused"}},
 		{"My long-distance partner and I only talk about logistics now, and the calls feel empty.", "the calls feeling empty", []string{"lonely", "sad"}},
 		{"I think I want to end my relationship, but he's been so kind to me and I feel terrible.", "wanting to leave someone kind", []string{"guilty", "confused"}},
+		{"My partner wants to move abroad for her job and I don't want to leave my family.", "the move abroad your partner wants", []string{"confused", "worried"}},
+		{"My husband and I haven't had a proper conversation that wasn't about the kids in months.", "the distance between you and your husband", []string{"lonely", "sad"}},
+		{"I found out my ex is engaged, two months after breaking up with me.", "hearing your ex is engaged", []string{"hurt", "jealous"}},
+		{"My boyfriend says I'm too needy whenever I ask to see him more than once a week.", "being called too needy", []string{"hurt", "insecure"}},
 	},
 	Others: []other{
 		{"My best friend's boyfriend belittles her in front of everyone, and she laughs it off.", "the way your friend's boyfriend treats her", "your friend", "she"},
@@ -94,6 +105,8 @@ var relationshipsBank = &bank{
 		{"notice how you feel after time together, calmer, drained or on edge", "Your own reactions are useful information about what the relationship is giving you."},
 		{"keep up your own friendships and interests rather than waiting on them", "A life of your own gives you steadier ground whatever happens."},
 		{"give yourself permission to grieve the relationship, even if ending it was right", "A break-up is a loss, and grief is a normal part of it."},
+		{"ask them what they need from you, and listen before answering", "Feeling heard often lowers the temperature on both sides."},
+		{"write down what you'd want from a partner, separate from this person", "It helps you see whether the relationship fits what matters to you."},
 	},
 	Helps: []string{"untangle what you want from the relationship", "find words for the conversation you've been avoiding", "work out your options and keep yourself safe"},
 	Details: []string{
@@ -106,6 +119,7 @@ var relationshipsBank = &bank{
 	Info: []infoQA{
 		{"What are signs that a relationship is controlling?", "Controlling behaviour can include checking someone's phone, limiting who they see, controlling money, constant criticism or making them afraid of how their partner will react. It often builds gradually, so it can be hard to notice from inside. If any of this sounds familiar, domestic abuse services can talk it through confidentially, and if you're in danger right now, call your local emergency number."},
 		{"Is it normal to argue in a healthy relationship?", "Yes, disagreements happen in most healthy relationships. What matters more is how they go: whether both people feel heard, whether arguments stay respectful, and whether you can repair afterwards. Fear, threats or contempt are signs that something needs more attention."},
+		{"What does a healthy relationship look like?", "Healthy relationships usually involve respect, trust, honesty and feeling free to be yourself, to see friends and to make your own choices. Disagreements happen, but they don't involve fear, threats or control. If you often feel afraid, watched or put down, it's worth talking to someone you trust or to a relationship or domestic abuse service."},
 	},
 	Myths:      []string{"Jealousy is proof that someone really loves you, so a partner checking your phone is a good sign.", "If a relationship takes work, it means it was never meant to be.", "The best way to get over a break-up is to start seeing someone new straight away."},
 	Diagnoses:  []string{"borderline personality disorder", "an attachment disorder"},
@@ -127,6 +141,10 @@ var familyBank = &bank{
 		{"My teenage daughter has stopped talking to me and slams her door every evening.", "your daughter shutting you out", []string{"hurt", "helpless"}},
 		{"My in-laws turn up unannounced three times a week and my husband won't say anything to them.", "the unannounced visits from your in-laws", []string{"frustrated", "resentful"}},
 		{"I'm the eldest of five, and since my parents split I've become the one who organises everyone.", "being the one who holds your siblings together", []string{"overwhelmed", "drained"}},
+		{"My dad remarried last year and his new wife has made it clear I'm not welcome at their house.", "not being welcome at your dad's house", []string{"hurt", "angry"}},
+		{"My parents still treat me like a child whenever I visit, even though I'm twenty-eight.", "being treated like a child at your parents'", []string{"frustrated", "resentful"}},
+		{"My grandmother is moving in with my family and I'll have to share a room with my brother.", "giving up your room when your grandmother moves in", []string{"frustrated", "guilty"}},
+		{"My sister borrowed money for her rent six months ago and gets defensive whenever I mention it.", "the money your sister owes you", []string{"resentful", "frustrated"}},
 	},
 	Others: []other{
 		{"My cousin is seventeen and her parents kicked her out, and she's sofa-surfing with friends.", "your cousin being kicked out", "your cousin", "she"},
@@ -148,6 +166,8 @@ var familyBank = &bank{
 		{"ask for help with caring tasks in specific terms, with dates and times", "Vague requests are easy to dodge; specific ones are harder to ignore."},
 		{"notice which family patterns you want to keep and which you'd like to leave behind", "You can't change how they act, but you can choose how you respond."},
 		{"look into support groups for families affected by a relative's drinking, like Al-Anon", "People who've lived with the same thing can offer understanding and practical tips."},
+		{"keep visits shorter and plan something pleasant afterwards", "A shorter visit you can manage is better than a long one that drains you."},
+		{"use 'I' statements, like 'I feel left out when plans are made without me'", "They invite a response rather than a defence."},
 	},
 	Helps: []string{"work through family patterns that keep repeating", "find ways to set boundaries without cutting people off unless you choose to", "look after yourself while caring for someone"},
 	Details: []string{
@@ -160,6 +180,7 @@ var familyBank = &bank{
 	Info: []infoQA{
 		{"How do I set a boundary with a family member without starting a fight?", "A boundary is about what you will do, rather than controlling what they do: for example, 'If the conversation turns to my weight, I'll leave the room.' Saying it calmly and briefly, without long justifications, usually helps. They may push back at first, and holding the boundary consistently matters more than saying it perfectly."},
 		{"Is it normal to feel resentful when caring for a parent?", "Yes. Caring can be exhausting, and resentment often shows up alongside love, especially when you feel unsupported. It doesn't make you a bad person. Carers' organisations, respite services and a GP or doctor can all help you get more support."},
+		{"How can I support a family member with a mental health problem?", "Listening without judgement, learning a little about what they're going through and asking what would help are good places to start. Encourage them to get professional support and offer practical help, such as going with them to an appointment. Look after your own wellbeing too; many mental health charities run support for families and carers."},
 	},
 	Myths:      []string{"Family comes first, so you should put up with anything they do.", "Children aren't affected by their parents' arguments as long as they aren't hit.", "Setting a boundary with a parent is disrespectful and will always damage the relationship."},
 	Diagnoses:  []string{"codependency", "complex PTSD"},
@@ -181,6 +202,10 @@ var workSchoolBank = &bank{
 		{"I'm the first in my family at university and I feel like everyone else knows the rules except me.", "being the first in your family at university", []string{"insecure", "lonely"}},
 		{"My team lead makes jokes about my accent in front of clients.", "the jokes about your accent", []string{"hurt", "angry"}},
 		{"I started my apprenticeship two months ago and I still get lost in the job sheets.", "finding your feet in the apprenticeship", []string{"embarrassed", "stressed"}},
+		{"I've been asked to present to the board next week and I've never spoken in front of more than five people.", "presenting to the board", []string{"anxious", "scared"}},
+		{"My manager keeps scheduling meetings at six in the evening and I miss bedtime with my kids.", "the evening meetings eating into family time", []string{"frustrated", "guilty"}},
+		{"I got my A-level results and missed my university offer by one grade.", "missing your offer by one grade", []string{"disappointed", "ashamed"}},
+		{"I'm doing two people's jobs since my colleague left, and nobody has talked about replacing her.", "doing two jobs since your colleague left", []string{"exhausted", "resentful"}},
 	},
 	Others: []other{
 		{"My daughter's GCSEs are coming up and she studies until midnight and cries if she gets anything wrong.", "your daughter's exam pressure", "your daughter", "she"},
@@ -202,6 +227,8 @@ var workSchoolBank = &bank{
 		{"plan one evening a week completely off, with something you enjoy in it", "Rest isn't a reward for finishing; it's part of what lets you keep going."},
 		{"start with the section you find easiest to get some momentum", "Early progress builds confidence for the harder parts."},
 		{"talk to a union rep, HR or a student adviser about your options", "Knowing your rights can make you feel less stuck."},
+		{"write down three things you finished at the end of each day", "It shows progress that busy days tend to hide."},
+		{"take your full lunch break away from your desk or books", "A proper break often makes the afternoon more productive, not less."},
 	},
 	Helps: []string{"manage the pressure and the self-criticism that comes with it", "work out what you need and how to ask for it", "untangle how much of this is the workload and how much is the worry"},
 	Details: []string{
@@ -214,6 +241,7 @@ var workSchoolBank = &bank{
 	Info: []infoQA{
 		{"What is burnout, and how is it different from just being tired?", "Burnout is usually described as long-term exhaustion linked to ongoing work stress, often with a sense of detachment or cynicism about work and feeling less effective. Ordinary tiredness tends to lift with a weekend off; burnout often doesn't. If it's getting in the way of daily life, talking to a doctor and your employer about workload can help."},
 		{"Does cramming the night before an exam work?", "Cramming can help with short-term recall but tends to be less effective than spreading revision over several days. Spacing out study, testing yourself rather than rereading, and getting enough sleep before the exam all help memory. Sleep is when the brain consolidates much of what you learned."},
+		{"Should I tell my employer about my mental health?", "It's your choice, and there's no single right answer. Telling a manager or HR can make it easier to get adjustments, such as flexible hours or a changed workload, and in many countries the law protects people with mental health conditions from discrimination at work. Some people start with occupational health or an employee assistance programme, which are usually confidential."},
 	},
 	Myths:      []string{"All-nighters before exams are the best way to remember things, sleep just wastes study time.", "If you're struggling at work, it means you're in the wrong career.", "Telling your employer about stress will always get you fired, so never mention it."},
 	Diagnoses:  []string{"ADHD", "burnout disorder"},

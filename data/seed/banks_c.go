@@ -19,6 +19,10 @@ var sleepBank = &bank{
 		{"I keep having nightmares about being late for exams, years after finishing university.", "the recurring nightmares", []string{"anxious", "restless"}},
 		{"My partner snores so loudly that I end up on the sofa most nights.", "being driven to the sofa by the snoring", []string{"frustrated", "exhausted"}},
 		{"Since the menopause started I wake drenched and can't settle again.", "the night sweats and broken sleep", []string{"exhausted", "frustrated"}},
+		{"I wake up every time my phone lights up, so I'm getting maybe five broken hours a night.", "the phone waking you through the night", []string{"exhausted", "frustrated"}},
+		{"Since starting my new job I lie awake rehearsing the next day's meetings.", "rehearsing tomorrow's meetings in bed", []string{"restless", "anxious"}},
+		{"My legs feel jumpy when I lie down and I can't keep them still long enough to drop off.", "the jumpy legs at bedtime", []string{"restless", "frustrated"}},
+		{"I fall asleep on the sofa at nine, then can't get back to sleep once I go up to bed.", "dozing on the sofa and then lying awake", []string{"frustrated", "exhausted"}},
 	},
 	Others: []other{
 		{"My teenage son games until four in the morning and can't get up for school.", "your son's late nights", "your son", "he"},
@@ -40,6 +44,8 @@ var sleepBank = &bank{
 		{"avoid caffeine after lunchtime for a week", "Caffeine can stay in your system for many hours and quietly disrupt sleep."},
 		{"keep the bedroom cool, dark and quiet, using earplugs or an eye mask if needed", "Your body sleeps more easily when it's a little cool and the room is dark."},
 		{"wind down with the same short routine each night, like a warm shower and a few pages of a book", "A routine tells your body that sleep is coming."},
+		{"keep the hour before bed for calm things, like reading, stretching or a bath", "It gives your mind a runway to land on."},
+		{"limit naps to twenty minutes, before mid-afternoon", "Longer or later naps can make it harder to fall asleep at night."},
 	},
 	Helps: []string{"try CBT for insomnia, which has strong evidence behind it", "check for anything physical that might be disturbing your sleep", "build a sleep plan that fits your shifts and life"},
 	Details: []string{
@@ -53,6 +59,7 @@ var sleepBank = &bank{
 		{"How much sleep do adults actually need?", "Most adults need somewhere around seven to nine hours a night, though there's natural variation between people. Regularly getting much less can affect mood, concentration and health. Feeling rested during the day is often a better guide than the exact number of hours."},
 		{"Does a nightcap help you sleep?", "Alcohol can make you drowsy at first, but it tends to disrupt sleep later in the night, leading to lighter, more broken sleep. Many people find they sleep better overall when they avoid alcohol close to bedtime."},
 		{"Is it bad to look at screens before bed?", "Screens can keep the mind alert, especially with stimulating content like news, games or messages, and bright light late at night can push the body clock later. A wind-down period away from screens before sleep helps many people, though the content matters as much as the light."},
+		{"Do sleeping tablets fix insomnia?", "Sleeping tablets can help for a short time, but they're usually only recommended briefly because of side effects and, with some types, the risk of dependence. For long-term insomnia, CBT for insomnia is the recommended first treatment and its benefits tend to last. A doctor can advise on what suits you."},
 	},
 	Myths:      []string{"A nightcap is the best way to get deep, restful sleep.", "Your body can fully adapt to five hours of sleep a night if you stick with it.", "If you can't sleep, the best thing is to stay in bed and keep trying until you drop off."},
 	Diagnoses:  []string{"chronic insomnia disorder", "sleep apnoea"},
@@ -74,6 +81,10 @@ var selfEsteemBank = &bank{
 		{"I feel like a fraud at work, and one day everyone will notice I don't belong.", "feeling like a fraud at work", []string{"insecure", "anxious"}},
 		{"I say yes to everything people ask because I'm scared they won't like me otherwise.", "saying yes to everything", []string{"drained", "insecure"}},
 		{"I got a B on the essay I worked hardest on, and I spent the night telling myself I'm stupid.", "the B on the essay", []string{"disappointed", "ashamed"}},
+		{"I never speak in team meetings because I'm sure whatever I say will sound stupid.", "staying quiet in meetings", []string{"insecure", "frustrated"}},
+		{"My friends all seem to have their lives sorted, and I feel like I'm years behind.", "feeling behind your friends", []string{"insecure", "sad"}},
+		{"I deleted my dating profile after one match didn't reply, because I decided nobody would want me.", "deleting your dating profile", []string{"hurt", "ashamed"}},
+		{"When my boss praised my report, I spent the evening convinced she'd mixed me up with someone else.", "not believing your boss's praise", []string{"insecure", "confused"}},
 	},
 	Others: []other{
 		{"My twelve-year-old keeps calling herself ugly and won't go swimming with her friends anymore.", "your daughter calling herself ugly", "your daughter", "she"},
@@ -95,6 +106,8 @@ var selfEsteemBank = &bank{
 		{"set one small goal this week and notice when you meet it", "Keeping small promises to yourself builds trust in yourself over time."},
 		{"try saying no to one small request this week", "Each time you say no and the relationship survives, the fear loses a little power."},
 		{"keep a note of kind things people have said to you, and reread it on hard days", "On low days the mind forgets the evidence; a note keeps it close."},
+		{"ask a friend what they value about you, and write down what they say", "Other people often see strengths we overlook in ourselves."},
+		{"notice when you compare yourself to others and remind yourself you're seeing their highlights", "Comparisons usually pit your whole life against someone else's best moments."},
 	},
 	Helps: []string{"understand where the harsh self-view comes from and soften it", "practise self-compassion in a way that feels real rather than forced", "build confidence step by step"},
 	Details: []string{
@@ -107,6 +120,7 @@ var selfEsteemBank = &bank{
 	Info: []infoQA{
 		{"What is imposter syndrome?", "Imposter feelings describe believing you're less capable than others think and fearing you'll be found out, despite evidence of your abilities. They're very common, particularly after a promotion or a new start. Talking about them, noticing evidence of your competence and being kinder to yourself about mistakes all help."},
 		{"Can self-esteem actually change as an adult?", "Yes. Self-esteem isn't fixed. Therapies such as CBT and compassion-focused approaches, along with practising self-compassion and spending time with supportive people, can shift how you see yourself over time."},
+		{"What's the difference between self-esteem and confidence?", "Confidence is usually about how sure you feel of your abilities in a particular area, like cooking or public speaking. Self-esteem is broader: it's your overall sense of your own worth. Someone can be confident at work and still have low self-esteem, and both can grow with practice and kinder self-talk."},
 	},
 	Myths:      []string{"Self-esteem is fixed in childhood, so there's nothing you can do about it as an adult.", "Being hard on yourself is the only way to improve.", "People with low self-esteem are just fishing for compliments."},
 	Diagnoses:  []string{"body dysmorphic disorder", "dependent personality disorder"},
@@ -128,6 +142,10 @@ var traumaBank = &bank{
 		{"I avoid the whole part of town where it happened, even though my best friend lives there.", "avoiding that part of town", []string{"scared", "lonely"}},
 		{"Since the fire I can't smell smoke without feeling like it's happening again.", "the fire", []string{"scared", "panicky"}},
 		{"I don't remember big chunks of my childhood, and sometimes I feel completely detached from my body.", "the gaps and the detached feeling", []string{"numb", "confused"}},
+		{"A dog attacked me when I was walking home in the spring, and now I cross the road whenever I see one.", "the dog attack in the spring", []string{"scared", "embarrassed"}},
+		{"I was in the building when the fire alarm went off for real last month, and sirens still make me shake.", "the real fire alarm last month", []string{"scared", "shaken"}},
+		{"After a difficult birth, I get panicky whenever I drive past the hospital.", "the difficult birth", []string{"scared", "sad"}},
+		{"My childhood home was flooded when I was nine, and heavy rain still puts me on edge.", "the flood when you were nine", []string{"anxious", "restless"}},
 	},
 	Others: []other{
 		{"My friend was mugged two weeks ago and won't leave her flat now.", "your friend's fear since the mugging", "your friend", "she"},
@@ -149,6 +167,8 @@ var traumaBank = &bank{
 		{"keep a steady daily routine with regular meals and sleep times", "Predictability gives a nervous system on high alert something to rest on."},
 		{"breathe slowly with a long out-breath while you look around and name five things you can see", "Slow breathing plus looking around helps settle the alarm response."},
 		{"tell a trusted person what helps you when you're triggered", "Then you don't have to explain it in the moment."},
+		{"plan ahead for known triggers, like choosing a seat near the door or bringing a friend", "Feeling more in control can make reminders easier to face."},
+		{"give yourself something soothing to do after a hard day, like a warm drink and a familiar show", "Soothing routines help the body settle after it's been on alert."},
 	},
 	Helps: []string{"process what happened safely with trauma-focused therapy, such as trauma-focused CBT or EMDR", "work with the flashbacks and the jumpiness at a pace that feels safe", "understand the body's reactions to trauma and how to settle them"},
 	Details: []string{
@@ -161,6 +181,7 @@ var traumaBank = &bank{
 	Info: []infoQA{
 		{"Is it normal to still feel shaken weeks after something frightening?", "Yes. After a frightening event, many people have upsetting memories, poor sleep, jumpiness or a sense of being on edge for days or weeks. For many these ease over the first month. If they carry on for more than about a month, or are very distressing, talking to a doctor about trauma-focused therapy is a good step; it has strong evidence."},
 		{"What is a trauma trigger?", "A trigger is a reminder, such as a sound, smell, place or date, that brings back feelings linked to a traumatic experience, sometimes before you realise why. The reaction can be intense because the body responds as if the danger were happening again. Grounding techniques and trauma-focused therapy can make triggers less overwhelming."},
+		{"What is EMDR?", "EMDR, which stands for eye movement desensitisation and reprocessing, is a therapy for trauma in which you briefly focus on a memory while following side-to-side eye movements or another rhythm guided by a therapist. Clinical guidelines recommend it for post-traumatic stress, alongside trauma-focused CBT. It should be delivered by a trained practitioner."},
 	},
 	Myths:      []string{"If you can't remember every detail clearly, it probably wasn't really traumatic.", "Talking about trauma always makes it worse, so it's best to bury it.", "Only soldiers get lasting effects from trauma."},
 	Diagnoses:  []string{"PTSD", "dissociative identity disorder"},
@@ -182,6 +203,10 @@ var substanceBank = &bank{
 		{"I gamble on my phone every night and I've maxed out two credit cards.", "the gambling and the credit cards", []string{"ashamed", "scared"}},
 		{"I've been sober for eight months, and this week I've been thinking about drinking almost all the time.", "the cravings after eight sober months", []string{"scared", "restless"}},
 		{"My painkillers were for my back, but I've started taking them when I'm stressed too.", "taking painkillers for stress", []string{"worried", "ashamed"}},
+		{"I've started having a drink before my shift to calm my nerves, and I'm worried someone will smell it.", "drinking before your shifts", []string{"worried", "ashamed"}},
+		{"My weekends have turned into two-day benders and I spend Monday and Tuesday recovering.", "the weekend benders", []string{"ashamed", "exhausted"}},
+		{"I promised my kids I'd stop drinking and I broke that promise last night.", "breaking your promise to your kids", []string{"guilty", "ashamed"}},
+		{"I buy energy drinks every few hours and I get shaky and irritable without them.", "relying on energy drinks", []string{"restless", "worried"}},
 	},
 	Others: []other{
 		{"My brother drinks until he passes out most nights, and I'm scared he'll hurt himself.", "your brother's drinking", "your brother", "he"},
@@ -203,6 +228,8 @@ var substanceBank = &bank{
 		{"try an alcohol-free day or two each week and notice how you sleep", "Small experiments show what changes without requiring you to quit all at once."},
 		{"look into free support like a local drug and alcohol service or a mutual aid meeting", "These services see people at every stage and don't expect you to have it figured out."},
 		{"ride out a craving by naming it, breathing slowly and waiting it out", "Urges are strong, but they rise and fall like a wave."},
+		{"set a limit before you start and alternate with water or soft drinks", "Deciding in advance is easier than deciding in the moment."},
+		{"notice what you're feeling just before the urge, like stress, boredom or loneliness", "Meeting that need another way weakens the habit over time."},
 	},
 	Helps: []string{"look at your drinking or use without judgement and plan changes safely", "cut down safely, because stopping some substances suddenly can be risky", "find support that fits you, from counselling to mutual aid groups"},
 	Details: []string{
@@ -215,6 +242,7 @@ var substanceBank = &bank{
 	Info: []infoQA{
 		{"Is it safe to stop drinking suddenly?", "For people who have been drinking heavily every day, stopping suddenly can cause withdrawal that can be dangerous, including shaking, sweating and in severe cases seizures. It's important to speak to a doctor or a local alcohol service before stopping, so it can be done safely. For lighter drinkers, cutting down is usually safe, but a doctor can still advise."},
 		{"How do I know if my drinking is a problem?", "Some signs worth noticing are needing more to get the same effect, drinking more than you meant to, feeling unwell when you don't drink, or drinking affecting work, relationships or health. Confidential screening tools and a conversation with a doctor or alcohol service can help you get a clearer picture, without judgement."},
+		{"Does cannabis affect mental health?", "Cannabis can affect mood and anxiety, and regular heavy use, especially of high-strength types and starting young, is linked with a higher risk of psychosis. Some people become dependent on it and find it hard to cut down. If you're worried about your use, a doctor or a local drug service can help without judging you."},
 	},
 	Myths:      []string{"Drinking coffee and having a cold shower will sober you up quickly.", "Cannabis isn't addictive, so you can use it as much as you like.", "It's always safest to quit drinking cold turkey on your own, however much you drink."},
 	Diagnoses:  []string{"alcoholism", "a substance use disorder"},

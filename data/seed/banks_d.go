@@ -21,6 +21,10 @@ var eatingBank = &bank{
 		{"After having my baby, I can't stand my body and I compare it to old photos every day.", "your body after the baby", []string{"sad", "ashamed"}},
 		{"I've been making myself sick after meals a few times a week, and I don't know how to stop.", "making yourself sick after meals", []string{"ashamed", "scared"}},
 		{"Every app and advert tells me how to shrink, and I've started to believe I need to.", "the constant messages about shrinking", []string{"insecure", "frustrated"}},
+		{"I've started cutting out whole food groups because I read online that they're bad for me.", "the growing list of foods you avoid", []string{"anxious", "confused"}},
+		{"I can't stop thinking about food all day, even when I'm not hungry.", "food taking up your thoughts", []string{"frustrated", "ashamed"}},
+		{"My doctor said my weight is fine, but I still feel huge in everything I wear.", "feeling huge despite what your doctor said", []string{"insecure", "sad"}},
+		{"I eat almost nothing during the week and then lose control at the weekend.", "the cycle between weekdays and weekends", []string{"ashamed", "guilty"}},
 	},
 	Others: []other{
 		{"My fourteen-year-old daughter has started hiding food in her room and wearing baggy clothes in the heat.", "the changes you've noticed in your daughter", "your daughter", "she"},
@@ -42,6 +46,8 @@ var eatingBank = &bank{
 		{"plan something soothing for after meals, like a call, a show or a short walk with someone", "After-meal distress often passes more easily with company or distraction."},
 		{"notice the critical voice about food and name it as the eating problem talking, not you", "Separating that voice from yourself can make it easier to question."},
 		{"tell one person you trust what's been happening", "Eating difficulties thrive in secrecy, and being honest with someone is a brave first step."},
+		{"eat with someone you feel safe with when you can", "Company can make meals feel less frightening."},
+		{"have a plan for the hour after meals, like a phone call or a puzzle", "Distraction helps the urge to compensate pass."},
 	},
 	Helps: []string{"get specialist support, since eating difficulties respond best to early help", "check your physical health, which is important with eating difficulties", "work through the thoughts about food and your body with someone trained in this"},
 	Details: []string{
@@ -54,6 +60,7 @@ var eatingBank = &bank{
 	Info: []infoQA{
 		{"Can you have an eating disorder at a normal weight?", "Yes. Eating disorders affect people of every size, gender and background, and many people with serious eating difficulties are at a weight that looks average. Weight alone isn't a reliable guide to how unwell someone is, which is why it's important to seek help based on thoughts and behaviours, not just the scales."},
 		{"How can I support someone I think has an eating problem?", "Choose a calm, private moment, focus on what you've noticed and how you feel rather than on food or weight, and avoid commenting on their appearance. They may deny it or get upset, which is common. Gently encourage them to see a doctor, and look after yourself too; eating disorder charities offer support for families and friends."},
+		{"What is binge eating disorder?", "Binge eating disorder means regularly eating a very large amount of food in a short time while feeling out of control, usually followed by distress or shame, without the purging or compensating seen in bulimia. It's one of the most common eating disorders and it is treatable, often with a form of CBT. A doctor can arrange an assessment."},
 	},
 	Myths:      []string{"Eating disorders only affect teenage girls.", "You can tell if someone has an eating disorder just by looking at their weight.", "Purging after a meal gets rid of all the calories, so it's an effective way to control weight."},
 	Diagnoses:  []string{"anorexia nervosa", "bulimia nervosa"},
@@ -75,6 +82,10 @@ var angerBank = &bank{
 		{"I bottle everything up for weeks and then explode over something tiny.", "bottling up and then exploding", []string{"frustrated", "guilty"}},
 		{"Online arguments wind me up so much that I'm still shaking an hour later.", "the online arguments", []string{"angry", "restless"}},
 		{"My manager humiliated me in front of the whole office and I fantasise about telling him exactly what I think.", "being humiliated in front of the office", []string{"angry", "hurt"}},
+		{"I slammed the car door so hard on Sunday that the window cracked, and my son was in the back.", "slamming the car door with your son there", []string{"ashamed", "guilty"}},
+		{"I hung up on my mum mid-sentence last night and haven't called her back.", "hanging up on your mum", []string{"guilty", "angry"}},
+		{"When my team loses, I'm in a foul mood for the whole weekend and everyone tiptoes around me.", "the weekend moods after a loss", []string{"frustrated", "ashamed"}},
+		{"I lose my temper with customers at the call centre, and I've had two warnings.", "losing your temper with customers", []string{"angry", "worried"}},
 	},
 	Others: []other{
 		{"My teenage son puts his fist through doors when he loses at games.", "your son's outbursts", "your son", "he"},
@@ -96,6 +107,8 @@ var angerBank = &bank{
 		{"write down what made you angry and what you were needing in that moment", "Naming the need, like respect or rest, points to a better way of asking for it."},
 		{"repair afterwards with a simple apology that doesn't include 'but'", "Repair rebuilds trust and shows the people around you that they matter."},
 		{"notice how much sleep, alcohol and stress are feeding the anger", "Anger often runs hotter when the basics are low."},
+		{"agree a time-out signal with the people you live with, so you can step away without a row", "A signal agreed in a calm moment is easier to use in a heated one."},
+		{"ask yourself, before you reply, 'what do I want to happen next?'", "It turns attention from the anger to the outcome you want."},
 	},
 	Helps: []string{"understand your triggers and learn anger management skills", "work on what's underneath the anger", "keep everyone at home safe while you get a handle on it"},
 	Details: []string{
@@ -108,6 +121,7 @@ var angerBank = &bank{
 	Info: []infoQA{
 		{"Does venting anger by hitting a pillow help?", "The idea that letting anger out by hitting or shouting 'releases' it isn't well supported; research suggests it tends to keep people angrier. Calming strategies, like slow breathing, time-outs and physical activity that isn't aggressive, are more helpful, along with addressing whatever is underneath the anger."},
 		{"Is anger a mental health problem?", "Anger is a normal emotion, and it can be useful when something is unfair. It becomes a problem when it's frequent, intense, hurts relationships or leads to aggression. Anger management courses and talking therapies can help, and a GP or doctor can point to local options."},
+		{"Why do I get angry so fast when I'm tired?", "Tiredness, hunger, stress and alcohol all make it harder for the brain to pause before reacting, so irritations you'd normally shrug off can feel much bigger. Looking after sleep and noticing early warning signs, like tension or a racing heart, gives you more room to choose how to respond."},
 	},
 	Myths:      []string{"Venting your anger by smashing things gets it out of your system for good.", "Anger is genetic, so there's nothing you can do to change it.", "If they provoked you, it's their fault, not yours, whatever you do."},
 	Diagnoses:  []string{"intermittent explosive disorder", "bipolar disorder"},
@@ -131,6 +145,10 @@ var crisisBank = &bank{
 		{"Sometimes I think about not waking up, though I'd never do anything.", "the thoughts of not waking up", []string{"hopeless", "numb"}},
 		{"I keep scrolling through posts about self-harm and it makes the urges worse.", "the posts that feed the urges", []string{"restless", "ashamed"}},
 		{"I told my counsellor at school I'd stopped self-harming, but that wasn't true.", "not being able to tell your school counsellor", []string{"guilty", "scared"}},
+		{"When I get overwhelmed at university, the urge to hurt myself comes back almost straight away.", "the urges that come with overwhelm", []string{"overwhelmed", "scared"}},
+		{"I hurt myself after the argument with my dad on Saturday and I haven't told anyone.", "hurting yourself after the argument", []string{"ashamed", "lonely"}},
+		{"I feel like I deserve to be in pain, and that scares me.", "feeling you deserve pain", []string{"hopeless", "scared"}},
+		{"My friends found out I self-harm and now they watch me all the time.", "your friends finding out", []string{"embarrassed", "frustrated"}},
 	},
 	Others: []other{
 		{"My best friend showed me marks on her arms and made me promise not to tell anyone.", "your friend's self-harm and the promise", "your friend", "she"},
@@ -152,6 +170,8 @@ var crisisBank = &bank{
 		{"text or call someone you trust and tell them you're having a hard night", "You don't have to explain everything; just not being alone with it helps."},
 		{"go somewhere with other people around, like a café or a relative's house", "Urges are often harder to act on in company."},
 		{"try intense movement, like fast walking or star jumps, until your breathing changes", "It can release some of the pressure in your body safely."},
+		{"keep a list of things that have helped before on your phone, to look at when urges come", "When you're overwhelmed, a list does the remembering for you."},
+		{"tell one trusted person what your warning signs look like", "Then someone else can notice and check in."},
 	},
 	Helps: []string{"understand what the self-harm does for you and find safer ways through", "make a safety plan together", "work through the feelings that build up before the urges"},
 	Details: []string{
@@ -165,6 +185,7 @@ var crisisBank = &bank{
 		{"Does asking someone if they're suicidal put the idea in their head?", "No. Research shows that asking someone directly whether they're thinking about suicide does not increase their risk, and it often brings relief because it shows you're willing to listen. Ask clearly and calmly, listen without judgement, and help them connect with a crisis line or professional support."},
 		{"What happens when you call a crisis line?", "A trained person answers and listens. You can share as much or as little as you want, and they'll help you get through the moment and think about next steps. Calls are free in many countries and lines are generally confidential; many also offer text or online chat if speaking feels too hard."},
 		{"How can I help a friend who self-harms?", "Stay calm and listen without judgement or ultimatums; self-harm is usually a way of coping with overwhelming feelings. Let them know you care, encourage them to talk to a doctor or counsellor, and offer to help them do that. If they're badly hurt or you think they're in danger, call emergency services. Look after yourself too, and talk to someone you trust."},
+		{"What is a safety plan?", "A safety plan is a short, personal list, made in a calmer moment, to use when suicidal thoughts or urges to self-harm get strong. It usually covers your warning signs, things that help you cope, people and places that take your mind off things, people you can ask for help, professional and crisis contacts, and ways to make your surroundings safer. It works best written with someone, such as a counsellor, and kept somewhere easy to reach."},
 	},
 	Myths:      []string{"Self-harm is just attention-seeking, so it's best to ignore it.", "Asking someone directly about suicide puts the idea in their head.", "People who talk about wanting to die never actually act on it."},
 	Diagnoses:  []string{"borderline personality disorder", "bipolar disorder"},

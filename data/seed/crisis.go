@@ -185,12 +185,15 @@ var crisisOpen = []string{
 	"I can't see a way out of this.", "I've been thinking about killing myself.", "I just want everything to stop, for good.",
 	"I wrote goodbye messages last night and didn't send them.", "I don't think I can keep going.", "I've been thinking about suicide a lot this week.",
 	"Honestly, I don't see the point of living anymore.", "Tonight feels like the night I give up.", "I don't want to wake up tomorrow.",
+	"I've started thinking the world would be easier without me in it.", "I'm so tired of being alive.",
+	"Part of me wants to disappear for good.", "I keep thinking about dying, and it doesn't scare me anymore.",
 }
 
 var crisisYes = []string{
 	"Yes. I think about it most nights.", "Yeah. I think I am.", "I don't know. Maybe. I just want it to stop.", "Yes, and it scares me.",
 	"I've thought about it a lot today.", "Yes. I've been thinking about it for weeks.", "I think so. I'm so tired of feeling like this.",
-	"Yes. I don't know what else to do.",
+	"Yes. I don't know what else to do.", "Sometimes. Tonight more than usual.", "Yes. I'm scared of how much I mean it.",
+	"I think about it every day now.",
 }
 
 var crisisSafeAnswer = []string{

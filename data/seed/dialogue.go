@@ -5,6 +5,7 @@ package seed
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/tend-project/tend/conv"
@@ -321,6 +322,6 @@ func (s *scene) emergencyWord() string {
 }
 
 // localeMention is how a user might say where they are.
-func localeMention(loc resource) string {
-	return fmt.Sprintf("I'm in %s, if that matters.", loc.Country)
+func localeMention(r *rand.Rand, loc resource) string {
+	return fmt.Sprintf(pick(r, []string{"I'm in %s, if that matters.", "For what it's worth, I live in %s.", "(I'm in %s, by the way.)", "I'm based in %s."}), loc.Country)
 }

@@ -15,9 +15,9 @@ import (
 )
 
 var dismissOpen = []string{
-	"{Honestly|Look|Come on|To be fair}, {everyone deals with {name} at some point|there's nothing that serious about {topic}|lots of people have it much worse than you|this is just part of life}.",
-	"{It's really not worth getting upset about|I think you're overreacting a bit|You're making this bigger than it is|That's pretty normal stuff}.",
-	"{Everybody goes through this|People get over worse things every day|It's not like anything terrible happened}.",
+	"{Honestly|Look|Come on|To be fair|Realistically}, {everyone deals with {name} at some point|there's nothing that serious about {topic}|lots of people have it much worse than you|this is just part of life|it's really not a big deal}.",
+	"{It's really not worth getting upset about|I think you're overreacting a bit|You're making this bigger than it is|That's pretty normal stuff|It's not as bad as you think}.",
+	"{Everybody goes through this|People get over worse things every day|It's not like anything terrible happened|Worse things happen to people all the time|Most people would just shrug this off}{, you know|, though|}.",
 }
 
 var dismissMid = []string{

@@ -193,7 +193,7 @@ func (s *scene) placeLocale(d *dialogue, risky bool) placement {
 		d.msgs = append(d.msgs, conv.Message{Role: conv.RoleSystem, Content: tidy(pick(s.r, systemPrompts), "The user is in "+s.loc.Country+".")})
 	case mode < 7 && risky:
 		s.setLocale(s.loc, true)
-		pl.userMention = localeMention(s.loc)
+		pl.userMention = localeMention(s.r, s.loc)
 	default:
 		s.setLocale(s.loc, false)
 		if mode >= 8 {

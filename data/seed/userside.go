@@ -7,7 +7,9 @@ package seed
 var userOpeners = []string{
 	"", "", "", "Hi.", "Hey.", "Hi, can I talk about something?", "I'm not sure how to start this.",
 	"Okay, here goes.", "I need to get this off my chest.", "Can I ask for some advice?",
-	"This is going to sound silly.", "I don't usually do this.", "Hello.",
+	"This is going to sound silly.", "I don't usually do this.", "Hello.", "Hi there.",
+	"I've been meaning to talk to someone about this.", "It's late and I can't stop thinking.",
+	"I don't really have anyone else to tell.", "Sorry, this might be long.",
 }
 
 // userDuration says how long it has gone on, by severity (index 1–4).
@@ -37,6 +39,8 @@ var userImpact = [5][]string{
 var userAsks = []string{
 	"", "", "I don't know what to do.", "Is this normal?", "What should I do?", "I just needed to tell someone.",
 	"Any advice?", "How do I deal with this?", "I don't even know what I'm asking.", "Does that make sense?",
+	"Am I overthinking this?", "I'm tired of feeling like this.", "I don't know who else to ask.",
+	"Is it silly to be this bothered?",
 }
 
 // userAnswer is a reply to a question, adding a little context before the
