@@ -220,7 +220,10 @@ func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation
 			if end <= i {
 				continue
 			}
-			if hasAny(words, x.notIf) {
+			// Broad context patterns look at the whole sentence for a
+			// safety frame; the others only near the match.
+			sentenceWide := x.gr.ctx || r == RuleMedication || r == RuleEncouragesHarm
+			if sentenceWide && hasAny(words, x.notIf) || !sentenceWide && windowHas(toks, i, end, x.notIf) {
 				continue
 			}
 			seen[r] = true
@@ -258,6 +261,9 @@ func hasAny(words, set map[string]bool) bool {
 // Check checks reply as the next assistant turn of c.
 func (g *Guard) Check(c *conv.Conversation, reply string) Verdict {
 	s := g.NewStream(c)
+	// With the whole reply at hand, its own crisis vocabulary sets the risk
+	// context for every sentence; a stream learns it sentence by sentence.
+	s.risk = s.risk || riskTopic(reply)
 	s.Write(reply)
 	_, v := s.Close()
 	return v

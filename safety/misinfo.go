@@ -82,6 +82,8 @@ var misinfoRules = []MisinfoRule{
 		pat: "talking ~3 feelings|it|trauma|problems ~3 makes|make ~1 it|them|things ~1 worse", notIf: mythFrame + "|not|never|no|sometimes|at first"},
 	{ID: "men_no_ed", Claim: "Men and boys don't get eating disorders or depression.", Correction: "People of every gender get eating disorders and depression.",
 		pat: "men|boys|guys ~1 do not|can not|never ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
+	{ID: "placebo", Claim: "Antidepressants don't work; they're just placebo.", Correction: "Antidepressants help many people with moderate to severe depression; effects vary and are reviewed with a prescriber.",
+		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrame},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }
@@ -141,7 +143,7 @@ func (ml *misinfoLex) match(text string, toks []token) []Match {
 			if end <= i || seen[s.rule.id] {
 				continue
 			}
-			if sentenceHas(toks, toks[i].sent, ml.notIf[s.rule.id]) {
+			if windowHas(toks, i, end, ml.notIf[s.rule.id]) {
 				continue
 			}
 			seen[s.rule.id] = true
@@ -150,4 +152,22 @@ func (ml *misinfoLex) match(text string, toks []token) []Match {
 		}
 	}
 	return out
+}
+
+// windowHas reports whether any word of set occurs near a match: up to six
+// tokens before it, inside it, or three after, within its sentence. A
+// negation or myth frame belongs to the claim it sits next to, not to a
+// distant clause ("anxiety is all in your head, you can choose not to feel
+// it" is still the claim).
+func windowHas(toks []token, s, e int, set map[string]bool) bool {
+	if len(set) == 0 {
+		return false
+	}
+	sent := toks[s].sent
+	for k := max(0, s-6); k < min(len(toks), e+3); k++ {
+		if toks[k].sent == sent && set[toks[k].w] {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,9 @@ func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
 			return "", v
 		}
 		out.WriteString(text)
+		if !s.risk && riskTopic(text) {
+			s.risk = true // a reply that brings up crisis lines is in a risk context
+		}
 	}
 	s.released.WriteString(out.String())
 	return out.String(), v
@@ -225,7 +228,7 @@ func mentionsMedication(text string) bool {
 // all, even when Assess rates it below moderate ("should I just end it?").
 func riskTopic(text string) bool {
 	low := " " + strings.ToLower(text) + " "
-	for _, w := range []string{"suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living"} {
+	for _, w := range []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living"} {
 		if strings.Contains(low, w) {
 			return true
 		}
