@@ -67,3 +67,22 @@ func BenchmarkDecode135M(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func BenchmarkPrefill135M(b *testing.B) {
+	cfg := testConfig(b, "LlamaForCausalLM", 49152, 576, 30, 9, 3, 1536, true)
+	m, err := New(cfg, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	prompt := make([]int, 512)
+	for i := range prompt {
+		prompt[i] = (i * 7919) % 49152
+	}
+	c := m.NewKVCache(512)
+	for b.Loop() {
+		if _, err := m.Forward(prompt, 0, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(prompt)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

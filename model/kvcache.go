@@ -27,6 +27,7 @@ type KVCache struct {
 	x, h, qkv, atty, gu, act, rstd, logits []float32
 	pos                                    []int32
 	scores                                 [][]float32 // one MaxT row per worker
+	chunkScores                            []float32   // n×t scores of a prefill chunk
 }
 
 // NewKVCache returns an empty cache for sequences of up to maxT tokens.
@@ -130,9 +131,17 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 	return c.logits, nil
 }
 
+// prefillRows is the chunk size from which attention runs as matrix
+// multiplies (a prompt) rather than one dot product per cached key.
+const prefillRows = 8
+
 // attend computes the attention output of n new tokens, token i at
 // position pos+i attending to cached positions 0..pos+i.
 func (c *KVCache) attend(qkv, kc, vc []float32, n, pos, H, KV, D int) {
+	if n >= prefillRows {
+		c.attendChunk(qkv, kc, vc, n, pos, H, KV, D)
+		return
+	}
 	qw, kvw := (H+2*KV)*D, KV*D
 	scale := float32(1 / math.Sqrt(float64(D)))
 	group := H / KV
@@ -161,6 +170,32 @@ func (c *KVCache) attend(qkv, kc, vc []float32, n, pos, H, KV, D int) {
 		})
 	}
 	wg.Wait()
+}
+
+// attendChunk is attend for a long chunk: per head, the scores of all n
+// queries against the t = pos+n cached keys are one n×t matrix multiply,
+// masked causally, and the output another.
+func (c *KVCache) attendChunk(qkv, kc, vc []float32, n, pos, H, KV, D int) {
+	qw, kvw := (H+2*KV)*D, KV*D
+	t := pos + n
+	if len(c.chunkScores) < n*t {
+		c.chunkScores = make([]float32, n*t)
+	}
+	sc := c.chunkScores[:n*t]
+	scale := float32(1 / math.Sqrt(float64(D)))
+	group := H / KV
+	for h := range H {
+		kh := h / group
+		nn.Gemm(false, true, n, t, D, scale, qkv[h*D:], qw, kc[kh*D:], kvw, 0, sc, t)
+		tensor.Parallel(n, 1, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				row := sc[i*t : (i+1)*t]
+				tensor.Softmax(row[:pos+i+1])
+				clear(row[pos+i+1:])
+			}
+		})
+		nn.Gemm(false, false, n, D, t, 1, sc, t, vc[kh*D:], kvw, 0, c.atty[h*D:], H*D)
+	}
 }
 
 // proj computes y = x·Wᵀ + beta·y for n rows (W out×in), from the bfloat16

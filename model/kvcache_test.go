@@ -26,7 +26,7 @@ func TestKVCacheMatchesFullForward(t *testing.T) {
 		for i, x := range b.Tokens {
 			toks[i] = int(x)
 		}
-		for _, chunks := range [][]int{{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {4, 1, 6}, {11}} {
+		for _, chunks := range [][]int{{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {4, 1, 6}, {11}, {2, 9}} {
 			c := m.NewKVCache(16)
 			pos := 0
 			for _, n := range chunks {
