@@ -26,6 +26,7 @@ tend is not a therapist and its models are not one either.`,
 		newSourcesCmd(),
 		newDemoCmd(),
 		newServeCmd(),
+		newChatCmd(),
 		newSafetyCmd(),
 	)
 	return root
