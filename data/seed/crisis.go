@@ -180,6 +180,10 @@ var crisisAgreeReply = []string{
 // User crisis lines: the opening statement, answers to the direct question
 // and method-seeking questions (which the listener declines). None contains
 // method, means or lethality content.
+var crisisOpeners = []string{
+	"", "", "Hi.", "I don't know who else to talk to.", "It's late and I can't stop thinking.", "I need to tell someone something.", "Hey.",
+}
+
 var crisisOpen = []string{
 	"I don't want to be here anymore.", "I've been thinking about ending it.", "I keep thinking everyone would be better off without me.",
 	"I can't see a way out of this.", "I've been thinking about killing myself.", "I just want everything to stop, for good.",

@@ -156,6 +156,7 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 			t.mark(tagAsk)
 		}
 		d.assistant(t)
+		s.settle()
 		d.user(s.px(userSafetyNo), s.detail())
 		t = &turn{strategy: conv.StrategyInformation}
 		t.add(s.px(safetyAfter), 0, 0, 0)
@@ -172,6 +173,7 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 		exchanges--
 	} else {
 		d.assistant(s.firstReply(true))
+		s.settle()
 		if exchanges >= 3 {
 			d.user(expand(s.r, pick(s.r, userAnswer), slotsWith(s.sl, "detail", lowerFirst(s.detail()))))
 			t := &turn{strategy: conv.StrategyAffirmation}
@@ -201,7 +203,7 @@ func (s *scene) selfPlan(d *dialogue, exchanges int) {
 
 // crisisPlan follows the safe-messaging protocol over 2–4 exchanges.
 func (s *scene) crisisPlan(d *dialogue, exchanges int, method bool) {
-	open := []string{pick(s.r, userOpeners)}
+	open := []string{pick(s.r, crisisOpeners)}
 	if s.b.Concern != conv.ConcernCrisis {
 		open = append(open, s.sit.Text, pick(s.r, userDuration[4]))
 	}

@@ -141,6 +141,14 @@ func (s *scene) px(group []string) string {
 	return s.x(tm)
 }
 
+// settle is called after the listener's first turn: from then on the topic
+// is sometimes referred to more loosely, as people do once it is named.
+func (s *scene) settle() {
+	if t := s.sit.Topic; !strings.Contains(s.sl["topic"], "|") {
+		s.sl["topic"] = "{" + t + "|" + t + "|all this|everything that's going on|what's been happening}"
+	}
+}
+
 // Blocks. Each adds one or two sentences to t with its EPITOME levels.
 
 func (s *scene) emotion(t *turn, strong bool) {
