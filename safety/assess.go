@@ -259,7 +259,7 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		switch {
 		case k&kAct != 0 && ideation:
 			lvl = LevelImminent
-		case k&kGoodbye != 0 && (ideation && c&(kIdeation|kPassive|kHopeless) != 0 || k&kTimeline != 0):
+		case k&kGoodbye != 0 && (ideation && c&(kIdeation|kPassive|kHopeless) != 0 || k&kTimeline != 0 && strongGoodbye(t.hits, s)):
 			lvl = LevelImminent
 		case k&(kPlan|kMeans|kResolve) != 0 && k&kTimeline != 0 && ideation:
 			lvl = LevelImminent
@@ -289,6 +289,17 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 func hasCat(hs []hit, c Category, min Level) bool {
 	for _, h := range hs {
 		if !h.negated && h.r.cat == c && h.level >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// strongGoodbye reports whether a turn has a goodbye that is a risk signal
+// on its own ("this is goodbye"), not a plain "bye".
+func strongGoodbye(hs []hit, s Subject) bool {
+	for _, h := range hs {
+		if !h.negated && h.subject == s && h.r.kind&kGoodbye != 0 && h.r.lvl >= LevelHigh {
 			return true
 		}
 	}

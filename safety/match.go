@@ -13,6 +13,7 @@ import (
 type crule struct {
 	*rule
 	notIf map[string]bool
+	lit   map[string]bool // words the pattern itself spells out
 }
 
 type lexicon struct {
@@ -55,6 +56,14 @@ func compileRules(rs []rule) (*lexicon, error) {
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.id, err))
 			continue
+		}
+		cr.lit = map[string]bool{}
+		for _, es := range alts {
+			for _, e := range es {
+				for _, w := range e.words {
+					cr.lit[w] = true
+				}
+			}
 		}
 		for _, es := range alts {
 			if err := checkWords(es); err != nil {
@@ -218,6 +227,16 @@ func scopeHit(toks []token, h *hit) {
 			}
 		}
 	}
+	// A negator inside a gap of the match ("I have never self harmed")
+	// negates it too, unless the pattern spells that word itself.
+	if !h.negated && h.r.kind != kSafe {
+		for k := h.s + 1; k < h.e; k++ {
+			if negators[toks[k].w] && !h.r.lit[toks[k].w] && !(k+1 < h.e && negBreak[toks[k+1].w]) {
+				h.negated = true
+				break
+			}
+		}
+	}
 	// Subject.
 	h.subject = subjectOf(toks, h, ss)
 	sentText := joinWords(toks[ss:se])
@@ -367,7 +386,7 @@ func isInformational(toks []token, ss, se int, h *hit) bool {
 
 var durationCues = []string{"in years", "for years", "in months", "for months", "in a year", "in two years", "in three years", "in a long time", "since high school", "since college", "since i was"}
 
-var academicCues = []string{"study", "studies", "table", "dataset", "data", "rates", "journal", "percent", "figure", "cohort", "trial", "statistics"}
+var academicCues = []string{"documentary", "awareness", "prevention", "unit", "workshop", "campaign", "charity", "fundraiser", "study", "studies", "table", "dataset", "data", "rates", "journal", "percent", "figure", "cohort", "trial", "statistics"}
 
 func helpVerb(w string) bool {
 	switch w {
