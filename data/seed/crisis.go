@@ -29,7 +29,7 @@ var resources = []resource{
 		"doctor", "counselor", "therapist", []string{"https://988.ca/"}},
 	{"GB", "the UK", "Samaritans", "call 116 123 for free", "text SHOUT to 85258", "999",
 		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/how-we-can-help/contact-samaritan/", "https://giveusashout.org/"}},
-	{"IE", "Ireland", "Samaritans", "call 116 123 for free", "text HELLO to 50808", "112 or 999",
+	{"IE", "Ireland", "Samaritans", "call 116 123 for free", "text 50808 (free, any time)", "112 or 999",
 		"GP", "counsellor", "therapist", []string{"https://www.samaritans.org/ireland/how-we-can-help/contact-samaritan/", "https://text50808.ie/"}},
 	{"AU", "Australia", "Lifeline", "call 13 11 14", "text Lifeline on 0477 13 11 14", "000",
 		"GP", "counsellor", "psychologist", []string{"https://www.lifeline.org.au/"}},
