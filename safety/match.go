@@ -197,6 +197,10 @@ func sentenceHas(toks []token, sent int, words map[string]bool) bool {
 // die" is not a negated wish.
 var negStops = set("and", "so", "because", "then", "but", "or", "i", "when", "if", "that", "cause", "since", "now")
 
+// subjectStart words open patterns of the form "I … did X", where a
+// negator in the gap negates X.
+var subjectStart = set("i", "been", "started", "keep", "still", "my", "we", "he", "she", "they")
+
 var negBreak = set("see", "sure", "certain", "stop", "help", "wait", "bear", "handle", "cope", "remember", "only", "know", "longer", "matter", "one", "reason", "point", "care", "anymore", "even")
 
 func scopeHit(toks []token, h *hit) {
@@ -229,7 +233,7 @@ func scopeHit(toks []token, h *hit) {
 	}
 	// A negator inside a gap of the match ("I have never self harmed")
 	// negates it too, unless the pattern spells that word itself.
-	if !h.negated && h.r.kind != kSafe {
+	if !h.negated && h.r.kind != kSafe && subjectStart[toks[h.s].w] {
 		for k := h.s + 1; k < h.e; k++ {
 			if negators[toks[k].w] && !h.r.lit[toks[k].w] && !(k+1 < h.e && negBreak[toks[k+1].w]) {
 				h.negated = true
