@@ -15,9 +15,10 @@ import (
 // microKernel describes one register-blocked kernel and the cache blocking
 // tuned for it. fn computes the MR×NR tile
 //
-//	C[i*ldc+j] = alpha·Σ_p a[p*MR+i]·b[p*NR+j] + beta·C[i*ldc+j]
+//	C[i*ldc+j] = alpha·Σ_p a[p*MR+i]·b[p*ldb+j] + beta·C[i*ldc+j]
 //
-// from packed slivers, reading C only when beta ≠ 0.
+// from a packed A sliver and a B sliver that is either packed (ldb = NR)
+// or read in place from a row-major op(B), reading C only when beta ≠ 0.
 type microKernel struct {
 	name       string
 	mr, nr     int
@@ -25,7 +26,12 @@ type microKernel struct {
 	// aResident runs the MR loop outside the NR loop, so one A sliver
 	// stays in L1 while B slivers stream from L2 (suits a large KC).
 	aResident bool
-	fn        func(k int, a, b, c *float32, ldc int, alpha, beta float32)
+	// directB lets the driver skip packing an untransposed B: full-width
+	// slivers are read in place with the row stride of B. It pays off for
+	// the Go kernel; the AVX-512 kernel measured slower with it (its
+	// L1-resident A sliver competes with strided B lines), so it packs.
+	directB bool
+	fn      func(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32)
 	// packA and packB replace the Go packing routines when set.
 	packA func(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int)
 	packB func(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int)
@@ -137,6 +143,7 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 	if kern.packA != nil && !forceGeneric.Load() {
 		pA, pB = kern.packA, kern.packB
 	}
+	direct := kern.directB && !transB
 	// Small products run on the calling goroutine only.
 	serial := 2*float64(m)*float64(n)*float64(k) < 4e6
 	t := Threads()
@@ -169,8 +176,11 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 					for blk := lo; blk < hi; blk++ {
 						jc := blk * nc
 						ncc := min(nc, n-jc)
-						pB(*own, transB, b, ldb, pc, jc, kcc, ncc, nr)
-						tiles(kern, pa, *own, c, ldc, ic, jc, 0, mcc, 0, ncc, mcc, ncc, kcc, alpha, bet)
+						bb := newBBlock(*own, direct, b, ldb, pc, jc, kcc, ncc, nr)
+						if bb.inPlace < ncc {
+							pB((*own)[bb.inPlace*kcc:], transB, b, ldb, pc, jc+bb.inPlace, kcc, ncc-bb.inPlace, nr)
+						}
+						tiles(kern, pa, &bb, c, ldc, ic, jc, 0, mcc, 0, ncc, mcc, ncc, kcc, alpha, bet)
 					}
 				})
 				continue
@@ -178,20 +188,25 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 			for jc := 0; jc < n; jc += nc {
 				ncc := min(nc, n-jc)
 				bSlivers := (ncc + nr - 1) / nr
-				// Pack this B block, and with the first one the A block,
-				// in one parallel phase: each phase ends in a barrier.
-				packTasks := bSlivers
+				bb := newBBlock(pb, direct, b, ldb, pc, jc, kcc, ncc, nr)
+				// Pack this B block (the slivers not read in place), and
+				// with the first one the A block, in one parallel phase:
+				// each phase ends in a barrier.
+				first := bb.inPlace / nr
+				toPack := bSlivers - first
+				packTasks := toPack
 				if jc == 0 {
 					packTasks += aSlivers
 				}
 				par(packTasks, 1, func(lo, hi int) {
-					if lo < bSlivers {
-						bh := min(hi, bSlivers)
-						pB(pb[lo*nr*kcc:], transB, b, ldb, pc, jc+lo*nr, kcc, min(ncc-lo*nr, (bh-lo)*nr), nr)
+					if lo < toPack {
+						bh := min(hi, toPack)
+						s0 := first + lo
+						pB(pb[s0*nr*kcc:], transB, b, ldb, pc, jc+s0*nr, kcc, min(ncc-s0*nr, (bh-lo)*nr), nr)
 						lo = bh
 					}
 					if lo < hi {
-						packASlivers(lo-bSlivers, hi-bSlivers)
+						packASlivers(lo-toPack, hi-toPack)
 					}
 				})
 				// Tasks are MR-row strips across the block, split further
@@ -213,7 +228,7 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 						ir0 := rg * mr
 						jr0 := bSlivers * cg / colGroups * nr
 						jr1 := min(ncc, bSlivers*(cg+1)/colGroups*nr)
-						tiles(kern, pa, pb, c, ldc, ic, jc, ir0, min(mcc, ir0+mr), jr0, jr1, mcc, ncc, kcc, alpha, bet)
+						tiles(kern, pa, &bb, c, ldc, ic, jc, ir0, min(mcc, ir0+mr), jr0, jr1, mcc, ncc, kcc, alpha, bet)
 					}
 				})
 			}
@@ -223,37 +238,55 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 
 // tiles computes the tiles of rows [ir0, ir1) and columns [jr0, jr1) of
 // the current block, in the loop order the kernel prefers.
-func tiles(kern *microKernel, pa, pb, c []float32, ldc, ic, jc, ir0, ir1, jr0, jr1, mcc, ncc, kcc int, alpha, bet float32) {
+func tiles(kern *microKernel, pa []float32, bb *bBlock, c []float32, ldc, ic, jc, ir0, ir1, jr0, jr1, mcc, ncc, kcc int, alpha, bet float32) {
 	var edge [16 * 64]float32 // ≥ MR×NR of every kernel
 	mr, nr := kern.mr, kern.nr
 	if kern.aResident {
 		for ir := ir0; ir < ir1; ir += mr {
 			for jr := jr0; jr < jr1; jr += nr {
-				tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
+				tile(kern, pa, bb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
 			}
 		}
 		return
 	}
 	for jr := jr0; jr < jr1; jr += nr {
 		for ir := ir0; ir < ir1; ir += mr {
-			tile(kern, pa, pb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
+			tile(kern, pa, bb, c, ldc, ic, jc, ir, jr, mcc, ncc, kcc, alpha, bet, edge[:])
 		}
 	}
 }
 
+// bBlock locates the B slivers of one block: the first full columns are
+// read in place from B when the kernel allows it, the rest are packed.
+type bBlock struct {
+	packed  []float32 // sliver jr at packed[jr*kc:], NR floats per k step
+	direct  []float32 // op(B) rows from the block's first element, or nil
+	ld      int       // row stride of direct
+	inPlace int       // columns [0, inPlace) are read in place
+	kc      int
+}
+
+func (bb *bBlock) sliver(jr, nr int) (*float32, int) {
+	if jr < bb.inPlace {
+		return &bb.direct[jr], bb.ld
+	}
+	return &bb.packed[jr*bb.kc], nr
+}
+
 // tile runs the micro-kernel on one MR×NR tile of C, going through the
 // edge buffer when the tile sticks out of C.
-func tile(kern *microKernel, pa, pb, c []float32, ldc, ic, jc, ir, jr, mcc, ncc, kcc int, alpha, bet float32, edge []float32) {
+func tile(kern *microKernel, pa []float32, bb *bBlock, c []float32, ldc, ic, jc, ir, jr, mcc, ncc, kcc int, alpha, bet float32, edge []float32) {
 	mr, nr := kern.mr, kern.nr
 	nw := min(nr, ncc-jr)
 	mh := min(mr, mcc-ir)
-	ap, bp := &pa[ir*kcc], &pb[jr*kcc]
+	ap := &pa[ir*kcc]
+	bp, ldb := bb.sliver(jr, nr)
 	ci := (ic+ir)*ldc + jc + jr
 	if mh == mr && nw == nr {
-		kern.fn(kcc, ap, bp, &c[ci], ldc, alpha, bet)
+		kern.fn(kcc, ap, bp, ldb, &c[ci], ldc, alpha, bet)
 		return
 	}
-	kern.fn(kcc, ap, bp, &edge[0], nr, 1, 0)
+	kern.fn(kcc, ap, bp, ldb, &edge[0], nr, 1, 0)
 	for i := range mh {
 		crow := c[ci+i*ldc : ci+i*ldc+nw]
 		erow := edge[i*nr : i*nr+nw]
@@ -267,6 +300,20 @@ func tile(kern *microKernel, pa, pb, c []float32, ldc, ic, jc, ir, jr, mcc, ncc,
 			}
 		}
 	}
+}
+
+// newBBlock describes the B block at (pc, jc) of kc×nc; with direct, its
+// full NR-wide slivers are read in place from an untransposed B.
+func newBBlock(packed []float32, direct bool, b []float32, ldb, pc, jc, kc, nc, nr int) bBlock {
+	bb := bBlock{packed: packed, kc: kc}
+	if direct {
+		bb.inPlace = nc / nr * nr
+		if bb.inPlace > 0 {
+			bb.direct = b[pc*ldb+jc:]
+			bb.ld = ldb
+		}
+	}
+	return bb
 }
 
 // packA copies op(A)[i0:i0+mc, p0:p0+kc] into MR-tall slivers: sliver s
@@ -332,14 +379,19 @@ func packB(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int) 
 }
 
 // goKernel is the portable 4×4 micro-kernel.
-func goKernel(k int, a, b, c *float32, ldc int, alpha, beta float32) {
-	as := unsafe.Slice(a, 4*k)
-	bs := unsafe.Slice(b, 4*k)
+func goKernel(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32) {
 	var c00, c01, c02, c03, c10, c11, c12, c13 float32
 	var c20, c21, c22, c23, c30, c31, c32, c33 float32
-	for p := 0; p+3 < len(as) && p+3 < len(bs); p += 4 {
-		a0, a1, a2, a3 := as[p], as[p+1], as[p+2], as[p+3]
-		b0, b1, b2, b3 := bs[p], bs[p+1], bs[p+2], bs[p+3]
+	// Pointer stepping instead of slices: the bounds checks would cost more
+	// than the arithmetic. The driver guarantees k steps of 4 floats of A
+	// and k rows of 4 floats of B, ldb apart.
+	pa, pb := unsafe.Pointer(a), unsafe.Pointer(b)
+	bstep := uintptr(ldb) * 4
+	for p := range uintptr(k) {
+		av := (*[4]float32)(unsafe.Add(pa, p*16))
+		bv := (*[4]float32)(unsafe.Add(pb, p*bstep))
+		a0, a1, a2, a3 := av[0], av[1], av[2], av[3]
+		b0, b1, b2, b3 := bv[0], bv[1], bv[2], bv[3]
 		c00 += a0 * b0
 		c01 += a0 * b1
 		c02 += a0 * b2
@@ -371,4 +423,4 @@ func goKernel(k int, a, b, c *float32, ldc int, alpha, beta float32) {
 	}
 }
 
-var genericKernel = &microKernel{name: "go 4x4", mr: 4, nr: 4, mc: 256, kc: 256, nc: 1024, fn: goKernel}
+var genericKernel = &microKernel{name: "go 4x4", mr: 4, nr: 4, mc: 256, kc: 256, nc: 1024, directB: true, fn: goKernel}

@@ -1,7 +1,8 @@
 // Register-blocked SGEMM micro-kernels for amd64, in Go assembly.
 //
-// Both kernels multiply a packed A sliver (MR floats per k step) by a packed
-// B sliver (NR floats per k step), keeping the whole MR×NR tile of C in
+// Both kernels multiply a packed A sliver (MR floats per k step) by a B
+// sliver (NR floats per k step, ldb floats apart: NR when packed, the row
+// stride of B when read in place), keeping the whole MR×NR tile of C in
 // vector registers, then write C = alpha·acc + beta·C (C is not read when
 // beta is zero). Each k step broadcasts one A value per row and issues one
 // FMA per row and B vector.
@@ -31,13 +32,15 @@
 	VMOVUPS acc1, 64(DI); \
 	ADDQ SI, DI
 
-// func sgemmAVX512(k int, a, b, c *float32, ldc int, alpha, beta float32)
-TEXT ·sgemmAVX512(SB), NOSPLIT, $0-48
+// func sgemmAVX512(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32)
+TEXT ·sgemmAVX512(SB), NOSPLIT, $0-56
 	MOVQ k+0(FP), CX
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
-	MOVQ c+24(FP), DI
-	MOVQ ldc+32(FP), SI
+	MOVQ ldb+24(FP), R10
+	SHLQ $2, R10
+	MOVQ c+32(FP), DI
+	MOVQ ldc+40(FP), SI
 	SHLQ $2, SI
 	// Prefetch the C tile so the stores at the end do not wait on memory.
 	MOVQ DI, R9
@@ -119,14 +122,14 @@ loop512:
 	ROW512(40, Z28, Z29)
 	ROW512(44, Z30, Z31)
 	ADDQ $48, AX
-	ADDQ $128, BX
+	ADDQ R10, BX
 	DECQ CX
 	JNE loop512
 
 store512:
-	VBROADCASTSS alpha+40(FP), Z0
-	VBROADCASTSS beta+44(FP), Z1
-	MOVL beta+44(FP), R8
+	VBROADCASTSS alpha+48(FP), Z0
+	VBROADCASTSS beta+52(FP), Z1
+	MOVL beta+52(FP), R8
 	ANDL $0x7fffffff, R8
 	JEQ store512zero
 	STORE512(Z8, Z9)
@@ -182,13 +185,15 @@ store512zero:
 	VMOVUPS acc1, 32(DI); \
 	ADDQ SI, DI
 
-// func sgemmAVX2(k int, a, b, c *float32, ldc int, alpha, beta float32)
-TEXT ·sgemmAVX2(SB), NOSPLIT, $0-48
+// func sgemmAVX2(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32)
+TEXT ·sgemmAVX2(SB), NOSPLIT, $0-56
 	MOVQ k+0(FP), CX
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
-	MOVQ c+24(FP), DI
-	MOVQ ldc+32(FP), SI
+	MOVQ ldb+24(FP), R10
+	SHLQ $2, R10
+	MOVQ c+32(FP), DI
+	MOVQ ldc+40(FP), SI
 	SHLQ $2, SI
 	VXORPS Y4, Y4, Y4
 	VXORPS Y5, Y5, Y5
@@ -215,14 +220,14 @@ loop256:
 	ROW256(16, Y12, Y13)
 	ROW256(20, Y14, Y15)
 	ADDQ $24, AX
-	ADDQ $64, BX
+	ADDQ R10, BX
 	DECQ CX
 	JNE loop256
 
 store256:
-	VBROADCASTSS alpha+40(FP), Y0
-	VBROADCASTSS beta+44(FP), Y1
-	MOVL beta+44(FP), R8
+	VBROADCASTSS alpha+48(FP), Y0
+	VBROADCASTSS beta+52(FP), Y1
+	MOVL beta+52(FP), R8
 	ANDL $0x7fffffff, R8
 	JEQ store256zero
 	STORE256(Y4, Y5)

@@ -17,7 +17,7 @@ func BenchmarkMicroKernel(b *testing.B) {
 			bb := randSlice(r, kern.nr*k)
 			c := make([]float32, kern.mr*kern.nr)
 			for b.Loop() {
-				kern.fn(k, &a[0], &bb[0], &c[0], kern.nr, 1, 1)
+				kern.fn(k, &a[0], &bb[0], kern.nr, &c[0], kern.nr, 1, 1)
 			}
 			b.ReportMetric(2*float64(kern.mr*kern.nr*k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 		})

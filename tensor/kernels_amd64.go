@@ -28,15 +28,16 @@ func selectKernel() *microKernel {
 }
 
 // sgemmAVX512 is the 12×32 micro-kernel: C = alpha·Ã·B̃ + beta·C over k
-// steps of packed slivers (12 floats of A and 32 of B per step).
+// steps (12 packed floats of A per step, 32 floats of B per step with
+// consecutive steps ldb floats apart).
 //
 //go:noescape
-func sgemmAVX512(k int, a, b, c *float32, ldc int, alpha, beta float32)
+func sgemmAVX512(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32)
 
 // sgemmAVX2 is the 6×16 micro-kernel with the same contract.
 //
 //go:noescape
-func sgemmAVX2(k int, a, b, c *float32, ldc int, alpha, beta float32)
+func sgemmAVX2(k int, a, b *float32, ldb int, c *float32, ldc int, alpha, beta float32)
 
 //go:noescape
 func dotAsm(x, y []float32) float32
