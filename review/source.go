@@ -146,6 +146,9 @@ func ReadItems(r io.Reader, file string, opt ImportOptions) ([]store.Item, error
 			if opt.Kind == store.KindPairwise && it.ResponseB == "" {
 				return nil, inputErr(file, line, "a pairwise task needs two responses per record (response_a and response_b)")
 			}
+			if err := checkItem(it); err != nil {
+				return nil, inputErr(file, line, "%v", err)
+			}
 			items = append(items, scrubItem(it, opt.Scrub))
 		}
 		if len(items) > MaxItems {
@@ -440,6 +443,22 @@ func pairEvals(evals []evalRecord, file string, opt ImportOptions) ([]store.Item
 		return nil, fmt.Errorf("%s: %w: no eval case has answers from both %q and %q", file, ErrInput, ma, mb)
 	}
 	return items, nil
+}
+
+// checkItem catches blank texts that the formats' own checks let through.
+func checkItem(it store.Item) error {
+	for i, m := range it.Context {
+		if strings.TrimSpace(m.Content) == "" {
+			return fmt.Errorf("context[%d].content: blank", i)
+		}
+	}
+	if strings.TrimSpace(it.ResponseA) == "" {
+		return errors.New("response: blank")
+	}
+	if it.ResponseB != "" && strings.TrimSpace(it.ResponseB) == "" {
+		return errors.New("response_b: blank")
+	}
+	return nil
 }
 
 func scrubItem(it store.Item, scrub func(string) string) store.Item {
