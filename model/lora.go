@@ -12,6 +12,7 @@ import (
 	"slices"
 
 	"github.com/tend-project/tend/nn"
+	"github.com/tend-project/tend/tensor"
 )
 
 // Adapter targets, in the order used everywhere below.
@@ -64,7 +65,7 @@ type loraMod struct {
 // loraActs are an adapter's saved activations in one block.
 type loraActs struct {
 	u    [numTargets][]float32 // N×r
-	mask [numTargets][]float32 // N×in dropout scales, nil without dropout
+	seed [numTargets]uint64    // dropout stream of the forward pass; masks are regenerated, not stored
 }
 
 // loraScratch is backward scratch shared by all adapters.
@@ -182,9 +183,6 @@ func (lo *LoRA) newActs(N int) loraActs {
 			continue
 		}
 		a.u[t] = make([]float32, N*lo.Config.Rank)
-		if lo.Config.Dropout > 0 {
-			a.mask[t] = make([]float32, N*md.in)
-		}
 	}
 	return a
 }
@@ -210,18 +208,11 @@ func (ly *loraLayer) forward(t int, la *loraActs, x, y []float32, ldy, N int, p 
 	}
 	md, r := ly.mods[t], ly.r
 	xd := x
+	la.seed[t] = 0
 	if p.train && ly.dropout > 0 {
-		mask := la.mask[t]
-		rng := rand.New(rand.NewPCG(p.seed, uint64(ly.l*numTargets+t)))
-		keep := float32(1 / (1 - ly.dropout))
+		la.seed[t] = p.seed<<16 ^ uint64(ly.l*numTargets+t+1)
 		xd = p.a.lora.tmp[:N*md.in]
-		for i := range mask {
-			mask[i] = 0
-			if rng.Float64() >= ly.dropout {
-				mask[i] = keep
-			}
-			xd[i] = x[i] * mask[i]
-		}
+		dropout(xd, 0, x, N, md.in, ly.dropout, la.seed[t])
 	}
 	u := la.u[t]
 	nn.Gemm(false, true, N, r, md.in, 1, xd, md.in, md.A, md.in, 0, u, r)
@@ -235,31 +226,76 @@ func (ly *loraLayer) backward(t int, la *loraActs, sc *loraScratch, x, dx []floa
 		return
 	}
 	md, r := ly.mods[t], ly.r
-	u, mask := la.u[t], la.mask[t]
+	u, seed := la.u[t], la.seed[t]
 	du := sc.du[:N*r]
 	nn.Gemm(true, false, md.out, r, N, ly.scale, dy, ldy, u, r, 1, md.gB, r)
 	nn.Gemm(false, false, N, r, md.out, ly.scale, dy, ldy, md.B, r, 0, du, r)
 	xd := x
-	if mask != nil {
+	if seed != 0 {
 		xd = sc.tmp[:N*md.in]
-		for i := range xd {
-			xd[i] = x[i] * mask[i]
-		}
+		dropout(xd, 0, x, N, md.in, ly.dropout, seed)
 	}
 	nn.Gemm(true, false, r, md.in, N, 1, du, r, xd, md.in, 1, md.gA, md.in)
-	if mask == nil {
+	if seed == 0 {
 		nn.Gemm(false, false, N, md.in, r, 1, du, r, md.A, md.in, 1, dx, ldx)
 		return
 	}
 	tmp := sc.tmp[:N*md.in]
 	nn.Gemm(false, false, N, md.in, r, 1, du, r, md.A, md.in, 0, tmp, md.in)
-	for n := range N {
-		row, mr := tmp[n*md.in:(n+1)*md.in], mask[n*md.in:(n+1)*md.in]
-		d := dx[n*ldx : n*ldx+md.in]
-		for i := range row {
-			d[i] += row[i] * mr[i]
+	dropout(dx, ldx, tmp, N, md.in, ly.dropout, seed)
+}
+
+// dropout applies the dropout mask of stream seed to src (N×in): with
+// ldDst 0 it writes dst = src·mask (dst N×in); otherwise it adds src·mask
+// into dst, whose rows have stride ldDst. Mask entries are 0 with
+// probability p (quantised to 1/65536) and 1/(1-p) otherwise. Each row
+// draws from its own splitmix64 stream keyed by seed and row, so the
+// backward pass and a checkpointed recomputation regenerate exactly the
+// mask of the forward pass, however rows are split over threads, and no
+// mask is stored.
+func dropout(dst []float32, ldDst int, src []float32, N, in int, p float64, seed uint64) {
+	keep := float32(1 / (1 - p))
+	thr := uint64(p * 65536)
+	tensor.Parallel(N, 1, func(lo, hi int) {
+		for n := lo; n < hi; n++ {
+			state := seed ^ (uint64(n)+1)*0x9e3779b97f4a7c15
+			s := src[n*in : (n+1)*in]
+			var bits uint64
+			if ldDst == 0 {
+				d := dst[n*in : (n+1)*in]
+				for i := range s {
+					if i%4 == 0 {
+						bits = splitmix64(&state)
+					}
+					d[i] = 0
+					if bits&0xffff >= thr {
+						d[i] = s[i] * keep
+					}
+					bits >>= 16
+				}
+				continue
+			}
+			d := dst[n*ldDst : n*ldDst+in]
+			for i := range s {
+				if i%4 == 0 {
+					bits = splitmix64(&state)
+				}
+				if bits&0xffff >= thr {
+					d[i] += s[i] * keep
+				}
+				bits >>= 16
+			}
 		}
-	}
+	})
+}
+
+// splitmix64 advances state and returns the next 64 random bits.
+func splitmix64(state *uint64) uint64 {
+	*state += 0x9e3779b97f4a7c15
+	z := *state
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }
 
 // targetWeight returns the base weight view (out×in) that target t adapts.

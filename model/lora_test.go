@@ -207,3 +207,34 @@ func TestLoRAConfigErrors(t *testing.T) {
 		t.Errorf("TrainStep on a frozen model: %v", err)
 	}
 }
+
+func TestDropoutMask(t *testing.T) {
+	const N, in, p = 200, 100, 0.3
+	x := make([]float32, N*in)
+	for i := range x {
+		x[i] = 1
+	}
+	a, b := make([]float32, N*in), make([]float32, N*in)
+	dropout(a, 0, x, N, in, p, 42)
+	dropout(b, in, x, N, in, p, 42) // accumulate form, same stream
+	zeros := 0
+	for i, v := range a {
+		switch v {
+		case 0:
+			zeros++
+		case float32(1 / (1 - p)):
+		default:
+			t.Fatalf("mask value %v", v)
+		}
+		if b[i] != v {
+			t.Fatalf("accumulating form differs at %d: %v vs %v", i, b[i], v)
+		}
+	}
+	if frac := float64(zeros) / (N * in); math.Abs(frac-p) > 0.02 {
+		t.Errorf("dropped fraction %.3f, want %.2f", frac, p)
+	}
+	dropout(b, 0, x, N, in, p, 43)
+	if slices.Equal(a, b) {
+		t.Error("different seeds gave the same mask")
+	}
+}
