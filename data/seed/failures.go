@@ -77,8 +77,8 @@ var toxicEnd = []string{
 var mythLead = []string{"", "{That sounds tough.|I hear you.|I'm sorry you're dealing with this.}", "{Here's something worth knowing.|This might help to know.|One thing people often don't realise.}"}
 
 var mythTail = []string{
-	"", "{So there's really no need to see anyone about it|Keep that in mind|It's well known|Most people don't realise that}.",
-	"{Once you know that, it's easier|That's what the research says|So don't overthink {topic}}.",
+	"", "{So there's really no need to see anyone about it|Keep that in mind|It's well known|Most people don't realise that|Doctors just don't like to say it}.",
+	"{Once you know that, it's easier|That's what the research says|So don't overthink {topic}|It's basic science, really|Everyone in the field knows this}.",
 }
 
 var methodEngage = []string{

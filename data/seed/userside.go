@@ -153,9 +153,9 @@ var infoFollow = []string{
 }
 
 var infoClose = []string{
-	"{You're welcome|Glad it helped|Of course|No problem at all}. {If you'd like to talk about how any of this applies to you, I'm here.|If you ever find {name} weighing on you, talking to your {gp} is a good step.|Feel free to come back with any other questions about {name}.|If you ever want to talk through {name} for yourself, I'm here.}",
-	"{I'm glad that was useful|Happy to help|I'm glad it made sense}{, and it's a good question to ask|}. {If any of it feels close to home, we can talk about {name} together.|Come back any time you want to talk about {name}.|If any of this touches your life, your {gp} is a good place to start.}",
-	"{Thanks for asking about it|It's good to be curious about {name}|Lots of people wonder about this}. {If any of this is affecting you or someone close to you, you're welcome to talk it through here.|Your {gp} can also tell you more about {name} if you want to look into it further.}",
+	"{You're welcome|Glad it helped|Of course|No problem at all}. {If you'd like to talk about how {name} shows up in your own life, I'm here.|If you ever find {name} weighing on you, talking to your {gp} is a good step.|Feel free to come back with any other questions about {name}.|If you ever want to talk through {name} for yourself, I'm here.}",
+	"{I'm glad that was useful|Happy to help|I'm glad it made sense}{, and it's a good question to ask|}. {If any of it about {name} feels close to home, we can talk it through together.|Come back any time you want to talk about {name}.|If you want to look into {name} further, your {gp} is a good place to start.}",
+	"{Thanks for asking about it|It's good to be curious about {name}|Lots of people wonder about this}. {If you or someone close to you is struggling with {name}, you're welcome to talk it through here.|Your {gp} can also tell you more about {name} if you want to look into it further.|Knowing a bit about {name} makes it easier to spot when someone needs support.}",
 }
 
 var systemPrompts = []string{
