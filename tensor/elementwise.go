@@ -133,15 +133,22 @@ func Softmax(row []float32) {
 		return
 	}
 	mx := float32(math.Inf(-1))
-	for _, v := range row {
-		mx = max(mx, v)
+	i := 0
+	if simdOn() && len(row) >= 8 {
+		i = len(row) &^ 7
+		mx = maxAsm(row[:i])
+	}
+	for _, v := range row[i:] {
+		if v > mx {
+			mx = v
+		}
 	}
 	if math.IsInf(float64(mx), -1) {
 		clear(row)
 		return
 	}
 	var sum float32
-	i := 0
+	i = 0
 	if simdOn() {
 		i = len(row) &^ 7
 		sum = expSubSumAsm(row[:i], mx)

@@ -43,6 +43,8 @@ func BenchmarkElementwise(b *testing.B) {
 
 	row := randSlice(r, 128)
 	benchBoth(b, "Softmax128", 128, func() { Softmax(row) })
+	vocabRow := randSlice(r, 8000)
+	benchBoth(b, "Softmax8000", 8000, func() { Softmax(vocabRow) })
 
 	const params = 6 << 20
 	p, g, m, v := randSlice(r, params), randSlice(r, params), make([]float32, params), make([]float32, params)

@@ -48,6 +48,12 @@ func axpyAsm(alpha float32, x, y []float32)
 //go:noescape
 func scaleAsm(alpha float32, x []float32)
 
+// maxAsm returns the largest element; len(x) must be a positive multiple
+// of 8.
+//
+//go:noescape
+func maxAsm(x []float32) float32
+
 // The elementwise kernels below (elementwise_amd64.s) process len/8
 // groups of eight and leave the tail to the Go caller.
 

@@ -18,3 +18,5 @@ func expSubSumAsm(x []float32, mx float32) float32        { panic("tensor: no ve
 func adamwAsm(param, grad, m, v []float32, k *[8]float32) { panic("tensor: no vector assembly") }
 
 func dotBF16Asm(x []float32, w []uint16) float32 { panic("tensor: no vector assembly") }
+
+func maxAsm(x []float32) float32 { panic("tensor: no vector assembly") }

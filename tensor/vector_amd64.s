@@ -159,3 +159,39 @@ scale1:
 scaledone:
 	VZEROUPPER
 	RET
+
+// func maxAsm(x []float32) float32
+// len(x) is a positive multiple of 8. NaNs are not propagated.
+TEXT ·maxAsm(SB), NOSPLIT, $0-28
+	MOVQ x_base+0(FP), SI
+	MOVQ x_len+8(FP), CX
+	VMOVUPS (SI), Y0
+	VMOVAPS Y0, Y1
+	ADDQ $32, SI
+	SUBQ $8, CX
+
+max16:
+	CMPQ CX, $16
+	JLT  max8
+	VMAXPS (SI), Y0, Y0
+	VMAXPS 32(SI), Y1, Y1
+	ADDQ $64, SI
+	SUBQ $16, CX
+	JMP  max16
+
+max8:
+	TESTQ CX, CX
+	JEQ   maxreduce
+	VMAXPS (SI), Y0, Y0
+
+maxreduce:
+	VMAXPS Y1, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VMAXPS X1, X0, X0
+	VPERMILPS $0x4e, X0, X1
+	VMAXPS X1, X0, X0
+	VPERMILPS $0xb1, X0, X1
+	VMAXPS X1, X0, X0
+	VZEROUPPER
+	MOVSS X0, ret+24(FP)
+	RET
