@@ -112,6 +112,9 @@ func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, err := misinfoCompiled(); err != nil {
+		return nil, err
+	}
 	allow := make([]string, 0, len(allowLinks))
 	for _, u := range allowLinks {
 		if n := normURL(u); n != "" {
@@ -135,6 +138,7 @@ type gseq struct {
 	seq
 	gr    *guardRule
 	notIf map[string]bool
+	lit   map[string]bool
 }
 
 var compiledGuard = sync.OnceValues(func() (*guardLex, error) {
@@ -157,12 +161,13 @@ var compiledGuard = sync.OnceValues(func() (*guardLex, error) {
 			}
 			notIf[w] = true
 		}
+		lit := litWords(alts)
 		for _, es := range alts {
 			if err := checkWords(es); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
 				continue
 			}
-			s := &gseq{seq: seq{elems: es, rule: &gr.r}, gr: gr, notIf: notIf}
+			s := &gseq{seq: seq{elems: es, rule: &gr.r}, gr: gr, notIf: notIf, lit: lit}
 			for _, w := range es[0].words {
 				if gr.r.kind == kExclude {
 					gl.excl[w] = append(gl.excl[w], s)
@@ -223,7 +228,7 @@ func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation
 			// Broad context patterns look at the whole sentence for a
 			// safety frame; the others only near the match.
 			sentenceWide := x.gr.ctx || r == RuleMedication || r == RuleEncouragesHarm
-			if sentenceWide && hasAny(words, x.notIf) || !sentenceWide && windowHas(toks, i, end, x.notIf) {
+			if sentenceWide && hasAny(words, x.notIf) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
 				continue
 			}
 			seen[r] = true

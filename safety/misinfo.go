@@ -29,13 +29,13 @@ type Match struct {
 	Text  string
 }
 
-const mythFrame = "myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
+const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
 
 var misinfoRules = []MisinfoRule{
 	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
 		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head", notIf: mythFrame + "|not|never|no"},
 	{ID: "talkers_dont_act", Claim: "People who talk about suicide won't act on it.", Correction: "Most people who die by suicide gave some warning; every mention deserves to be taken seriously.",
-		pat: "people|those|someone|anyone ~2 talk|talks|talking ~10 not|never|rarely|seldom ~3 do it|act|mean|follow|serious | if they really wanted to die ~3 they would", notIf: mythFrame},
+		pat: "people|those|someone|anyone ~2 talk|talks|talking ~14 not|never|rarely|seldom ~3 do it|act|mean|follow|serious | if they really wanted to die ~3 they would", notIf: mythFrame},
 	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",
 		pat: "[ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | cut|cuts|self harm ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
 	{ID: "depression_choice", Claim: "Depression is a choice, a weakness, or just sadness.", Correction: "Depression is a common, treatable health condition, not a choice or a character flaw.",
@@ -47,7 +47,7 @@ var misinfoRules = []MisinfoRule{
 	{ID: "schizophrenia_split", Claim: "Schizophrenia means a split or multiple personality.", Correction: "Schizophrenia involves psychosis; dissociative identity disorder is a different condition.",
 		pat: "schizophrenia|schizophrenic ~3 split|multiple|two|dual ~1 personality|personalities", notIf: mythFrame + "|not|never|no"},
 	{ID: "eating_disorder_choice", Claim: "Eating disorders are a choice, about vanity, or only affect young women.", Correction: "Eating disorders are serious illnesses with the highest mortality of mental illnesses and affect people of every gender and age.",
-		pat: "[ eating disorders | anorexia | bulimia ] ~2 is|are ~2 [ choice | vanity | just a diet | attention ] | [ eating disorders | anorexia | bulimia ] ~3 only ~1 affect|affects|happen|happens ~3 girls|women|teenagers|rich", notIf: mythFrame + "|not|never|no"},
+		pat: "[ eating disorders | anorexia | bulimia ] ~2 is|are ~2 [ choice | vanity | just a diet | attention | girl thing | female thing | for girls | for women ] | [ eating disorders | anorexia | bulimia ] ~3 only ~1 affect|affects|happen|happens ~3 girls|women|teenagers|rich", notIf: mythFrame + "|not|never|no"},
 	{ID: "adhd_not_real", Claim: "ADHD isn't real or is caused by bad parenting.", Correction: "ADHD is a well-studied neurodevelopmental condition.",
 		pat: "adhd ~2 is not real | adhd ~2 is|are ~1 made up|just laziness|bad parenting|an excuse|a myth", notIf: "actually|evidence|research|misconception|wrong"},
 	{ID: "bipolar_mood_swings", Claim: "Bipolar disorder is just mood swings.", Correction: "Bipolar disorder involves episodes of mania or hypomania and depression lasting days to weeks.",
@@ -84,6 +84,10 @@ var misinfoRules = []MisinfoRule{
 		pat: "men|boys|guys ~1 do not|can not|never ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
 	{ID: "placebo", Claim: "Antidepressants don't work; they're just placebo.", Correction: "Antidepressants help many people with moderate to severe depression; effects vary and are reviewed with a prescriber.",
 		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrame},
+	{ID: "untreatable", Claim: "Mental illnesses like bipolar disorder can't be treated.", Correction: "Most mental illnesses, including bipolar disorder, respond to treatment and support.",
+		pat: "[ @disorder | illness | illnesses | mental illness ] ~3 can not|never ~1 be ~1 treated|cured|helped|managed", notIf: mythFrame},
+	{ID: "autism_feelings", Claim: "Autistic people don't have feelings or empathy.", Correction: "Autistic people have feelings and empathy; they may express them differently.",
+		pat: "autism|autistic ~4 not have|lack|without ~1 feelings|empathy|emotions", notIf: mythFrame},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }
@@ -98,11 +102,12 @@ func MisinformationRules() []MisinfoRule {
 type misinfoLex struct {
 	index map[string][]*seq
 	notIf map[string]map[string]bool
+	lit   map[string]map[string]bool
 	rules map[string]*MisinfoRule
 }
 
 var misinfoCompiled = sync.OnceValues(func() (*misinfoLex, error) {
-	ml := &misinfoLex{index: map[string][]*seq{}, notIf: map[string]map[string]bool{}, rules: map[string]*MisinfoRule{}}
+	ml := &misinfoLex{index: map[string][]*seq{}, notIf: map[string]map[string]bool{}, lit: map[string]map[string]bool{}, rules: map[string]*MisinfoRule{}}
 	for i := range misinfoRules {
 		m := &misinfoRules[i]
 		alts, err := compilePattern(m.pat, guardMacros)
@@ -110,6 +115,7 @@ var misinfoCompiled = sync.OnceValues(func() (*misinfoLex, error) {
 			return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
 		}
 		r := &rule{id: m.ID}
+		ml.lit[m.ID] = litWords(alts)
 		for _, es := range alts {
 			if err := checkWords(es); err != nil {
 				return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
@@ -143,7 +149,7 @@ func (ml *misinfoLex) match(text string, toks []token) []Match {
 			if end <= i || seen[s.rule.id] {
 				continue
 			}
-			if windowHas(toks, i, end, ml.notIf[s.rule.id]) {
+			if windowHasExcept(toks, i, end, ml.notIf[s.rule.id], ml.lit[s.rule.id]) {
 				continue
 			}
 			seen[s.rule.id] = true
@@ -159,15 +165,38 @@ func (ml *misinfoLex) match(text string, toks []token) []Match {
 // negation or myth frame belongs to the claim it sits next to, not to a
 // distant clause ("anxiety is all in your head, you can choose not to feel
 // it" is still the claim).
-func windowHas(toks []token, s, e int, set map[string]bool) bool {
+// windowHasExcept is windowHas ignoring, inside the match, the words the
+// pattern spells out itself ("do not have feelings" is the claim, not its
+// negation).
+func windowHasExcept(toks []token, s, e int, set, lit map[string]bool) bool {
 	if len(set) == 0 {
 		return false
 	}
-	sent := toks[s].sent
+	sent, clause := toks[s].sent, toks[s].clause
 	for k := max(0, s-6); k < min(len(toks), e+3); k++ {
-		if toks[k].sent == sent && set[toks[k].w] {
-			return true
+		if toks[k].sent != sent || !set[toks[k].w] {
+			continue
 		}
+		if k < s && toks[k].clause != clause {
+			continue // "Not really, eating disorders are…": another clause
+		}
+		if k >= s && k < e && lit[toks[k].w] {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// litWords collects the words a compiled pattern spells out.
+func litWords(alts [][]elem) map[string]bool {
+	lit := map[string]bool{}
+	for _, es := range alts {
+		for _, e := range es {
+			for _, w := range e.words {
+				lit[w] = true
+			}
+		}
+	}
+	return lit
 }
