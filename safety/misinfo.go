@@ -160,14 +160,12 @@ func (ml *misinfoLex) match(text string, toks []token) []Match {
 	return out
 }
 
-// windowHas reports whether any word of set occurs near a match: up to six
-// tokens before it, inside it, or three after, within its sentence. A
+// windowHasExcept reports whether any word of set occurs near a match: up
+// to six tokens before it (in its clause), inside it, or three after. A
 // negation or myth frame belongs to the claim it sits next to, not to a
 // distant clause ("anxiety is all in your head, you can choose not to feel
-// it" is still the claim).
-// windowHasExcept is windowHas ignoring, inside the match, the words the
-// pattern spells out itself ("do not have feelings" is the claim, not its
-// negation).
+// it" is still the claim). Inside the match, words the pattern spells out
+// itself do not count ("do not have feelings" is the claim).
 func windowHasExcept(toks []token, s, e int, set, lit map[string]bool) bool {
 	if len(set) == 0 {
 		return false
