@@ -218,11 +218,15 @@ func BenchmarkGemv(b *testing.B) {
 			r := rand.New(rand.NewPCG(1, 1))
 			x, w := randSlice(r, k), randSlice(r, n*k)
 			y := make([]float32, n)
+			best := time.Duration(math.MaxInt64)
 			for b.Loop() {
+				t0 := time.Now()
 				Gemm(false, true, 1, n, k, 1, x, k, w, k, 0, y, n)
+				best = min(best, time.Since(t0))
 			}
 			sec := b.Elapsed().Seconds() / float64(b.N)
 			b.ReportMetric(float64(4*n*k)/sec/1e9, "GB/s")
+			b.ReportMetric(float64(4*n*k)/best.Seconds()/1e9, "best-GB/s")
 		})
 	}
 }

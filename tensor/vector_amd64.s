@@ -17,6 +17,12 @@ TEXT ·dotAsm(SB), NOSPLIT, $0-52
 dot32:
 	CMPQ CX, $32
 	JLT  dot8
+	// Stay ahead of the hardware prefetcher on long streams (a weight
+	// matrix read once per decoded token).
+	PREFETCHT0 1024(SI)
+	PREFETCHT0 1088(SI)
+	PREFETCHT0 1024(DI)
+	PREFETCHT0 1088(DI)
 	VMOVUPS (SI), Y4
 	VMOVUPS 32(SI), Y5
 	VMOVUPS 64(SI), Y6
