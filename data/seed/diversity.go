@@ -5,11 +5,12 @@
 // everywhere; tend requires it to stay at or below 2%.
 //
 // Memory grows with the number of distinct bigrams and sentences, not with
-// the number of replies: replies and bigrams are kept as 64-bit hashes.
+// the number of replies, and everything is kept as 64-bit FNV-1a hashes
+// (fixed, so the figures are reproducible); only the text of the most
+// shared sentence is kept.
 package seed
 
 import (
-	"hash/maphash"
 	"strings"
 	"unicode"
 )
@@ -29,45 +30,51 @@ type Diversity struct {
 
 // diversity accumulates replies one at a time.
 type diversity struct {
-	seed      maphash.Seed
 	replies   int
 	unique    map[uint64]struct{}
 	bigrams   map[uint64]struct{}
 	total     int
-	sentences map[string]int
-	seen      map[string]struct{} // per-reply scratch
+	sentences map[uint64]int32
+	seen      map[uint64]struct{} // per-reply scratch
+	// best is the sentence that first reached the highest count.
+	best  string
+	bestN int32
 }
 
 func newDiversity() *diversity {
 	return &diversity{
-		seed:      maphash.MakeSeed(),
 		unique:    map[uint64]struct{}{},
 		bigrams:   map[uint64]struct{}{},
-		sentences: map[string]int{},
-		seen:      map[string]struct{}{},
+		sentences: map[uint64]int32{},
+		seen:      map[uint64]struct{}{},
 	}
 }
 
 func (d *diversity) add(reply string) {
 	d.replies++
-	d.unique[maphash.String(d.seed, reply)] = struct{}{}
+	d.unique[fnv64(reply)] = struct{}{}
 	words := tokens(reply)
 	for i := 0; i+1 < len(words); i++ {
-		d.bigrams[maphash.String(d.seed, words[i]+"\x00"+words[i+1])] = struct{}{}
+		d.bigrams[fnv64(words[i], "\x00", words[i+1])] = struct{}{}
 		d.total++
 	}
 	clear(d.seen)
 	for _, s := range sentences(reply) {
-		if _, ok := d.seen[s]; ok {
+		h := fnv64(s)
+		if _, ok := d.seen[h]; ok {
 			continue
 		}
-		d.seen[s] = struct{}{}
-		d.sentences[s]++
+		d.seen[h] = struct{}{}
+		n := d.sentences[h] + 1
+		d.sentences[h] = n
+		if n > d.bestN {
+			d.best, d.bestN = s, n
+		}
 	}
 }
 
-// result computes the summary. Ties for the most shared sentence go to the
-// alphabetically first, so the report is deterministic.
+// result computes the summary. Counts only grow, so the sentence that
+// first reached the top count is reported: deterministic for a given order.
 func (d *diversity) result() Diversity {
 	out := Diversity{Replies: d.replies}
 	if d.replies == 0 {
@@ -77,15 +84,21 @@ func (d *diversity) result() Diversity {
 		out.Distinct2 = float64(len(d.bigrams)) / float64(d.total)
 	}
 	out.UniqueShare = float64(len(d.unique)) / float64(d.replies)
-	best, bestN := "", 0
-	for s, n := range d.sentences {
-		if n > bestN || (n == bestN && s < best) {
-			best, bestN = s, n
+	out.MaxSentence = d.best
+	out.MaxSentenceShare = float64(d.bestN) / float64(d.replies)
+	return out
+}
+
+// fnv64 is 64-bit FNV-1a over the concatenation of parts.
+func fnv64(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
 		}
 	}
-	out.MaxSentence = best
-	out.MaxSentenceShare = float64(bestN) / float64(d.replies)
-	return out
+	return h
 }
 
 // tokens lower-cases text and splits it into words (letters, digits and
