@@ -8,6 +8,7 @@
 package data
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -137,7 +138,9 @@ type Scrubber struct {
 // in training data. The brief's list (988, 116 123, 741741, 13 11 14, 1737,
 // 14416, 3114, 911/999/112/000) matches the safety resource directory
 // (safety/resources.yaml), which is merged in at construction.
-var hotlineNumbers = []string{"988", "116 123", "741741", "13 11 14", "1737", "14416", "3114", "911", "999", "112", "000", "111", "0800 111 0 111", "50808"}
+// Lifeline Australia's text number (0477 13 11 14, lifeline.org.au) is
+// added because the seed corpus quotes it.
+var hotlineNumbers = []string{"988", "116 123", "741741", "13 11 14", "0477 13 11 14", "1737", "14416", "3114", "911", "999", "112", "000", "111", "0800 111 0 111", "50808"}
 
 // NewScrubber builds a scrubber. The URLs of the safety resource directory
 // and cfg.AllowURLs are kept; so are the directory's numbers.
@@ -155,9 +158,10 @@ func NewScrubber(cfg ScrubConfig) *Scrubber {
 	nums := append([]string{}, hotlineNumbers...)
 	for _, loc := range safety.Locales() {
 		d := safety.Resources(loc)
-		nums = append(nums, d.Emergency.Number)
-		for _, l := range d.Lines {
-			nums = append(nums, l.Number)
+		for _, r := range append([]safety.Resource{d.Emergency}, d.Lines...) {
+			nums = append(nums, r.Number)
+			// Numbers quoted in "how" ("or 0800 111 0 222") count too.
+			nums = append(nums, reHowNumber.FindAllString(r.How, -1)...)
 		}
 	}
 	nums = append(nums, cfg.KeepNumbers...)
@@ -200,6 +204,8 @@ func (s *Scrubber) allowedURL(link string) bool {
 	}
 	return false
 }
+
+var reHowNumber = regexp.MustCompile(`\+?\d[\d -]{4,}\d`)
 
 func digitsOf(s string) string {
 	var b strings.Builder

@@ -65,7 +65,7 @@ func (d *detector) run(cands, protect *[]PIISpan) {
 			d.add(cands, m[0], m[1], KindHandle)
 		}
 	}
-	if strings.IndexByte(t, '.') >= 0 {
+	if mayHaveLink(t) {
 		for _, re := range []*regexp.Regexp{reURL, reDomain} {
 			for _, m := range re.FindAllStringIndex(t, -1) {
 				end := m[0] + len(strings.TrimRight(t[m[0]:m[1]], ".,;:!?"))
@@ -93,10 +93,37 @@ func (d *detector) run(cands, protect *[]PIISpan) {
 	}
 	d.numbers(cands, protect)
 	d.addresses(cands)
-	for _, m := range reDOB.FindAllStringSubmatchIndex(t, -1) {
-		d.add(cands, m[2], m[3], KindDate)
+	if mayHaveBirthCue(t) {
+		for _, m := range reDOB.FindAllStringSubmatchIndex(t, -1) {
+			d.add(cands, m[2], m[3], KindDate)
+		}
 	}
 	d.names(cands)
+}
+
+// mayHaveLink reports a dot between two word characters ("x.com",
+// "www.", "https://a.b"): ordinary prose, where a dot ends a sentence,
+// skips the link regexes.
+func mayHaveLink(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '.' && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+var birthCues = []string{"born", "Born", "BORN", "birth", "Birth", "BIRTH", "DOB", "dob", "D.O.B", "d.o.b", "Dob"}
+
+func mayHaveBirthCue(t string) bool {
+	for _, c := range birthCues {
+		if strings.Contains(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHandleBlocker(c byte) bool {

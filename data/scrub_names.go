@@ -153,6 +153,9 @@ func (d *detector) names(cands *[]PIISpan) {
 		if !capitalised(w.text) {
 			continue
 		}
+		if i > 0 && (ws[i-1].text == "St" || ws[i-1].text == "Saint") {
+			continue // St John's wort, St Mary's Hospital: not a person
+		}
 		cue := d.nameCue(ws, i)
 		listed := firstNames[w.text]
 		amb := ambiguousNames[w.text]

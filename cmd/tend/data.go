@@ -10,5 +10,6 @@ func newDataCmd() *cobra.Command {
 		Short: "Import, generate and curate conversation data",
 	}
 	cmd.AddCommand(newDataImportCmd(), newDataExportCmd(), newDataSeedCmd())
+	cmd.AddCommand(newDataCurateCmd(), newDataScrubCmd(), newDataDedupeCmd(), newDataSplitCmd())
 	return cmd
 }

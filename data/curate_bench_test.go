@@ -1,0 +1,60 @@
+// Benchmark of the whole curation pipeline on seed conversations: reports
+// conversations/s and the process's peak RSS. The corpus is generated once
+// per run into a temporary directory.
+package data
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/data/seed"
+)
+
+// writeSeedCorpus writes n seed conversations and n/4 pairs as tend JSONL.
+func writeSeedCorpus(tb testing.TB, dir string, n int) []string {
+	tb.Helper()
+	cf, err := os.Create(filepath.Join(dir, "conversations.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pf, err := os.Create(filepath.Join(dir, "preferences.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cb, pb := bufio.NewWriter(cf), bufio.NewWriter(pf)
+	cw, pw := conv.NewWriter[conv.Conversation](cb), conv.NewWriter[conv.PreferencePair](pb)
+	cfg := seed.DefaultConfig()
+	cfg.Conversations, cfg.Pairs = n, n/4
+	if _, err := seed.Generate(cfg, cw.Write, pw.Write); err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range []interface{ Flush() error }{cw, pw, cb, pb} {
+		if err := f.Flush(); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	cf.Close()
+	pf.Close()
+	return []string{cf.Name(), pf.Name()}
+}
+
+func BenchmarkCurate(b *testing.B) {
+	const n = 20000
+	dir := b.TempDir()
+	inputs := writeSeedCorpus(b, dir, n)
+	records := 0
+	for b.Loop() {
+		m, err := Curate(context.Background(), CurateOptions{Config: DefaultCurateConfig(), Inputs: inputs,
+			Out: filepath.Join(dir, "out"), Force: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		records += m.Counts.Read
+	}
+	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
+	b.ReportMetric(float64(maxRSS())/(1<<20), "peak-RSS-MiB")
+}

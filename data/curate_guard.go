@@ -1,0 +1,163 @@
+// The guard filter reuses the safety package, so training data and live
+// replies are held to the same rules: the output guard's sentence rules
+// (diagnosis, prescribing, claims to be human, method details,
+// encouragement of harm, stigma) over every assistant turn, and the shared
+// misinformation rule set over every turn. Also here: the first annotator,
+// which keeps the labels a record came with and sends unlabelled records to
+// review.
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/safety"
+)
+
+// GuardConfig tunes the guard filter.
+type GuardConfig struct {
+	Enabled bool `yaml:"enabled" json:"enabled"`
+	// Rules are the output-guard rules that drop a record when an
+	// assistant turn breaks them.
+	Rules []string `yaml:"rules" json:"rules"`
+	// MisinfoAllTurns also applies the misinformation rules to user and
+	// system turns (default true); false checks assistant turns only.
+	MisinfoAllTurns bool `yaml:"misinfo_all_turns" json:"misinfo_all_turns"`
+}
+
+// DefaultGuardConfig drops replies that diagnose, prescribe, claim to be
+// human, give method details, encourage harm or stigmatise, and any turn
+// asserting misinformation.
+func DefaultGuardConfig() GuardConfig {
+	return GuardConfig{Enabled: true, MisinfoAllTurns: true, Rules: []string{
+		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleClaimsHuman, safety.RuleMethodDetail,
+		safety.RuleEncouragesHarm, safety.RuleStigma, safety.RuleMisinformation,
+	}}
+}
+
+// sentenceRules are the guard rules that judge a reply's own text; the
+// reply-level rules (missing referral or disclosure, unverified links)
+// depend on serving context and do not apply to training data.
+var sentenceRules = []string{safety.RuleDiagnosis, safety.RuleMedication, safety.RuleMethodDetail, safety.RuleEncouragesHarm,
+	safety.RuleStigma, safety.RuleClaimsHuman, safety.RulePromisesConfidentiality, safety.RuleMisinformation}
+
+func (c *GuardConfig) validate() error {
+	for _, r := range c.Rules {
+		if !slices.Contains(sentenceRules, r) {
+			return fmt.Errorf("rules: unknown rule %q (want one of %v)", r, sentenceRules)
+		}
+	}
+	return nil
+}
+
+// GuardFilter implements Filter with the safety package.
+type GuardFilter struct {
+	cfg   GuardConfig
+	guard *safety.Guard
+	on    map[string]bool
+}
+
+var _ Filter = (*GuardFilter)(nil)
+
+// NewGuardFilter builds the filter. Rules not listed in cfg are switched
+// off in the guard's policy (crisis rules are flagged instead, since the
+// policy refuses to switch them off) so they cost nothing.
+func NewGuardFilter(cfg GuardConfig) (*GuardFilter, error) {
+	p := safety.DefaultPolicy()
+	p.Rules = map[string]safety.Action{}
+	on := map[string]bool{}
+	for _, r := range cfg.Rules {
+		on[r] = true
+	}
+	for _, r := range safety.GuardRules {
+		switch {
+		case on[r]:
+			p.Rules[r] = safety.ActionBlock
+		case r == safety.RuleMethodDetail || r == safety.RuleEncouragesHarm || r == safety.RuleMissingReferral:
+			p.Rules[r] = safety.ActionBlock // cannot be off; ignored below unless listed
+		default:
+			p.Rules[r] = safety.ActionOff
+		}
+	}
+	g, err := safety.NewGuard(p, nil)
+	if err != nil {
+		return nil, fmt.Errorf("guard filter: %w", err)
+	}
+	return &GuardFilter{cfg: cfg, guard: g, on: on}, nil
+}
+
+// Name is "guard".
+func (*GuardFilter) Name() string { return "guard" }
+
+// Check implements Filter. All assistant turns are checked in one pass of
+// the guard, as one reply joined by blank lines, with the conversation
+// before the last assistant turn as context: one risk assessment per
+// conversation instead of one per turn, and the guard's rules are per
+// sentence, so joining turns changes no verdict on the text itself.
+func (f *GuardFilter) Check(c *conv.Conversation) []Reject {
+	if !f.cfg.Enabled {
+		return nil
+	}
+	var out []Reject
+	var reply strings.Builder
+	var starts []int // offset of each assistant turn in reply
+	var turns []int  // its message index
+	last := -1
+	for i, m := range c.Messages {
+		if m.Role != conv.RoleAssistant {
+			if f.cfg.MisinfoAllTurns && f.on[safety.RuleMisinformation] {
+				for _, x := range safety.MatchMisinformation(m.Content) {
+					out = append(out, Reject{Code: safety.RuleMisinformation, Span: x.Text, Message: i,
+						Reason: fmt.Sprintf("%s turn asserts a false claim (%s): %s", m.Role, x.Rule, x.Claim)})
+				}
+			}
+			continue
+		}
+		if reply.Len() > 0 {
+			reply.WriteString("\n\n")
+		}
+		starts = append(starts, reply.Len())
+		turns = append(turns, i)
+		reply.WriteString(m.Content)
+		last = i
+	}
+	if last < 0 {
+		return out
+	}
+	ctx := &conv.Conversation{ID: c.ID, Messages: c.Messages[:last], Labels: c.Labels}
+	v := f.guard.Check(ctx, reply.String())
+	for _, x := range v.Violations {
+		if !f.on[x.Rule] {
+			continue
+		}
+		k, _ := slices.BinarySearch(starts, x.Span.Start+1)
+		msg := turns[max(k-1, 0)]
+		out = append(out, Reject{Code: x.Rule, Span: x.Span.Text, Message: msg,
+			Reason: fmt.Sprintf("assistant turn breaks the output guard's %s rule (%s): %s", x.Rule, x.Pattern, clip(x.Sentence))})
+	}
+	return out
+}
+
+// KeepLabels is the first annotator: it keeps the labels a record came
+// with (confidence 1, or the confidence stored with automatic labels) and
+// gives unlabelled records confidence 0, which sends them to review.
+type KeepLabels struct{}
+
+var _ Annotator = KeepLabels{}
+
+// Name is "keep_labels".
+func (KeepLabels) Name() string { return "keep_labels" }
+
+// Annotate implements Annotator.
+func (KeepLabels) Annotate(c *conv.Conversation) (conv.Labels, float64) {
+	l := c.Labels
+	if len(l.Concerns) == 0 && l.Severity == nil {
+		return l, 0
+	}
+	if l.Confidence != nil {
+		return l, *l.Confidence
+	}
+	return l, 1
+}

@@ -1,0 +1,307 @@
+// Deduplication: exact duplicates by a hash of the normalised text, and
+// near duplicates by MinHash + LSH over word shingles, verified with the
+// true Jaccard similarity of the shingle sets (read back from the spill
+// file, so only compact per-record state stays in memory). Verified pairs
+// are joined with union-find; the cluster ids keep near twins in one split.
+package data
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// DedupeConfig tunes deduplication.
+type DedupeConfig struct {
+	// Threshold is the Jaccard similarity of word-shingle sets at or above
+	// which two records are near duplicates. Default 0.7.
+	Threshold float64 `yaml:"threshold" json:"threshold"`
+	// Perms is the MinHash signature length. Default 128.
+	Perms int `yaml:"perms" json:"perms"`
+	// Shingle is the shingle size in words. Default 3.
+	Shingle int `yaml:"shingle" json:"shingle"`
+	// DropNear drops near-duplicate conversations (keeping the first of
+	// each cluster). Preference pairs are only clustered: several pairs
+	// per prompt is normal. Exact duplicates are always dropped.
+	DropNear bool `yaml:"drop_near" json:"drop_near"`
+}
+
+func (c *DedupeConfig) validate() error {
+	if c.Threshold <= 0 || c.Threshold > 1 {
+		return fmt.Errorf("dedupe.threshold: %g is outside (0, 1]", c.Threshold)
+	}
+	if c.Perms < 8 || c.Perms > 1024 {
+		return fmt.Errorf("dedupe.perms: %d is outside 8..1024", c.Perms)
+	}
+	if c.Shingle < 1 || c.Shingle > 16 {
+		return fmt.Errorf("dedupe.shingle: %d is outside 1..16", c.Shingle)
+	}
+	return nil
+}
+
+// normWords appends a 64-bit hash of each normalised word of s: lower
+// case, letters and digits only, so punctuation, case and spacing do not
+// hide a duplicate.
+func normWords(s string, out []uint64) []uint64 {
+	h := uint64(fnvOffset)
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			if 'A' <= c && c <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+		}
+		i += n
+		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if word {
+			h = (h ^ uint64(r)) * fnvPrime
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, h)
+			h, in = fnvOffset, false
+		}
+	}
+	if in {
+		out = append(out, h)
+	}
+	return out
+}
+
+// dedupeWords returns the words a record is compared by: every non-system
+// message of a conversation, the non-system prompt of a pair (so a prompt
+// cannot leak between splits through two pairs).
+func dedupeWords(msgs []conv.Message, out []uint64) []uint64 {
+	for _, m := range msgs {
+		if m.Role != conv.RoleSystem {
+			out = normWords(m.Content, out)
+		}
+	}
+	return out
+}
+
+// exactHash hashes a record's normalised text with role boundaries; pairs
+// include both replies, so only identical pairs collide.
+func exactHash(kind RecordKind, parts ...[]conv.Message) uint64 {
+	h := uint64(fnvOffset) ^ uint64(kind)
+	var buf []uint64
+	for p, msgs := range parts {
+		h = (h ^ uint64(p+1)) * fnvPrime
+		for _, m := range msgs {
+			h = (h ^ uint64(len(m.Role))) * fnvPrime
+			h = (h ^ uint64(m.Role[0])) * fnvPrime
+			buf = normWords(m.Content, buf[:0])
+			for _, w := range buf {
+				h = (h ^ w) * fnvPrime
+				h ^= h >> 31
+			}
+			h = (h ^ 0x1e) * fnvPrime
+		}
+	}
+	return h
+}
+
+// Drop reasons kept in per-record state.
+const (
+	keepRecord uint8 = iota
+	dropExact
+	dropNear
+)
+
+// NearPair is one verified near-duplicate pair (record indexes).
+type NearPair struct {
+	A, B    int32
+	Jaccard float64
+}
+
+// dedupeInput is what the dedupe stage needs per record.
+type dedupeInput struct {
+	n     int
+	kind  func(i int32) RecordKind
+	exact func(i int32) uint64
+	bands []uint32 // n × nb band hashes
+	nb    int
+	// dropExact drops exact copies; otherwise they are only clustered.
+	dropExact bool
+	// load returns the shingle set of record i (from the spill file).
+	load func(i int32) ([]uint64, error)
+}
+
+// dedupeResult is the outcome: drops, twins and clusters.
+type dedupeResult struct {
+	drop       []uint8
+	twin       []int32 // for a dropped record, the kept record it repeats
+	uf         unionFind
+	pairs      []NearPair
+	candidates int
+	exact      int
+	near       int
+}
+
+func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
+	n := in.n
+	res := &dedupeResult{drop: make([]uint8, n), twin: make([]int32, n), uf: newUnionFind(n)}
+	// Exact: sort (hash, index) and drop every later copy.
+	keys := make([]uint64, n)
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+		keys[i] = in.exact(int32(i))
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if keys[a] != keys[b] {
+			if keys[a] < keys[b] {
+				return -1
+			}
+			return 1
+		}
+		return int(a - b)
+	})
+	for k := 1; k < n; k++ {
+		a, b := order[k-1], order[k]
+		if keys[a] == keys[b] {
+			first := a
+			if res.drop[a] == dropExact {
+				first = res.twin[a]
+			}
+			if in.dropExact {
+				res.drop[b], res.twin[b] = dropExact, first
+			}
+			res.uf.union(first, b)
+			res.exact++
+		}
+	}
+	keys, order = nil, nil
+	if in.nb == 0 {
+		return res, nil
+	}
+	// Near: records sharing a band value are candidates. Within a bucket
+	// each member is checked against the bucket's first member and its
+	// predecessor, which finds the clusters without comparing all pairs.
+	cand := map[uint64]struct{}{}
+	col := make([]uint64, 0, n)
+	for band := 0; band < in.nb; band++ {
+		col = col[:0]
+		for i := 0; i < n; i++ {
+			if res.drop[i] == keepRecord {
+				col = append(col, uint64(in.bands[i*in.nb+band])<<32|uint64(i))
+			}
+		}
+		slices.Sort(col)
+		start := 0
+		for k := 1; k <= len(col); k++ {
+			if k < len(col) && col[k]>>32 == col[start]>>32 {
+				first, prev, cur := int32(col[start]), int32(col[k-1]), int32(col[k])
+				cand[uint64(first)<<32|uint64(cur)] = struct{}{}
+				if prev != first {
+					cand[uint64(prev)<<32|uint64(cur)] = struct{}{}
+				}
+				continue
+			}
+			start = k
+		}
+	}
+	col = nil
+	res.candidates = len(cand)
+	pairs := make([]uint64, 0, len(cand))
+	for p := range cand {
+		pairs = append(pairs, p)
+	}
+	cand = nil
+	slices.Sort(pairs)
+	verified, err := verifyPairs(pairs, cfg.Threshold, in.load)
+	if err != nil {
+		return nil, err
+	}
+	res.pairs = verified
+	for _, p := range verified {
+		res.uf.union(p.A, p.B)
+	}
+	if cfg.DropNear && len(verified) > 0 {
+		multi := map[int32]int32{} // cluster root → first conversation
+		for _, p := range verified {
+			multi[res.uf.find(p.A)] = -1
+		}
+		for i := int32(0); i < int32(n); i++ {
+			if res.drop[i] != keepRecord || in.kind(i) != KindConversation {
+				continue
+			}
+			r := res.uf.find(i)
+			f, ok := multi[r]
+			if !ok {
+				continue
+			}
+			if f < 0 {
+				multi[r] = i
+				continue
+			}
+			res.drop[i], res.twin[i] = dropNear, f
+			res.near++
+		}
+	}
+	return res, nil
+}
+
+// verifyPairs computes the true Jaccard similarity of each candidate pair
+// (sorted by first index, so the first record's shingles are loaded once
+// per run) in parallel and keeps those at or above threshold.
+func verifyPairs(pairs []uint64, threshold float64, load func(int32) ([]uint64, error)) ([]NearPair, error) {
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(pairs) + workers - 1) / workers
+	out := make([][]NearPair, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(pairs))
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func(w int, part []uint64) {
+			defer wg.Done()
+			lastA := int32(-1)
+			var sa []uint64
+			for _, p := range part {
+				a, b := int32(p>>32), int32(p&0xffffffff)
+				if a != lastA {
+					s, err := load(a)
+					if err != nil {
+						errs[w] = err
+						return
+					}
+					sa, lastA = s, a
+				}
+				sb, err := load(b)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				if j := Jaccard(sa, sb); j >= threshold {
+					out[w] = append(out[w], NearPair{a, b, j})
+				}
+			}
+		}(w, pairs[lo:hi])
+	}
+	wg.Wait()
+	var all []NearPair
+	for w := range out {
+		if errs[w] != nil {
+			return nil, errs[w]
+		}
+		all = append(all, out[w]...)
+	}
+	return all, nil
+}

@@ -1,0 +1,173 @@
+// MinHash signatures over word shingles, LSH banding, and the union-find
+// that turns verified near-duplicate pairs into clusters. Each shingle is
+// hashed once (64-bit FNV-1a over its words); the k permutations are
+// universal hashes h_i(x) = a_i·x + b_i over 64-bit integers, keeping the
+// high 32 bits, which is the usual cheap stand-in for random permutations
+// (Broder, 1997; Leskovec, Rajaraman and Ullman, Mining of Massive
+// Datasets, ch. 3).
+package data
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// MinHasher computes signatures. Safe for concurrent use.
+type MinHasher struct {
+	k    int // shingle size in words
+	a, b []uint64
+}
+
+// NewMinHasher returns a hasher with perms permutations over k-word
+// shingles; the permutations depend only on seed.
+func NewMinHasher(perms, k int, seed uint64) *MinHasher {
+	r := rand.New(rand.NewPCG(seed, 0x6d696e68617368))
+	m := &MinHasher{k: k, a: make([]uint64, perms), b: make([]uint64, perms)}
+	for i := range m.a {
+		m.a[i] = r.Uint64() | 1
+		m.b[i] = r.Uint64()
+	}
+	return m
+}
+
+// Perms returns the signature length.
+func (m *MinHasher) Perms() int { return len(m.a) }
+
+// Shingles appends the sorted, distinct hashes of the k-word shingles of
+// the normalised words. Texts shorter than k words give one shingle of all
+// their words.
+func (m *MinHasher) Shingles(words []uint64, out []uint64) []uint64 {
+	out = out[:0]
+	if len(words) == 0 {
+		return out
+	}
+	k := min(m.k, len(words))
+	for i := 0; i+k <= len(words); i++ {
+		h := uint64(fnvOffset)
+		for _, w := range words[i : i+k] {
+			h = (h ^ w) * fnvPrime
+			h ^= h >> 29
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Signature fills sig (len Perms) with the minimum of each permutation over
+// the shingle hashes. An empty set gives all-ones.
+func (m *MinHasher) Signature(shingles []uint64, sig []uint32) {
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	for _, x := range shingles {
+		for i := range sig {
+			if v := uint32((m.a[i]*x + m.b[i]) >> 32); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+}
+
+// Jaccard is |A∩B| / |A∪B| for sorted, distinct sets.
+func Jaccard(a, b []uint64) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// Bands chooses b bands of r rows (b·r ≤ perms) for a Jaccard threshold,
+// minimising the sum of the false-positive and false-negative areas under
+// the LSH S-curve 1-(1-s^r)^b, with false negatives weighted twice: a
+// candidate costs one verification, a missed pair is a leak.
+func Bands(threshold float64, perms int) (b, r int) {
+	best := math.Inf(1)
+	for rr := 1; rr <= perms; rr++ {
+		bb := perms / rr
+		if bb < 1 {
+			break
+		}
+		fp := integrate(func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(rr)), float64(bb)) }, 0, threshold)
+		fn := integrate(func(s float64) float64 { return math.Pow(1-math.Pow(s, float64(rr)), float64(bb)) }, threshold, 1)
+		if cost := fp + 2*fn; cost < best {
+			best, b, r = cost, bb, rr
+		}
+	}
+	return b, r
+}
+
+func integrate(f func(float64) float64, lo, hi float64) float64 {
+	const n = 200
+	step := (hi - lo) / n
+	sum := 0.0
+	for i := 0; i < n; i++ {
+		sum += f(lo + (float64(i)+0.5)*step)
+	}
+	return sum * step
+}
+
+// bandHashes folds each band of r rows of sig into one 32-bit value.
+func bandHashes(sig []uint32, b, r int, out []uint32) []uint32 {
+	for i := 0; i < b; i++ {
+		h := uint64(fnvOffset) ^ uint64(i)
+		for _, v := range sig[i*r : (i+1)*r] {
+			h = (h ^ uint64(v)) * fnvPrime
+		}
+		out = append(out, uint32(h^h>>32))
+	}
+	return out
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// unionFind groups record indexes into clusters.
+type unionFind []int32
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = int32(i)
+	}
+	return u
+}
+
+// find returns the root of x, halving paths as it goes.
+func (u unionFind) find(x int32) int32 {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+// union joins the clusters of x and y; the smaller index becomes the root,
+// so a cluster's root is its first record.
+func (u unionFind) union(x, y int32) {
+	rx, ry := u.find(x), u.find(y)
+	if rx == ry {
+		return
+	}
+	if rx < ry {
+		u[ry] = rx
+	} else {
+		u[rx] = ry
+	}
+}
