@@ -41,6 +41,7 @@ func AttentionForward[E Float](out, probs, qkv []E, seg []int32, s AttnShape) {
 	ld := s.QKVWidth()
 	scale := E(1 / math.Sqrt(float64(D)))
 	group := H / KV
+	probs32, fast := any(probs).([]float32)
 	parallel(B*H, func(lo, hi int) {
 		for bh := lo; bh < hi; bh++ {
 			b, h := bh/H, bh%H
@@ -54,8 +55,12 @@ func AttentionForward[E Float](out, probs, qkv []E, seg []int32, s AttnShape) {
 			if seg != nil {
 				sg = seg[b*T : (b+1)*T]
 			}
+			var p32 []float32
+			if fast {
+				p32 = probs32[bh*T*T : (bh+1)*T*T]
+			}
 			for i := range T {
-				maskedSoftmax(p[i*T:(i+1)*T], sg, i)
+				maskedSoftmax(p[i*T:(i+1)*T], p32, i*T, sg, i)
 			}
 			Gemm(false, false, T, D, T, 1, p, T, v, ld, 0, out[b*T*H*D+h*D:], H*D)
 		}
@@ -63,15 +68,17 @@ func AttentionForward[E Float](out, probs, qkv []E, seg []int32, s AttnShape) {
 }
 
 // maskedSoftmax turns row i of the scores into probabilities over the
-// visible keys and zeroes the rest.
-func maskedSoftmax[E Float](row []E, seg []int32, i int) {
+// visible keys and zeroes the rest. p32, when not nil, is the float32 view
+// of the buffer that holds row at offset off.
+func maskedSoftmax[E Float](row []E, p32 []float32, off int, seg []int32, i int) {
 	// Fast path: the visible keys form one run [j0, i], which holds for
 	// causal masks and for packed segments that are contiguous.
 	j0 := i
 	for j0 > 0 && visible(seg, i, j0-1) {
 		j0--
 	}
-	if r32, ok := any(row).([]float32); ok && contiguousVisible(seg, i, j0) {
+	if p32 != nil && contiguousVisible(seg, i, j0) {
+		r32 := p32[off : off+len(row)]
 		clear(r32[:j0])
 		tensor.Softmax(r32[j0 : i+1])
 		clear(r32[i+1:])

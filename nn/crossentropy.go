@@ -20,13 +20,15 @@ import (
 // nil (all ones). Targets must lie in [0,V) or be IgnoreIndex. losses (N)
 // receives each row's unweighted loss (0 for ignored rows).
 func CrossEntropyForward[E Float](losses, logits []E, targets []int32, mask []E, N, V int) (sum, weight float64) {
+	l32, fast := any(logits).([]float32)
 	parallel(N, func(lo, hi int) {
 		for n := lo; n < hi; n++ {
 			row := logits[n*V : (n+1)*V]
-			if r32, ok := any(row).([]float32); ok {
+			if fast {
 				// Fast path: one fused softmax; the loss is -log p[target].
 				// A target probability that underflows float32 is scored
 				// as the smallest positive float32 (loss ≈ 103.3).
+				r32 := l32[n*V : (n+1)*V]
 				tensor.Softmax(r32)
 				losses[n] = 0
 				if targets[n] != IgnoreIndex {
