@@ -298,7 +298,9 @@ func subjectOf(toks []token, h *hit, ss int) Subject {
 	}
 	matchFirst := false
 	for k := h.s; k < h.e; k++ {
-		if firstPerson[toks[k].w] && !toks[k].expanded {
+		// "my" inside a match is often a possessive ("swallowed my pills"),
+		// not the writer as subject.
+		if firstPerson[toks[k].w] && toks[k].w != "my" && toks[k].w != "mine" && !toks[k].expanded {
 			matchFirst = true
 		}
 	}
