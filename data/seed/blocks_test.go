@@ -240,3 +240,17 @@ func TestResources(t *testing.T) {
 		}
 	}
 }
+
+func TestMinSeverityTopicsExist(t *testing.T) {
+	topics := map[string]bool{}
+	for _, b := range banks() {
+		for _, s := range b.Situations {
+			topics[s.Topic] = true
+		}
+	}
+	for topic := range minSeverity {
+		if !topics[topic] {
+			t.Errorf("minSeverity names %q, which no situation has", topic)
+		}
+	}
+}

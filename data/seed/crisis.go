@@ -118,7 +118,7 @@ var crisisReflect = []string{
 var thankTelling = []string{
 	"{Thank you for|I really appreciate you} {telling me|being honest with me|trusting me with that|saying it out loud}{, and I know that wasn't easy|, and I'm taking it seriously|, which took courage|; it matters that you said it|}.",
 	"I'm {really|so|} glad you {told me|said it|were honest with me}{, and I'm taking it seriously|; it matters|, because it's important|, and I know it took a lot|}.",
-	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it|and I'm grateful you said it|and it matters that you told me}{ tonight| just now| so honestly|}.",
+	"I hear you, {and I'm glad you told me|and thank you for saying it plainly|and I'm taking what you said seriously|and I'm glad you trusted me with it|and I'm grateful you said it|and it matters that you told me}{ tonight| just now|}.",
 }
 
 var safeNow = []string{

@@ -33,7 +33,7 @@ var erStrong = []string{
 	"It's {really|genuinely|honestly} hard to hear how {feel} you've been{, and I'm sorry|, and I'm glad you said something|}.",
 	"{Reading this, |}I'm {so|really} sorry; dealing with {topic} sounds {really|truly|} {hard|painful|heavy}.",
 	"{Oh, I'm sorry|I'm sorry|I'm really sorry}; feeling {feel} {day after day|for this long|on top of everything else} {is exhausting|wears anyone down|takes a real toll}.",
-	"That sounds {painful|hard|frightening|lonely}, and I'm {sorry|so sorry} you've been {carrying it|holding it|dealing with it} {on your own|mostly alone|quietly}.",
+	"That sounds {painful|hard|exhausting|heavy}, and I'm {sorry|so sorry} you've been {carrying it|holding it|dealing with it} {on your own|mostly alone|quietly}.",
 }
 
 var ipWeak = []string{
@@ -88,7 +88,7 @@ var affirm = []string{
 	"You've been {coping with|carrying|holding} a lot, and {it's okay to need support with it|you deserve some care too|that takes more strength than it might feel like}.",
 	"There's nothing wrong with you for feeling {feel}{ about {topic}| right now|}.",
 	"Lots of people feel {feel} in situations like this, {even if they don't talk about it|and it can get easier with support|so you're far from alone}.",
-	"It says a lot that you're {looking for ways through this|still trying, even now|thinking about what you can do}{, even when it's hard|}.",
+	"It says a lot that you're {looking for ways through this|still trying|thinking about what you can do}{, even when it's hard|}.",
 	"{Of course|No wonder} you're {feel}{; {topic} would be hard for anyone|, given everything|}.",
 }
 

@@ -70,6 +70,9 @@ func newScene(r *rand.Rand, b *bank, sev conv.Severity) *scene {
 	s.known = true
 	s.sl = slots{"name": b.Name}
 	s.setSituation(pick(r, b.Situations))
+	for i := 0; sev < minSeverity[s.sit.Topic] && i < 50; i++ {
+		s.setSituation(pick(r, b.Situations))
+	}
 	s.setLocale(s.loc, true)
 	return s
 }
@@ -85,6 +88,20 @@ func (s *scene) concerns() []conv.Concern {
 		out = append(out, conv.ConcernCrisis)
 	}
 	return out
+}
+
+// minSeverity keeps situations that are serious in themselves (control,
+// violence, assault, purging, gambling debt, suicide loss) out of mild
+// conversations.
+var minSeverity = map[string]conv.Severity{
+	"your partner checking up on you":       conv.SeverityModerate,
+	"the violence you lived through":        conv.SeverityModerate,
+	"the flashbacks to the assault":         conv.SeverityModerate,
+	"making yourself sick after meals":      conv.SeverityModerate,
+	"the gambling and the credit cards":     conv.SeverityModerate,
+	"the blackout on Saturday":              conv.SeverityModerate,
+	"losing your uncle to suicide":          conv.SeverityModerate,
+	"the cravings after eight sober months": conv.SeverityModerate,
 }
 
 // avoidMeans re-draws the situation if it mentions medication, so a crisis

@@ -22,7 +22,7 @@ var userDuration = [5][]string{
 
 // userFeel says how they feel, with intensity by severity.
 var userFeel = [5][]string{
-	1: {"I feel {a bit|kind of|slightly} {feel}.", "I'm {mostly okay|fine really}, just {a bit|a little} {feel}.", "It's left me {a bit|somewhat} {feel}.", "I guess I'm {a little|a bit} {feel} about it."},
+	1: {"I feel {a bit|kind of|slightly} {feel}.", "I'm {mostly okay|fine really}, just {a bit|a little} {feel}.", "It's left me {a bit|somewhat} {feel}.", "I guess I'm {a little|a bit} {feel}, if I'm honest."},
 	2: {"I feel {really|so|pretty} {feel}.", "I'm {really|honestly} {feel} and a bit {feel2}.", "I've been feeling {feel} most days.", "It's making me {really|so} {feel}."},
 	3: {"I feel {completely|utterly|constantly} {feel}.", "I'm {feel} all the time and I can't shake it.", "I'm so {feel} that I can barely function.", "I feel {feel} and {feel2} every single day."},
 	4: {"I feel {completely|utterly} {feel}.", "I'm so {feel} I can't see past it.", "I feel {feel} and {feel2}, and I can't do this anymore."},
