@@ -189,13 +189,21 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				ncc := min(nc, n-jc)
 				bSlivers := (ncc + nr - 1) / nr
 				bb := newBBlock(pb, direct, b, ldb, pc, jc, kcc, ncc, nr)
-				// Pack this B block (the slivers not read in place), and
-				// with the first one the A block, in one parallel phase:
-				// each phase ends in a barrier.
+				// Tasks are MR-row strips across the block, split further
+				// by columns when there are too few strips to share.
+				rowGroups := aSlivers
+				colGroups := 1
+				if rowGroups < 4*t {
+					colGroups = min(bSlivers, (4*t+rowGroups-1)/rowGroups)
+				}
+				// With whole strips as tasks, each task packs its own A
+				// sliver (on the first block), so only B is packed before
+				// the barrier; otherwise A is packed along with B.
+				aInTask := jc == 0 && colGroups == 1
 				first := bb.inPlace / nr
 				toPack := bSlivers - first
 				packTasks := toPack
-				if jc == 0 {
+				if jc == 0 && !aInTask {
 					packTasks += aSlivers
 				}
 				par(packTasks, 1, func(lo, hi int) {
@@ -209,13 +217,6 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 						packASlivers(lo-toPack, hi-toPack)
 					}
 				})
-				// Tasks are MR-row strips across the block, split further
-				// by columns when there are too few strips to share.
-				rowGroups := aSlivers
-				colGroups := 1
-				if rowGroups < 4*t {
-					colGroups = min(bSlivers, (4*t+rowGroups-1)/rowGroups)
-				}
 				workers := t
 				if serial {
 					workers = 1
@@ -225,6 +226,9 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				parallelChunks(rowGroups*colGroups, 1, workers, func(lo, hi int) {
 					for task := lo; task < hi; task++ {
 						rg, cg := task/colGroups, task%colGroups
+						if aInTask {
+							packASlivers(rg, rg+1)
+						}
 						ir0 := rg * mr
 						jr0 := bSlivers * cg / colGroups * nr
 						jr1 := min(ncc, bSlivers*(cg+1)/colGroups*nr)
