@@ -100,10 +100,8 @@ OPENBLAS_L2_SIZE unset) and the JSON gains the tend/PyTorch ratios:
 			}
 			rep := benchReport{Kernel: tensor.KernelName(), Threads: tensor.Threads()}
 			errw := cmd.ErrOrStderr()
-			if only == "" || only == "matmul" {
-				fmt.Fprintln(errw, "bench: matmul")
-				rep.Matmul = benchMatmuls()
-			}
+			// Train first: peak RSS is per process, so it is only the training
+			// step's own figure while nothing larger has run.
 			if only == "" || only == "train" {
 				fmt.Fprintln(errw, "bench: training step")
 				t, err := benchTrainStep(steps)
@@ -120,6 +118,10 @@ OPENBLAS_L2_SIZE unset) and the JSON gains the tend/PyTorch ratios:
 					tt.RatioMin, tt.RatioMedian = t.MinMS/tt.MinMS, t.MedianMS/tt.MedianMS
 					rep.Torch = tt
 				}
+			}
+			if only == "" || only == "matmul" {
+				fmt.Fprintln(errw, "bench: matmul")
+				rep.Matmul = benchMatmuls()
 			}
 			if only == "" || only == "decode" {
 				fmt.Fprintln(errw, "bench: decode")
