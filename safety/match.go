@@ -243,6 +243,11 @@ func scopeHit(toks []token, h *hit) {
 	}
 	// Subject.
 	h.subject = subjectOf(toks, h, ss)
+	// "What should I do if a teenager tells me they're suicidal?" asks
+	// about anyone, not about a particular person.
+	if h.subject == SubjectThirdParty && (first.question || questionStarts[toks[ss].w]) && indefiniteBefore(toks[ss:min(h.s+1, len(toks))]) {
+		h.subject = SubjectGeneral
+	}
 	sentText := joinWords(toks[ss:se])
 	pre := joinWords(toks[ss:h.s])
 	switch {
@@ -300,7 +305,7 @@ func subjectOf(toks []token, h *hit, ss int) Subject {
 	for k := h.s; k < h.e; k++ {
 		// "my" inside a match is often a possessive ("swallowed my pills"),
 		// not the writer as subject.
-		if firstPerson[toks[k].w] && toks[k].w != "my" && toks[k].w != "mine" && !toks[k].expanded {
+		if firstPerson[toks[k].w] && !(h.r.cat == CatMedicalEmergency && toks[k].w == "my") && !toks[k].expanded {
 			matchFirst = true
 		}
 	}
@@ -337,6 +342,15 @@ func subjectOf(toks []token, h *hit, ss int) Subject {
 		}
 	}
 	return SubjectSelf
+}
+
+func indefiniteBefore(toks []token) bool {
+	for k, t := range toks {
+		if indefinite[t.w] || k > 0 && thirdPerson[t.w] && (toks[k-1].w == "a" || toks[k-1].w == "an" || toks[k-1].w == "any" || toks[k-1].w == "some") {
+			return true
+		}
+	}
+	return false
 }
 
 var indefinite = set("someone", "somebody", "anyone", "anybody", "people", "person", "others", "teens", "teenagers", "students", "kids")
