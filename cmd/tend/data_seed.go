@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -38,7 +39,7 @@ Writes DIR/conversations.jsonl, DIR/preferences.jsonl and DIR/manifest.json.`,
 			if out == "" {
 				return fmt.Errorf("--out is required")
 			}
-			st, err := writeSeed(out, cfg, force, cmd.ErrOrStderr())
+			st, err := writeSeedContext(cmd.Context(), out, cfg, force, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -57,6 +58,15 @@ Writes DIR/conversations.jsonl, DIR/preferences.jsonl and DIR/manifest.json.`,
 // writeSeed streams the corpus into a staging directory and swaps it into
 // place only when everything, manifest included, has been written.
 func writeSeed(out string, cfg seed.Config, force bool, progress io.Writer) (seed.Stats, error) {
+	return writeSeedContext(context.Background(), out, cfg, force, progress)
+}
+
+// writeSeedContext is writeSeed that stops, leaving nothing behind, when
+// ctx is cancelled (Ctrl-C).
+func writeSeedContext(ctx context.Context, out string, cfg seed.Config, force bool, progress io.Writer) (seed.Stats, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	start := time.Now()
 	dir, err := atomicfile.StageDir(out, force)
 	if err != nil {
@@ -97,7 +107,7 @@ func writeSeed(out string, cfg seed.Config, force bool, progress io.Writer) (see
 			last = done
 		}
 	}
-	st, err := seed.Generate(cfg, cw.Write, pw.Write)
+	st, err := seed.GenerateContext(ctx, cfg, cw.Write, pw.Write)
 	if err != nil {
 		return st, err
 	}

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -82,6 +83,19 @@ func TestWriteSeed(t *testing.T) {
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != 1 {
 		t.Errorf("parent holds %d entries, want only the corpus (no staging leftovers)", len(entries))
+	}
+}
+
+func TestWriteSeedCancelled(t *testing.T) {
+	parent := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := writeSeedContext(ctx, filepath.Join(parent, "c"), seed.Config{Seed: 1, Conversations: 1000}, false, io.Discard)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("cancelled run left %d entries behind", len(entries))
 	}
 }
 

@@ -19,6 +19,7 @@
 package seed
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -52,17 +53,27 @@ var ErrConfig = errors.New("invalid seed config")
 // as soon as it is made (either may be nil), and returns the statistics.
 // An error from an emit function stops generation and is returned.
 func Generate(cfg Config, emitConv func(*conv.Conversation) error, emitPair func(*conv.PreferencePair) error) (Stats, error) {
+	return GenerateContext(context.Background(), cfg, emitConv, emitPair)
+}
+
+// GenerateContext is Generate that stops with ctx.Err() when ctx is done
+// (checked every few hundred records).
+func GenerateContext(ctx context.Context, cfg Config, emitConv func(*conv.Conversation) error, emitPair func(*conv.PreferencePair) error) (Stats, error) {
 	if cfg.Conversations < 0 || cfg.Pairs < 0 {
 		return Stats{}, fmt.Errorf("%w: counts must be ≥ 0 (conversations %d, pairs %d)", ErrConfig, cfg.Conversations, cfg.Pairs)
 	}
 	st := newStats(cfg.Seed)
 	total := cfg.Conversations + cfg.Pairs
 	done := 0
-	tick := func() {
+	tick := func() error {
 		done++
-		if cfg.Progress != nil && (done%250 == 0 || done == total) {
-			cfg.Progress(done, total)
+		if done%250 == 0 || done == total {
+			if cfg.Progress != nil {
+				cfg.Progress(done, total)
+			}
+			return ctx.Err()
 		}
+		return nil
 	}
 	for i := range cfg.Conversations {
 		c, m := conversation(cfg.Seed, i)
@@ -72,7 +83,9 @@ func Generate(cfg Config, emitConv func(*conv.Conversation) error, emitPair func
 				return st.finish(), err
 			}
 		}
-		tick()
+		if err := tick(); err != nil {
+			return st.finish(), err
+		}
 	}
 	for i := range cfg.Pairs {
 		p := Pair(cfg.Seed, i)
@@ -82,7 +95,9 @@ func Generate(cfg Config, emitConv func(*conv.Conversation) error, emitPair func
 				return st.finish(), err
 			}
 		}
-		tick()
+		if err := tick(); err != nil {
+			return st.finish(), err
+		}
 	}
 	return st.finish(), nil
 }

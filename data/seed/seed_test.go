@@ -6,6 +6,8 @@ package seed
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -371,6 +373,20 @@ func TestEmitErrorStops(t *testing.T) {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := GenerateContext(ctx, Config{Seed: 1, Conversations: 2000}, func(*conv.Conversation) error {
+		if n++; n == 300 {
+			cancel()
+		}
+		return nil
+	}, nil)
+	if !errors.Is(err, context.Canceled) || n != 500 {
+		t.Fatalf("err %v after %d records, want context.Canceled at the next check (500)", err, n)
+	}
+}
 
 func TestProgress(t *testing.T) {
 	var calls [][2]int
