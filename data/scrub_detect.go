@@ -20,7 +20,7 @@ var (
 	reCard   = regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`)
 	reSSN    = regexp.MustCompile(`\b\d{3}[- ]\d{2}[- ]\d{4}\b`)
 	reNHS    = regexp.MustCompile(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
-	rePhone  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .-]?\d){5,15}`)
+	rePhone  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .-]?\d){5,22}`)
 	reHandle = regexp.MustCompile(`@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?`)
 	rePost   = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b`)
 	rePOBox  = regexp.MustCompile(`(?i)\bP\.? ?O\.? Box \d{1,6}\b`)
