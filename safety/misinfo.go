@@ -33,7 +33,7 @@ const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|con
 
 var misinfoRules = []MisinfoRule{
 	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
-		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head", notIf: mythFrame + "|not|never|no"},
+		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head | [ asking | ask | talking about it | asking about it ] ~4 give|put|plant ~2 the|them|her|him ~1 idea", notIf: mythFrame + "|not|never|no"},
 	{ID: "talkers_dont_act", Claim: "People who talk about suicide won't act on it.", Correction: "Most people who die by suicide gave some warning; every mention deserves to be taken seriously.",
 		pat: "people|those|someone|anyone ~2 talk|talks|talking ~14 not|never|rarely|seldom ~3 do it|act|mean|follow|serious | if they really wanted to die ~3 they would", notIf: mythFrame},
 	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",

@@ -32,7 +32,7 @@ type StreamGuard struct {
 // NewStream starts checking a reply that will follow conversation c.
 func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	a := g.assessor.Assess(c)
-	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), risk: a.Level >= LevelModerate || riskTopic(c.LastUser())}
+	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), risk: a.Level >= LevelLow || riskTopic(c.LastUser())}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -228,7 +228,7 @@ func mentionsMedication(text string) bool {
 // all, even when Assess rates it below moderate ("should I just end it?").
 func riskTopic(text string) bool {
 	low := " " + strings.ToLower(text) + " "
-	for _, w := range []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living"} {
+	for _, w := range []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", "thin", " eat"} {
 		if strings.Contains(low, w) {
 			return true
 		}
