@@ -223,16 +223,23 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				}
 				// One task at a time: tasks are coarse, and equal shares
 				// matter more than an atomic add per task.
-				parallelChunks(rowGroups*colGroups, 1, workers, func(lo, hi int) {
+				// With many strips, a task takes a few adjacent ones, so its
+				// A packing reads longer runs of each source row.
+				group := 1
+				if colGroups == 1 {
+					group = max(1, min(4, rowGroups/(8*t)))
+				}
+				parallelChunks((rowGroups+group-1)/group*colGroups, 1, workers, func(lo, hi int) {
 					for task := lo; task < hi; task++ {
-						rg, cg := task/colGroups, task%colGroups
+						rg, cg := task/colGroups*group, task%colGroups
+						rg1 := min(rowGroups, rg+group)
 						if aInTask {
-							packASlivers(rg, rg+1)
+							packASlivers(rg, rg1)
 						}
 						ir0 := rg * mr
 						jr0 := bSlivers * cg / colGroups * nr
 						jr1 := min(ncc, bSlivers*(cg+1)/colGroups*nr)
-						tiles(kern, pa, &bb, c, ldc, ic, jc, ir0, min(mcc, ir0+mr), jr0, jr1, mcc, ncc, kcc, alpha, bet)
+						tiles(kern, pa, &bb, c, ldc, ic, jc, ir0, min(mcc, rg1*mr), jr0, jr1, mcc, ncc, kcc, alpha, bet)
 					}
 				})
 			}

@@ -85,6 +85,13 @@ func packCopy512(dst, src *float32, rows, ld, dstride int, masks uint64)
 //go:noescape
 func packT512(dst, src *float32, rows, ld, blocks, dstride int, storeMask uint64)
 
+// packTN512 packs slivers full 12-wide slivers of a transposed A: for
+// each of kc rows of src (stride lda floats) it copies 12·slivers floats,
+// 12 to each sliver, slivers being sliverStride floats apart in dst.
+//
+//go:noescape
+func packTN512(dst, src *float32, kc, lda, slivers, sliverStride int)
+
 // packMasks builds the lane masks for w valid values in a sliver nr wide.
 func packMasks(w, nr int) uint64 {
 	lanes := func(n int) uint64 {
@@ -101,6 +108,12 @@ func packAAsm(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr in
 		h := min(mr, mc-s)
 		d := dst[s*kc : s*kc+mr*kc]
 		if trans {
+			// Full slivers go together, reading each source row once.
+			if full := (mc - s) / mr; full > 1 && mr == 12 {
+				packTN512(&d[0], &a[p0*lda+i0+s], kc, lda, full, mr*kc)
+				s += (full - 1) * mr
+				continue
+			}
 			packCopy512(&d[0], &a[p0*lda+i0+s], kc, lda, mr, packMasks(h, mr))
 			continue
 		}

@@ -251,3 +251,39 @@ tloaded:
 tdone:
 	VZEROUPPER
 	RET
+
+// func packTN512(dst, src *float32, kc, lda, slivers, sliverStride int)
+TEXT ·packTN512(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ kc+16(FP), CX
+	MOVQ lda+24(FP), R8
+	SHLQ $2, R8
+	MOVQ slivers+32(FP), R9
+	MOVQ sliverStride+40(FP), R10
+	SHLQ $2, R10
+	MOVL $0x0fff, AX
+	KMOVW AX, K1
+	TESTQ CX, CX
+	JEQ tndone
+
+tnrow:
+	MOVQ SI, R11
+	MOVQ DI, R12
+	MOVQ R9, BX
+
+tnsliver:
+	VMOVUPS.Z (R11), K1, Z0
+	VMOVUPS Z0, K1, (R12)
+	ADDQ $48, R11
+	ADDQ R10, R12
+	DECQ BX
+	JNE tnsliver
+	ADDQ R8, SI
+	ADDQ $48, DI
+	DECQ CX
+	JNE tnrow
+
+tndone:
+	VZEROUPPER
+	RET
