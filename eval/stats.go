@@ -4,6 +4,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -145,4 +146,34 @@ func Compare(metric, nameA, nameB string, a, b []float64, higherBetter bool, rep
 		c.Better = nameA
 	}
 	return c
+}
+
+// jsonNum is a float that encodes NaN and ±Inf as null.
+type jsonNum float64
+
+func (x jsonNum) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// MarshalJSON writes undefined values (NaN) as null.
+func (e Estimate) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Value jsonNum `json:"value"`
+		Lo    jsonNum `json:"lo"`
+		Hi    jsonNum `json:"hi"`
+		N     int     `json:"n"`
+	}{jsonNum(e.Value), jsonNum(e.Lo), jsonNum(e.Hi), e.N})
+}
+
+// MarshalJSON writes an undefined win rate as null.
+func (c Comparison) MarshalJSON() ([]byte, error) {
+	type plain Comparison
+	return json.Marshal(struct {
+		plain
+		WinRate jsonNum `json:"win_rate"`
+	}{plain(c), jsonNum(c.WinRate)})
 }
