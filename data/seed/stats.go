@@ -20,9 +20,11 @@ type Stats struct {
 	AssistantTurns int    `json:"assistant_turns"`
 	// PerConcern counts conversations labelled with each concern (a
 	// conversation with a crisis co-label counts for both).
-	PerConcern  map[conv.Concern]int  `json:"per_concern"`
-	PerSeverity map[string]int        `json:"per_severity"`
-	PerStrategy map[conv.Strategy]int `json:"per_strategy"`
+	PerConcern map[conv.Concern]int `json:"per_concern"`
+	// PerConcernSeverity[concern][severity] counts conversations.
+	PerConcernSeverity map[conv.Concern]map[string]int `json:"per_concern_severity"`
+	PerSeverity        map[string]int                  `json:"per_severity"`
+	PerStrategy        map[conv.Strategy]int           `json:"per_strategy"`
 	// PerKind counts conversation plans: self, crisis, third_party, info.
 	PerKind map[string]int `json:"per_kind"`
 	// PerLocale counts conversations by the locale the assistant knows
@@ -48,18 +50,19 @@ type Stats struct {
 
 func newStats(seed uint64) *Stats {
 	return &Stats{
-		Seed:         seed,
-		PerConcern:   map[conv.Concern]int{},
-		PerSeverity:  map[string]int{},
-		PerStrategy:  map[conv.Strategy]int{},
-		PerKind:      map[string]int{},
-		PerLocale:    map[string]int{},
-		PerExchanges: map[string]int{},
-		PerFailure:   map[string]int{},
-		PairConcerns: map[conv.Concern]int{},
-		div:          newDiversity(),
-		chosen:       newDiversity(),
-		rejected:     newDiversity(),
+		Seed:               seed,
+		PerConcern:         map[conv.Concern]int{},
+		PerConcernSeverity: map[conv.Concern]map[string]int{},
+		PerSeverity:        map[string]int{},
+		PerStrategy:        map[conv.Strategy]int{},
+		PerKind:            map[string]int{},
+		PerLocale:          map[string]int{},
+		PerExchanges:       map[string]int{},
+		PerFailure:         map[string]int{},
+		PairConcerns:       map[conv.Concern]int{},
+		div:                newDiversity(),
+		chosen:             newDiversity(),
+		rejected:           newDiversity(),
 	}
 }
 
@@ -67,11 +70,17 @@ var kindNames = [...]string{kindSelf: "self", kindCrisis: "crisis", kindOther: "
 
 func (st *Stats) addConversation(c *conv.Conversation, m meta) {
 	st.Conversations++
+	sev := "unlabelled"
+	if c.Labels.Severity != nil {
+		sev = strconv.Itoa(int(*c.Labels.Severity))
+	}
+	st.PerSeverity[sev]++
 	for _, k := range c.Labels.Concerns {
 		st.PerConcern[k]++
-	}
-	if c.Labels.Severity != nil {
-		st.PerSeverity[strconv.Itoa(int(*c.Labels.Severity))]++
+		if st.PerConcernSeverity[k] == nil {
+			st.PerConcernSeverity[k] = map[string]int{}
+		}
+		st.PerConcernSeverity[k][sev]++
 	}
 	for _, t := range c.Labels.Turns {
 		st.PerStrategy[t.Strategy]++
@@ -134,16 +143,22 @@ func (st Stats) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	row := func(k string, v any) { fmt.Fprintf(tw, "  %s\t%v\n", k, v) }
 	fmt.Fprintf(tw, "seed %d: %d conversations (%d assistant turns), %d preference pairs\n", st.Seed, st.Conversations, st.AssistantTurns, st.Pairs)
-	fmt.Fprintln(tw, "concerns (conversations / pairs)")
+	fmt.Fprintln(tw, "concerns\tsev 0\t1\t2\t3\t4\tconversations\tpairs")
 	for _, c := range conv.Concerns {
-		if st.PerConcern[c]+st.PairConcerns[c] > 0 {
-			row(string(c), fmt.Sprintf("%d / %d", st.PerConcern[c], st.PairConcerns[c]))
+		if st.PerConcern[c]+st.PairConcerns[c] == 0 {
+			continue
 		}
+		fmt.Fprintf(tw, "  %s", c)
+		for s := 0; s <= 4; s++ {
+			fmt.Fprintf(tw, "\t%d", st.PerConcernSeverity[c][strconv.Itoa(s)])
+		}
+		fmt.Fprintf(tw, "\t%d\t%d\n", st.PerConcern[c], st.PairConcerns[c])
 	}
-	fmt.Fprintln(tw, "severity")
+	fmt.Fprintf(tw, "  all")
 	for s := 0; s <= 4; s++ {
-		row(strconv.Itoa(s), st.PerSeverity[strconv.Itoa(s)])
+		fmt.Fprintf(tw, "\t%d", st.PerSeverity[strconv.Itoa(s)])
 	}
+	fmt.Fprintf(tw, "\t%d\t%d\n", st.Conversations, st.Pairs)
 	fmt.Fprintln(tw, "plans")
 	for _, k := range kindNames {
 		row(k, st.PerKind[k])
