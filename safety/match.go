@@ -153,6 +153,7 @@ func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
 		}
 	}
 	hits := make([]hit, 0, len(raws))
+	var cache sentenceTexts
 outer:
 	for _, rw := range raws {
 		for _, x := range excl {
@@ -161,7 +162,7 @@ outer:
 			}
 		}
 		h := hit{r: rw.r, s: rw.s, e: rw.e, level: rw.r.lvl}
-		scopeHit(toks, &h)
+		scopeHit(toks, &h, &cache)
 		hits = append(hits, h)
 	}
 	// A topic cue inside a longer match of its category adds nothing, and
@@ -203,7 +204,26 @@ var subjectStart = set("i", "been", "started", "keep", "still", "my", "we", "he"
 
 var negBreak = set("see", "sure", "certain", "stop", "help", "wait", "bear", "handle", "cope", "remember", "only", "know", "longer", "matter", "one", "reason", "point", "care", "anymore", "even")
 
-func scopeHit(toks []token, h *hit) {
+// sentenceTexts caches the space-padded text of sentences while one token
+// stream is scoped; hits in the same sentence share it.
+type sentenceTexts struct {
+	toks []token
+	m    map[int]string
+}
+
+func (c *sentenceTexts) get(toks []token, ss, se int) string {
+	if len(c.toks) != len(toks) || len(toks) > 0 && &c.toks[0] != &toks[0] {
+		c.toks, c.m = toks, map[int]string{}
+	}
+	if s, ok := c.m[ss]; ok {
+		return s
+	}
+	s := joinWords(toks[ss:se])
+	c.m[ss] = s
+	return s
+}
+
+func scopeHit(toks []token, h *hit, sentCache *sentenceTexts) {
 	first := toks[h.s]
 	ss := h.s
 	for ss > 0 && toks[ss-1].sent == first.sent {
@@ -248,15 +268,15 @@ func scopeHit(toks []token, h *hit) {
 	if h.subject == SubjectThirdParty && (first.question || questionStarts[toks[ss].w]) && indefiniteBefore(toks[ss:min(h.s+1, len(toks))]) {
 		h.subject = SubjectGeneral
 	}
-	sentText := joinWords(toks[ss:se])
-	pre := joinWords(toks[ss:h.s])
+	sentText := sentCache.get(toks, ss, se)
+	pre := joinWords(toks[ss:h.e])
 	switch {
 	case first.quoted:
 		if h.subject != SubjectThirdParty {
 			h.subject = SubjectGeneral
 		}
 		h.scope = "quoted"
-	case containsAny(pre+joinWords(toks[h.s:h.e]), hypoCues):
+	case containsAny(pre, hypoCues):
 		h.subject = SubjectGeneral
 		h.scope = "hypothetical"
 	case isInformational(toks, ss, se, h):
