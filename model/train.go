@@ -18,8 +18,8 @@ import (
 
 // layerActs are the saved activations of one block.
 type layerActs struct {
-	x, rstd1, h1, qkv, probs, atty, xm, rstd2, h2, gu, act []float32
-	lora                                                   loraActs
+	x, rstd1, h1, qkv, lse, atty, xm, rstd2, h2, gu, act []float32
+	lora                                                 loraActs
 }
 
 // activations are every buffer one training step needs, sized for (B, T).
@@ -36,10 +36,11 @@ type activations struct {
 	losses      []float32
 	pos         []int32
 	// backward scratch
-	dx, dh, datty, dqkv, dgu, dact, attnScratch []float32
-	scratch                                     layerActs // recompute target when checkpointing
-	xOut                                        []float32 // recomputed block output, discarded
-	lora                                        loraScratch
+	attnScratch                    []float32 // per-worker T×T matrices
+	dx, dh, datty, dqkv, dgu, dact []float32
+	scratch                        layerActs // recompute target when checkpointing
+	xOut                           []float32 // recomputed block output, discarded
+	lora                           loraScratch
 }
 
 func (m *Model) activations(B, T int, train bool) *activations {
@@ -53,7 +54,7 @@ func (m *Model) activations(B, T int, train bool) *activations {
 	var floats int64
 	mk := func(n int) []float32 { floats += int64(n); return make([]float32, n) }
 	full := func() layerActs {
-		return layerActs{x: mk(N * C), rstd1: mk(N), h1: mk(N * C), qkv: mk(N * s.QKVWidth()), probs: mk(s.ProbsLen()),
+		return layerActs{x: mk(N * C), rstd1: mk(N), h1: mk(N * C), qkv: mk(N * s.QKVWidth()), lse: mk(s.StatsLen()),
 			atty: mk(N * H * D), xm: mk(N * C), rstd2: mk(N), h2: mk(N * C), gu: mk(N * 2 * F), act: mk(N * F),
 			lora: m.LoRA.newActs(N)}
 	}
@@ -71,9 +72,10 @@ func (m *Model) activations(B, T int, train bool) *activations {
 			a.layers[l] = full()
 		}
 	}
+	a.attnScratch = mk(s.ScratchLen())
 	if train {
 		a.dx, a.dh, a.datty = mk(N*C), mk(N*C), mk(N*H*D)
-		a.dqkv, a.dgu, a.dact, a.attnScratch = mk(N*s.QKVWidth()), mk(N*2*F), mk(N*F), mk(s.ScratchLen())
+		a.dqkv, a.dgu, a.dact = mk(N*s.QKVWidth()), mk(N*2*F), mk(N*F)
 		a.lora = m.LoRA.newScratch(N)
 	}
 	a.bytes = 4 * floats // LoRA buffers, allocated by lora.go, are not counted
@@ -119,7 +121,7 @@ func (p *pass) layerForward(l int, la *layerActs, out []float32) {
 	lo.forward(tV, &la.lora, la.h1, la.qkv[(H+KV)*D:], qw, N, p)
 	nn.RoPEForward(la.qkv, N, qw, H, D, p.a.pos, cos, sin)
 	nn.RoPEForward(la.qkv[H*D:], N, qw, KV, D, p.a.pos, cos, sin)
-	nn.AttentionForward(la.atty, la.probs, la.qkv, p.b.Seg, s)
+	nn.AttentionForward(la.atty, la.lse, p.a.attnScratch, la.qkv, p.b.Seg, s)
 	copy(la.xm, la.x)
 	nn.Gemm(false, true, N, C, H*D, 1, la.atty, H*D, w.WO, H*D, 1, la.xm, C)
 	lo.forward(tO, &la.lora, la.atty, la.xm, C, N, p)
@@ -158,7 +160,7 @@ func (p *pass) layerBackward(l int, la *layerActs) {
 	// attention
 	nn.LinearBackward(a.datty, H*D, g.WO, nil, a.dx, C, la.atty, w.WO, N, H*D, C, false)
 	lo.backward(tO, &la.lora, &a.lora, la.atty, a.datty, H*D, a.dx, C, N)
-	nn.AttentionBackward(a.dqkv, a.attnScratch, a.datty, la.probs, la.qkv, p.b.Seg, s)
+	nn.AttentionBackward(a.dqkv, a.attnScratch, a.datty, la.lse, la.qkv, p.b.Seg, s)
 	nn.RoPEBackward(a.dqkv, N, qw, H, D, a.pos, cos, sin)
 	nn.RoPEBackward(a.dqkv[H*D:], N, qw, KV, D, a.pos, cos, sin)
 	nn.LinearBackward(a.dh, C, g.WQKV, g.BQKV, a.dqkv, qw, la.h1, w.WQKV, N, C, qw, false)

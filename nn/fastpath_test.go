@@ -39,17 +39,18 @@ func TestFloat32MatchesFloat64(t *testing.T) {
 		seg[i] = int32(i / 10)
 	}
 	for _, sg := range [][]int32{nil, seg} {
-		out64, p64 := make([]float64, N*H*D), make([]float64, s.ProbsLen())
-		AttentionForward(out64, p64, qkv, sg, s)
-		out32, p32 := make([]float32, N*H*D), make([]float32, s.ProbsLen())
+		out64, l64, sc64 := make([]float64, N*H*D), make([]float64, s.StatsLen()), make([]float64, s.ScratchLen())
+		AttentionForward(out64, l64, sc64, qkv, sg, s)
+		out32, l32, sc32 := make([]float32, N*H*D), make([]float32, s.StatsLen()), make([]float32, s.ScratchLen())
 		q32 := to32(qkv)
-		AttentionForward(out32, p32, q32, sg, s)
+		AttentionForward(out32, l32, sc32, q32, sg, s)
 		closeTo(t, "attention forward", out32, out64, 1e-5)
+		closeTo(t, "attention log-sum-exp", l32, l64, 1e-5)
 		dout := randSlice(r, N*H*D, 1)
 		d64 := make([]float64, len(qkv))
-		AttentionBackward(d64, make([]float64, s.ScratchLen()), dout, p64, qkv, sg, s)
+		AttentionBackward(d64, sc64, dout, l64, qkv, sg, s)
 		d32 := make([]float32, len(qkv))
-		AttentionBackward(d32, make([]float32, s.ScratchLen()), to32(dout), p32, q32, sg, s)
+		AttentionBackward(d32, sc32, to32(dout), l32, q32, sg, s)
 		closeTo(t, "attention backward", d32, d64, 1e-4)
 	}
 
@@ -88,13 +89,13 @@ func TestAttentionIsolation(t *testing.T) {
 	seg := []int32{0, 0, 0, 1, 1, 1, 1, 1}
 	qkv := to32(randSlice(r, 8*s.QKVWidth(), 1))
 	out := make([]float32, 8*2*4)
-	probs := make([]float32, s.ProbsLen())
-	AttentionForward(out, probs, qkv, seg, s)
+	lse, scratch := make([]float32, s.StatsLen()), make([]float32, s.ScratchLen())
+	AttentionForward(out, lse, scratch, qkv, seg, s)
 	before := append([]float32(nil), out[3*8:]...)
 	for i := range 3 * s.QKVWidth() { // change document 0 entirely
 		qkv[i] += 1
 	}
-	AttentionForward(out, probs, qkv, seg, s)
+	AttentionForward(out, lse, scratch, qkv, seg, s)
 	for i, v := range out[3*8:] {
 		if v != before[i] {
 			t.Fatalf("document 1 output changed at %d: %v → %v", i, before[i], v)

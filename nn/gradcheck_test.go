@@ -75,15 +75,15 @@ func gradCases() []gradCase {
 		return gradCase{name, func(r *rand.Rand) ([][]float64, func() float64, func() [][]float64) {
 			s := AttnShape{B, T, H, KV, D}
 			qkv, rr := randSlice(r, N*s.QKVWidth(), 1), randSlice(r, N*H*D, 1)
-			out, probs := make([]float64, N*H*D), make([]float64, s.ProbsLen())
+			out, lse, scratch := make([]float64, N*H*D), make([]float64, s.StatsLen()), make([]float64, s.ScratchLen())
 			loss := func() float64 {
-				AttentionForward(out, probs, qkv, seg, s)
+				AttentionForward(out, lse, scratch, qkv, seg, s)
 				return dot64(out, rr)
 			}
 			grads := func() [][]float64 {
 				loss()
 				d := make([]float64, len(qkv))
-				AttentionBackward(d, make([]float64, s.ScratchLen()), rr, probs, qkv, seg, s)
+				AttentionBackward(d, scratch, rr, lse, qkv, seg, s)
 				return [][]float64{d}
 			}
 			return [][]float64{qkv}, loss, grads
