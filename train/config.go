@@ -94,6 +94,7 @@ func ParseConfig(data []byte, name string) (Config, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.ReplaceAll(strings.ReplaceAll(msg, "unmarshal errors:\n  ", ""), "\n  ", "; ")
 		msg = strings.ReplaceAll(msg, "not found in type train.Config", "is not a known option")
 		msg = strings.ReplaceAll(msg, "not found in type train.Dataset", "is not a known dataset option (path, type)")
 		return Config{}, fmt.Errorf("%w: %s: %s", ErrConfig, name, msg)

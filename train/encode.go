@@ -151,19 +151,20 @@ func packRows(seqs []seq, T int, pack bool) [][]int {
 
 // makeBatch lays rows of sequences into a Batch of len(rows) × T, with
 // targets shifted by one, weight w on every counted target, and segment ids
-// when a row holds more than one sequence. T = 0 uses the longest row,
-// rounded up to a multiple of 8.
+// when a row holds more than one sequence. T = 0 (or a T too small) uses
+// the longest row, rounded up to a multiple of 8.
 func makeBatch(seqs []seq, rows [][]int, T int, w float32) *model.Batch {
 	packed := false
-	if T == 0 {
-		for _, r := range rows {
-			n := 0
-			for _, i := range r {
-				n += len(seqs[i].ids)
-			}
-			T = max(T, n)
+	longest := 0
+	for _, r := range rows {
+		n := 0
+		for _, i := range r {
+			n += len(seqs[i].ids)
 		}
-		T = (T + 7) &^ 7
+		longest = max(longest, n)
+	}
+	if T < longest { // T = 0, or rows packed past T by a caller
+		T = (longest + 7) &^ 7
 	}
 	for _, r := range rows {
 		packed = packed || len(r) > 1

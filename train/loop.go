@@ -136,6 +136,9 @@ func (t *trainer) loop(ctx context.Context, sum *Summary) error {
 		if t.m.LoRA != nil {
 			t.st.DropoutStep = t.m.LoRA.DropoutStep()
 		}
+		if t.afterStep != nil {
+			t.afterStep(t.st.Step)
+		}
 		window += res.loss
 		nWin++
 		tps := float64(t.st.Tokens-tok0) / max(time.Since(started).Seconds(), 1e-9)

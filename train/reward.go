@@ -56,14 +56,19 @@ func loadScore(path string, C int) ([]float32, error) {
 }
 
 // scores runs rows (one sequence each) and returns each sequence's score,
-// plus the hidden states and batch for the backward pass.
-func scores(m *model.Model, w []float32, seqs []seq, idx []int) ([]float64, []float32, *model.Batch, error) {
+// plus the hidden states and batch for the backward pass. With train set
+// the pass keeps what BackwardHidden needs.
+func scores(m *model.Model, w []float32, seqs []seq, idx []int, train bool) ([]float64, []float32, *model.Batch, error) {
 	rows := make([][]int, len(idx))
 	for i, k := range idx {
 		rows[i] = []int{k}
 	}
 	b := makeBatch(seqs, rows, 0, 1)
-	hid, err := m.ForwardHidden(b)
+	fwd := m.Hidden
+	if train {
+		fwd = m.ForwardHidden
+	}
+	hid, err := fwd(b)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -94,7 +99,7 @@ func (t *trainer) rewardStep(micro [][][]int) (stepResult, error) {
 		for _, u := range mb {
 			idx = append(idx, 2*u[0], 2*u[0]+1)
 		}
-		s, hid, b, err := scores(t.m, t.head.w, t.seqs, idx)
+		s, hid, b, err := scores(t.m, t.head.w, t.seqs, idx, true)
 		if err != nil {
 			return res, err
 		}
@@ -137,7 +142,7 @@ func (t *trainer) rewardEval() (evalResult, error) {
 		for p := k; p < min(k+t.cfg.MicroBatchSize, nPairs); p++ {
 			idx = append(idx, 2*p, 2*p+1)
 		}
-		s, _, _, err := scores(t.m, t.head.w, t.valSeqs, idx)
+		s, _, _, err := scores(t.m, t.head.w, t.valSeqs, idx, false)
 		if err != nil {
 			return evalResult{}, err
 		}
@@ -224,7 +229,7 @@ func (r *RewardModel) Rank(msgs []conv.Message, replies []string) ([]float64, er
 	}
 	out := make([]float64, 0, len(replies))
 	for k := 0; k < len(idx); k += 8 {
-		s, _, _, err := scores(r.m, r.w, seqs, idx[k:min(k+8, len(idx))])
+		s, _, _, err := scores(r.m, r.w, seqs, idx[k:min(k+8, len(idx))], false)
 		if err != nil {
 			return nil, err
 		}

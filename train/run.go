@@ -65,11 +65,12 @@ type trainer struct {
 	nPairs        int
 	ref, valRef   []float64 // dpo reference log-probs, two per pair
 
-	epochSteps []int     // steps in each epoch seen so far
-	epochCache int       // epoch whose units are cached
-	units      [][]int   // that epoch's units (rows of seqs, or pair indices)
-	st         runState  // what a checkpoint restores
+	epochSteps []int    // steps in each epoch seen so far
+	epochCache int      // epoch whose units are cached
+	units      [][]int  // that epoch's units (rows of seqs, or pair indices)
+	st         runState // what a checkpoint restores
 	log        *metricsLog
+	afterStep  func(step int)
 }
 
 // runState is everything besides weights and optimizer moments that an
@@ -93,6 +94,11 @@ func (t *trainer) pairs() bool { return t.cfg.Method == "dpo" || t.cfg.Method ==
 // messages; nil is silent. Cancelling ctx saves a checkpoint and returns
 // ErrInterrupted.
 func Run(ctx context.Context, cfg Config, progress io.Writer) (Summary, error) {
+	return run(ctx, cfg, progress, nil)
+}
+
+// run is Run with a hook called after each optimizer step (for tests).
+func run(ctx context.Context, cfg Config, progress io.Writer, afterStep func(step int)) (Summary, error) {
 	start := time.Now()
 	if progress == nil {
 		progress = io.Discard
@@ -101,7 +107,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Summary, error) {
 	if err := cfg.Validate(); err != nil {
 		return Summary{}, err
 	}
-	t := &trainer{cfg: cfg, out: progress, epochCache: -1}
+	t := &trainer{cfg: cfg, out: progress, epochCache: -1, afterStep: afterStep}
 	sum := Summary{Method: cfg.Method, OutputDir: cfg.OutputDir, BaseEvalLoss: math.NaN(), EvalLoss: math.NaN(),
 		EvalPPL: math.NaN(), BaseEvalAcc: math.NaN(), EvalAcc: math.NaN(), EvalMargin: math.NaN()}
 	ckpt, err := t.prepareOutput()
