@@ -28,6 +28,8 @@ var stressBank = &bank{
 		{"My husband has been working seventy-hour weeks since his promotion and he snaps at everyone now.", "your husband's workload since the promotion", "your husband", "he"},
 		{"My best friend is doing her finals and caring for her mum, and she told me she cries in the car every morning.", "your friend crying in the car before her day starts", "your friend", "she"},
 		{"My flatmate has three part-time jobs and I barely see him eat or sleep.", "your flatmate running himself into the ground", "your flatmate", "he"},
+		{"My mum is caring for my grandad full time and she's started forgetting to eat.", "your mum running on empty", "your mum", "she"},
+		{"My teenage son has a part-time job, his A-levels and football, and he's stopped sleeping properly.", "your son's packed schedule", "your son", "he"},
 	},
 	Questions: []string{
 		"Which part of {topic} feels heaviest when you wake up?",
@@ -54,6 +56,9 @@ var stressBank = &bank{
 		"I snapped at my partner last night over nothing and felt awful afterwards.",
 		"I used to run on Sundays, but I haven't done that in a month.",
 		"Everyone else seems to cope fine, so I feel like the problem is me.",
+		"I lie awake doing mental lists of everything I haven't done.",
+		"I skipped lunch three days this week just to keep up.",
+		"My partner says I'm never really present anymore.",
 	},
 	Info: []infoQA{
 		{"What's actually the difference between stress and anxiety?", "Stress is usually a response to a specific pressure, like a deadline or a bill, and it tends to ease once that pressure passes. Anxiety can carry on even when there's no clear trigger, and it often shows up as worry about what might happen. They overlap a lot, and both can affect sleep, concentration and your body."},
@@ -89,6 +94,8 @@ var anxietyBank = &bank{
 		{"My teenage son has stopped going to school because he says his chest hurts and he feels like he can't breathe in class.", "your son's fear of being in class", "your son", "he"},
 		{"My girlfriend gets so anxious before social events that she throws up, and then she cancels.", "your girlfriend's anxiety before events", "your girlfriend", "she"},
 		{"My colleague told me he has panic attacks in the toilets at work and nobody knows.", "your colleague's hidden panic attacks", "your colleague", "he"},
+		{"My best friend won't drive anymore since a near miss, and she panics even as a passenger.", "your friend's fear since the near miss", "your friend", "she"},
+		{"My dad checks the door locks over and over every night and gets upset if anyone interrupts.", "your dad's checking", "your dad", "he"},
 	},
 	Questions: []string{
 		"When the anxiety about {topic} starts, what's the first thing you notice in your body?",
@@ -115,6 +122,9 @@ var anxietyBank = &bank{
 		"My friends say I should just relax, but I can't switch it off.",
 		"It started after a really bad week last winter and never fully went away.",
 		"I've started googling symptoms at night and it just spirals.",
+		"I've started leaving events early so nobody sees me panic.",
+		"My heart pounds even when nothing is happening.",
+		"I've cancelled two doctor's appointments because I was too nervous to go.",
 	},
 	Info: []infoQA{
 		{"What actually happens in the body during a panic attack?", "During a panic attack the body's alarm system fires when there's no real danger: adrenaline makes the heart race, breathing speeds up, and you may feel dizzy, shaky or short of breath. It feels frightening, but a panic attack itself isn't dangerous and usually peaks within about ten minutes. If you ever have chest pain you're unsure about, it's always right to get it checked by a doctor."},
@@ -151,6 +161,8 @@ var depressionBank = &bank{
 		{"My mum hasn't left the house in weeks and says she doesn't see the point of anything.", "your mum withdrawing from everything", "your mum", "she"},
 		{"My roommate sleeps most of the day and has stopped going to lectures.", "your roommate sleeping through the days", "your roommate", "he"},
 		{"My best mate keeps saying he's fine but he's stopped replying to the group chat and cancelled on me three times.", "your mate going quiet", "your mate", "he"},
+		{"My sister has stopped doing the things she loved and just says she's tired.", "your sister going quiet", "your sister", "she"},
+		{"My partner barely gets out of bed at weekends and won't talk about it.", "your partner's weekends in bed", "your partner", "they"},
 	},
 	Questions: []string{
 		"When did you first notice things starting to feel like this?",
@@ -177,6 +189,9 @@ var depressionBank = &bank{
 		"Some mornings I lie there for an hour just trying to make myself move.",
 		"I don't feel sad exactly, more like nothing at all.",
 		"I've been calling in sick a lot and I'm worried about my job.",
+		"I keep saying I'm just tired when people ask.",
+		"Weekends are worse because there's nothing to get up for.",
+		"I used to be the one who organised everything for my friends.",
 	},
 	Info: []infoQA{
 		{"How do I know if it's depression or just a rough patch?", "Everyone has low days. When low mood, loss of interest or tiredness last most days for more than about two weeks, or start to get in the way of work, sleep or relationships, it's a good idea to speak to a GP or doctor. Depression is common and treatable, and you don't need to be at rock bottom to ask for help."},
@@ -212,6 +227,8 @@ var griefBank = &bank{
 		{"My friend's mum died last month and I have no idea what to say to her, so I've said nothing.", "your friend's loss", "your friend", "she"},
 		{"My dad lost his wife of forty years, my stepmum, and he eats toast for every meal and barely talks.", "your dad's grief", "your dad", "he"},
 		{"My little brother's hamster died and he's inconsolable, and my parents keep telling him it's just a hamster.", "your brother's first big loss", "your brother", "he"},
+		{"My mum lost her best friend last month and keeps saying she's fine while crying in the kitchen.", "your mum's grief for her friend", "your mum", "she"},
+		{"My friend's baby brother died and I don't know whether to mention it when I see him.", "your friend's loss of his brother", "your friend", "he"},
 	},
 	Questions: []string{
 		"What have the days been like for you lately?",
@@ -238,6 +255,9 @@ var griefBank = &bank{
 		"Everyone brought food for the first week and then it all went quiet.",
 		"I feel guilty when I laugh, like I'm forgetting them.",
 		"I can't bring myself to change anything in their room.",
+		"I still set out two mugs in the morning without thinking.",
+		"People keep saying they're in a better place and I want to scream.",
+		"I can't listen to our song anymore.",
 	},
 	Info: []infoQA{
 		{"Is there a normal timeline for grief?", "There isn't a set timeline. Grief often comes in waves that gradually become less frequent, but anniversaries and small reminders can bring it back strongly for years. The idea that everyone moves through fixed stages in order isn't supported by evidence; people grieve in their own ways."},

@@ -28,6 +28,8 @@ var lonelinessBank = &bank{
 		{"My grandad lives alone two hours away, and when I call he talks for ages because he hasn't spoken to anyone all week.", "your grandad's isolation", "your grandad", "he"},
 		{"My younger sister just started at a big secondary school and says she sits alone at lunch every day.", "your sister sitting alone at lunch", "your sister", "she"},
 		{"A new colleague of mine moved here from abroad and always seems to be on her own.", "your colleague being on her own", "your colleague", "she"},
+		{"My neighbour is in her eighties and I don't think anyone has visited her in weeks.", "your neighbour on her own", "your neighbour", "she"},
+		{"My son moved away for university and sounds flat every time he calls.", "your son sounding flat at university", "your son", "he"},
 	},
 	Questions: []string{
 		"When does the loneliness hit hardest, evenings, weekends or somewhere else?",
@@ -54,6 +56,9 @@ var lonelinessBank = &bank{
 		"Weekends are the worst, Sunday evenings especially.",
 		"I'm fine at work, it's coming home that's hard.",
 		"I'm embarrassed to even admit this to anyone.",
+		"I talk to my cat more than I talk to people.",
+		"I've started keeping the TV on all day just for the noise.",
+		"When my phone buzzes, it's always an app, never a person.",
 	},
 	Info: []infoQA{
 		{"Is loneliness actually bad for your health?", "Yes, research links long-term loneliness with poorer physical and mental health, including higher rates of depression and heart problems. The good news is that loneliness is common and changeable. Small regular contacts, shared activities and support from services can make a real difference."},
@@ -89,6 +94,8 @@ var relationshipsBank = &bank{
 		{"My best friend's boyfriend belittles her in front of everyone, and she laughs it off.", "the way your friend's boyfriend treats her", "your friend", "she"},
 		{"My brother's marriage is falling apart and he's sleeping on my sofa.", "your brother's marriage ending", "your brother", "he"},
 		{"My flatmate keeps going back to an ex who cheated on her, and I don't know whether to say something.", "your flatmate going back to her ex", "your flatmate", "she"},
+		{"My mum's new partner talks over her and she's stopped seeing her friends.", "your mum's new relationship", "your mum", "she"},
+		{"My best friend has been so wrapped up in a new relationship that he's disappeared from everyone.", "your friend disappearing into his relationship", "your friend", "he"},
 	},
 	Questions: []string{
 		"What would you most want them to understand about how you've felt through {topic}?",
@@ -115,6 +122,9 @@ var relationshipsBank = &bank{
 		"Part of me thinks I'm overthinking it, part of me knows something's off.",
 		"Every conversation turns into who's to blame.",
 		"I don't want to be the one who gives up on it.",
+		"We used to laugh all the time, and I can't remember the last time we did.",
+		"I rehearse conversations with them in my head and then never have them.",
+		"I keep wondering if it's me who's the problem.",
 	},
 	Info: []infoQA{
 		{"What are signs that a relationship is controlling?", "Controlling behaviour can include checking someone's phone, limiting who they see, controlling money, constant criticism or making them afraid of how their partner will react. It often builds gradually, so it can be hard to notice from inside. If any of this sounds familiar, domestic abuse services can talk it through confidentially, and if you're in danger right now, call your local emergency number."},
@@ -150,6 +160,8 @@ var familyBank = &bank{
 		{"My cousin is seventeen and her parents kicked her out, and she's sofa-surfing with friends.", "your cousin being kicked out", "your cousin", "she"},
 		{"My nephew says his parents shout at each other every night and he hides in his room.", "your nephew hiding from the shouting", "your nephew", "he"},
 		{"My sister keeps lending money to our dad, who never pays it back, and she's getting into debt.", "your sister's money trouble with your dad", "your sister", "she"},
+		{"My brother and my dad haven't spoken in a year, and I'm stuck passing messages.", "being the go-between for your brother and dad", "your brother", "he"},
+		{"My aunt is caring for my cousin alone and says she's at breaking point.", "your aunt at breaking point", "your aunt", "she"},
 	},
 	Questions: []string{
 		"What would a good enough relationship with them look like for you?",
@@ -176,6 +188,9 @@ var familyBank = &bank{
 		"My partner thinks I should just cut contact but it's not that simple.",
 		"I've been like this since I was a kid, always keeping the peace.",
 		"After every visit I need a day to recover.",
+		"Family group chats make my stomach drop.",
+		"My siblings think I'm exaggerating.",
+		"I end up apologising even when I did nothing wrong.",
 	},
 	Info: []infoQA{
 		{"How do I set a boundary with a family member without starting a fight?", "A boundary is about what you will do, rather than controlling what they do: for example, 'If the conversation turns to my weight, I'll leave the room.' Saying it calmly and briefly, without long justifications, usually helps. They may push back at first, and holding the boundary consistently matters more than saying it perfectly."},
@@ -211,6 +226,8 @@ var workSchoolBank = &bank{
 		{"My daughter's GCSEs are coming up and she studies until midnight and cries if she gets anything wrong.", "your daughter's exam pressure", "your daughter", "she"},
 		{"My partner was made redundant last week and spends all day refreshing job sites.", "your partner's redundancy", "your partner", "they"},
 		{"My friend on my course says she's going to drop out because she's so far behind.", "your friend falling behind on the course", "your friend", "she"},
+		{"My flatmate hasn't left her room since she failed her exam resit.", "your flatmate since the resit", "your flatmate", "she"},
+		{"My husband's new manager is making his life miserable and he dreads Mondays.", "your husband's new manager", "your husband", "he"},
 	},
 	Questions: []string{
 		"What would 'good enough' look like with {topic}, rather than perfect?",
@@ -237,6 +254,9 @@ var workSchoolBank = &bank{
 		"I haven't told anyone because I don't want to look like I can't cope.",
 		"I've started procrastinating for hours and then panicking at midnight.",
 		"It's not even the work itself, it's the feeling of being watched and judged.",
+		"I check my emails the moment I wake up.",
+		"My hands shake before every one-to-one with my manager.",
+		"I've stopped going to lectures because I'm so far behind.",
 	},
 	Info: []infoQA{
 		{"What is burnout, and how is it different from just being tired?", "Burnout is usually described as long-term exhaustion linked to ongoing work stress, often with a sense of detachment or cynicism about work and feeling less effective. Ordinary tiredness tends to lift with a weekend off; burnout often doesn't. If it's getting in the way of daily life, talking to a doctor and your employer about workload can help."},

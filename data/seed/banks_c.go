@@ -28,6 +28,8 @@ var sleepBank = &bank{
 		{"My teenage son games until four in the morning and can't get up for school.", "your son's late nights", "your son", "he"},
 		{"My elderly mum wanders the house at night and I'm scared she'll fall.", "your mum's night wandering", "your mum", "she"},
 		{"My girlfriend barely sleeps before her night shifts and falls asleep mid-conversation.", "your girlfriend's exhaustion", "your girlfriend", "she"},
+		{"My daughter says she lies awake every night worrying about school.", "your daughter's sleepless nights", "your daughter", "she"},
+		{"My dad falls asleep in his chair every evening and then wanders the house at three.", "your dad's broken nights", "your dad", "he"},
 	},
 	Questions: []string{
 		"What goes through your mind while you're lying awake?",
@@ -54,6 +56,9 @@ var sleepBank = &bank{
 		"The more I try to sleep, the more awake I feel.",
 		"It's been going on since the summer, so about four months.",
 		"I'm relying on three coffees a day to function.",
+		"I watch the clock and calculate how many hours I have left.",
+		"Weekends I sleep until noon and then Sunday night is hopeless.",
+		"I feel wired at bedtime and exhausted all day.",
 	},
 	Info: []infoQA{
 		{"How much sleep do adults actually need?", "Most adults need somewhere around seven to nine hours a night, though there's natural variation between people. Regularly getting much less can affect mood, concentration and health. Feeling rested during the day is often a better guide than the exact number of hours."},
@@ -90,6 +95,8 @@ var selfEsteemBank = &bank{
 		{"My twelve-year-old keeps calling herself ugly and won't go swimming with her friends anymore.", "your daughter calling herself ugly", "your daughter", "she"},
 		{"My boyfriend puts himself down constantly and gets annoyed if I disagree.", "your boyfriend putting himself down", "your boyfriend", "he"},
 		{"My best friend stays with people who treat her badly because she says she doesn't deserve better.", "your friend believing she doesn't deserve better", "your friend", "she"},
+		{"My sister won't apply for any jobs because she's sure she'll be rejected.", "your sister not applying for jobs", "your sister", "she"},
+		{"My son says he's stupid every time he gets a question wrong.", "your son calling himself stupid", "your son", "he"},
 	},
 	Questions: []string{
 		"Whose voice does that inner critic sound like?",
@@ -116,6 +123,9 @@ var selfEsteemBank = &bank{
 		"I compare myself to everyone on Instagram and always lose.",
 		"When I do something well I tell myself it was luck.",
 		"I don't think I'd say any of this out loud to someone I know.",
+		"I can't look at photos of myself without picking them apart.",
+		"I assume people only invite me to be polite.",
+		"If someone's quiet with me, I assume I've done something wrong.",
 	},
 	Info: []infoQA{
 		{"What is imposter syndrome?", "Imposter feelings describe believing you're less capable than others think and fearing you'll be found out, despite evidence of your abilities. They're very common, particularly after a promotion or a new start. Talking about them, noticing evidence of your competence and being kinder to yourself about mistakes all help."},
@@ -151,6 +161,8 @@ var traumaBank = &bank{
 		{"My friend was mugged two weeks ago and won't leave her flat now.", "your friend's fear since the mugging", "your friend", "she"},
 		{"My dad served in the army and wakes up shouting most nights.", "your dad's nightmares", "your dad", "he"},
 		{"My partner told me about abuse in their childhood and I'm scared of saying the wrong thing.", "supporting your partner after what they shared", "your partner", "they"},
+		{"My brother came back from a work trip where there was an attack, and he won't talk about it.", "your brother since the attack", "your brother", "he"},
+		{"My friend was in a bad car accident and now refuses to get in a car.", "your friend's fear since the accident", "your friend", "she"},
 	},
 	Questions: []string{
 		"What helps you feel even a little bit safer when the memories come?",
@@ -177,6 +189,9 @@ var traumaBank = &bank{
 		"I feel stupid that something from so long ago still affects me.",
 		"Crowds are the worst, I have to sit near the exit.",
 		"Most nights I check the locks two or three times.",
+		"I jump at every sudden noise, even the kettle.",
+		"I don't sleep with the lights off anymore.",
+		"Some days I feel like I'm watching my life from outside my body.",
 	},
 	Info: []infoQA{
 		{"Is it normal to still feel shaken weeks after something frightening?", "Yes. After a frightening event, many people have upsetting memories, poor sleep, jumpiness or a sense of being on edge for days or weeks. For many these ease over the first month. If they carry on for more than about a month, or are very distressing, talking to a doctor about trauma-focused therapy is a good step; it has strong evidence."},
@@ -212,6 +227,8 @@ var substanceBank = &bank{
 		{"My brother drinks until he passes out most nights, and I'm scared he'll hurt himself.", "your brother's drinking", "your brother", "he"},
 		{"My best friend takes pills at every festival and last time she ended up in the medical tent.", "your friend's drug use", "your friend", "she"},
 		{"My dad has started betting on football every day and my mum doesn't know how much he's lost.", "your dad's betting", "your dad", "he"},
+		{"My partner says he only smokes weed to relax, but it's every night now and he's stopped seeing friends.", "your partner's nightly smoking", "your partner", "he"},
+		{"My mum drinks wine every afternoon and gets sharp with everyone by dinner.", "your mum's afternoon drinking", "your mum", "she"},
 	},
 	Questions: []string{
 		"What does drinking or using give you in the moment, what need does it meet?",
@@ -238,6 +255,9 @@ var substanceBank = &bank{
 		"Most of my friends drink the same amount, so it feels normal.",
 		"I'm scared of what happens if I stop completely.",
 		"It started as a way to relax after work.",
+		"I've started hiding how much I spend on it.",
+		"I told myself I'd only use at weekends, and now it's weekdays too.",
+		"My hands shake a bit in the mornings.",
 	},
 	Info: []infoQA{
 		{"Is it safe to stop drinking suddenly?", "For people who have been drinking heavily every day, stopping suddenly can cause withdrawal that can be dangerous, including shaking, sweating and in severe cases seizures. It's important to speak to a doctor or a local alcohol service before stopping, so it can be done safely. For lighter drinkers, cutting down is usually safe, but a doctor can still advise."},

@@ -30,6 +30,8 @@ var eatingBank = &bank{
 		{"My fourteen-year-old daughter has started hiding food in her room and wearing baggy clothes in the heat.", "the changes you've noticed in your daughter", "your daughter", "she"},
 		{"My boyfriend trains twice a day and gets really upset if he has to eat something not on his plan.", "your boyfriend's rigid rules", "your boyfriend", "he"},
 		{"My flatmate goes to the bathroom straight after every meal and I think I know why.", "your worry about your flatmate after meals", "your flatmate", "she"},
+		{"My son has started skipping meals and running every evening, even in the rain.", "the changes in your son's eating and running", "your son", "he"},
+		{"My best friend makes comments about her body every time we eat together.", "your friend's comments about her body", "your friend", "she"},
 	},
 	Questions: []string{
 		"What goes through your mind before and after you eat?",
@@ -56,6 +58,9 @@ var eatingBank = &bank{
 		"It started with wanting to get fit and then got out of hand.",
 		"Some days I feel dizzy when I stand up.",
 		"I feel like I don't look ill enough to ask for help.",
+		"I've started wearing baggy clothes so nobody notices.",
+		"I feel guilty for days after eating out with friends.",
+		"I check labels on everything and feel panicky if I can't.",
 	},
 	Info: []infoQA{
 		{"Can you have an eating disorder at a normal weight?", "Yes. Eating disorders affect people of every size, gender and background, and many people with serious eating difficulties are at a weight that looks average. Weight alone isn't a reliable guide to how unwell someone is, which is why it's important to seek help based on thoughts and behaviours, not just the scales."},
@@ -91,6 +96,8 @@ var angerBank = &bank{
 		{"My teenage son puts his fist through doors when he loses at games.", "your son's outbursts", "your son", "he"},
 		{"My husband's temper has got worse since he lost his job, and the kids hide when he gets home.", "your husband's temper at home", "your husband", "he"},
 		{"My friend gets into fights on nights out and thinks it's funny.", "your friend's fights on nights out", "your friend", "he"},
+		{"My dad shouts at the TV, at the dog, at everyone, and my mum just takes it.", "your dad's shouting", "your dad", "he"},
+		{"My best friend flies off the handle at waiters and I'm embarrassed to go out with her.", "your friend's outbursts", "your friend", "she"},
 	},
 	Questions: []string{
 		"What do you notice in your body just before the anger takes over?",
@@ -117,6 +124,9 @@ var angerBank = &bank{
 		"It's worse when I've had a drink.",
 		"People at work think I'm fine, it's only at home.",
 		"I don't know how to calm down once it starts.",
+		"Afterwards I feel sick with shame.",
+		"My kids have started going quiet when I walk in.",
+		"It's like a switch flips and I'm someone else.",
 	},
 	Info: []infoQA{
 		{"Does venting anger by hitting a pillow help?", "The idea that letting anger out by hitting or shouting 'releases' it isn't well supported; research suggests it tends to keep people angrier. Calming strategies, like slow breathing, time-outs and physical activity that isn't aggressive, are more helpful, along with addressing whatever is underneath the anger."},
@@ -154,6 +164,8 @@ var crisisBank = &bank{
 		{"My best friend showed me marks on her arms and made me promise not to tell anyone.", "your friend's self-harm and the promise", "your friend", "she"},
 		{"My son's girlfriend told me she's worried he's been hurting himself.", "the worry about your son", "your son", "he"},
 		{"My colleague said something like 'it won't matter soon anyway' and laughed, and I can't stop thinking about it.", "what your colleague said", "your colleague", "they"},
+		{"My little sister's friend told me my sister has been hurting herself.", "what you heard about your sister", "your sister", "she"},
+		{"My friend posted something online last night that sounded like a goodbye.", "your friend's post last night", "your friend", "they"},
 	},
 	Questions: []string{
 		"What tends to happen right before the urges get strong?",
@@ -180,6 +192,9 @@ var crisisBank = &bank{
 		"I'm scared that if I tell my doctor they'll overreact.",
 		"I feel ashamed even typing this.",
 		"It's been building up for a couple of weeks.",
+		"Nobody knows, and keeping it secret is exhausting.",
+		"The urges come out of nowhere when I'm alone.",
+		"I've tried to stop before and it didn't last.",
 	},
 	Info: []infoQA{
 		{"Does asking someone if they're suicidal put the idea in their head?", "No. Research shows that asking someone directly whether they're thinking about suicide does not increase their risk, and it often brings relief because it shows you're willing to listen. Ask clearly and calmly, listen without judgement, and help them connect with a crisis line or professional support."},
