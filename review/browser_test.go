@@ -245,6 +245,9 @@ func reviewQueue(t *testing.T, ctx context.Context, base string, task store.Task
 			if want := strings.Contains(ctxText, "pills ready"); crisis != want {
 				t.Errorf("%s: crisis banner shown %v on %q", task.Name, crisis, ctxText)
 			}
+			if crisis && reviewer == 0 {
+				shot(t, ctx, "review-crisis.png")
+			}
 		}
 		score := fmt.Sprint(3 + (n+reviewer)%2)
 		keys = append(keys, score, "4", "5", score, "4")

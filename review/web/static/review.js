@@ -74,6 +74,10 @@
   const flagKeys = {};
   form.querySelectorAll('.flags input[type="checkbox"]').forEach((el) => { flagKeys[el.dataset.key] = el; });
 
+  let focusOnKeyup = null;
+  document.addEventListener("keyup", () => {
+    if (focusOnKeyup) { focusOnKeyup.focus(); focusOnKeyup = null; }
+  });
   document.addEventListener("keydown", (e) => {
     const t = e.target;
     const typing = t.tagName === "TEXTAREA" || (t.tagName === "INPUT" && t.type !== "radio" && t.type !== "checkbox");
@@ -98,8 +102,10 @@
       move(1);
     }
     else if (flagKeys[k]) { flagKeys[k].checked = !flagKeys[k].checked; changed(); }
-    else if (k === "r") { rewrite.focus(); }
-    else if (k === "c") { document.getElementById("comment").focus(); }
+    // Focus moves on keyup, so the key's own character is not typed into
+    // the box it opens.
+    else if (k === "r") { focusOnKeyup = rewrite; }
+    else if (k === "c") { focusOnKeyup = document.getElementById("comment"); }
     else if (k === "n") { form.requestSubmit(); }
     else if (k === "?") { help.hidden = !help.hidden; }
     else return;
