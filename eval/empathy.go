@@ -8,6 +8,7 @@
 package eval
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -45,6 +46,18 @@ type EmpathyScorer struct {
 
 //go:embed empathy_model.json
 var empathyModelJSON []byte
+
+//go:embed testdata/epitome/heldout.jsonl
+var empathyHeldOut []byte
+
+// HeldOutAccuracy scores s on the bundled held-out labelled replies.
+func HeldOutAccuracy(s *EmpathyScorer) (EmpathyAccuracy, error) {
+	ex, err := ReadEmpathyExamples(bytes.NewReader(empathyHeldOut), "testdata/epitome/heldout.jsonl")
+	if err != nil {
+		return EmpathyAccuracy{}, err
+	}
+	return EvaluateEmpathy(s, ex), nil
+}
 
 // DefaultEmpathy returns the embedded scorer.
 func DefaultEmpathy() (*EmpathyScorer, error) {

@@ -127,6 +127,9 @@ func BuildReport(res *Results) *Report {
 	r.Bias = Bias(res, reps, seed)
 	r.Strategies = strategyShares(res)
 	r.CrisisMisses, r.Worst = worstExamples(res, r.Definitions, cfg.Worst)
+	if acc, err := HeldOutAccuracy(cfg.Empathy); err == nil {
+		r.EmpathyCheck = &acc
+	}
 	for _, s := range res.SeriesNames {
 		for _, it := range res.Items[s] {
 			if it != nil {

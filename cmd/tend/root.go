@@ -28,6 +28,7 @@ tend is not a therapist and its models are not one either.`,
 		newServeCmd(),
 		newChatCmd(),
 		newSafetyCmd(),
+		newEvalCmd(),
 		newReviewCmd(),
 	)
 	return root
