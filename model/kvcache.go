@@ -85,6 +85,7 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 		copy(x[i*C:(i+1)*C], m.W.Embed[t*C:(t+1)*C])
 	}
 	p := &pass{m: m}
+	bf := m.bf16 // read once, so one call uses one set of weights
 	var la loraActs
 	if m.LoRA != nil {
 		la = m.LoRA.newActs(n)
@@ -94,7 +95,7 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 		lo := m.LoRA.layer(l)
 		qkv := c.qkv[:n*qw]
 		nn.RMSNormForward(h, c.rstd[:n], x, w.AttnNorm, n, C, m.Config.RMSEps)
-		m.proj(qkv, qw, h, C, w.WQKV, m.bf16.layer(l).WQKV, 0, n, C, qw)
+		m.proj(qkv, qw, h, C, w.WQKV, bf.layer(l).WQKV, 0, n, C, qw)
 		addBias(qkv, qw, w.BQKV, n)
 		lo.forward(tQ, &la, h, qkv, qw, n, p)
 		lo.forward(tK, &la, h, qkv[H*D:], qw, n, p)
@@ -109,23 +110,23 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 		}
 		c.attend(qkv, kc, vc, n, pos, H, KV, D)
 		atty := c.atty[:n*H*D]
-		m.proj(x, C, atty, H*D, w.WO, m.bf16.layer(l).WO, 1, n, H*D, C)
+		m.proj(x, C, atty, H*D, w.WO, bf.layer(l).WO, 1, n, H*D, C)
 		lo.forward(tO, &la, atty, x, C, n, p)
 		gu, act := c.gu[:n*2*F], c.act[:n*F]
 		nn.RMSNormForward(h, c.rstd[:n], x, w.MLPNorm, n, C, m.Config.RMSEps)
-		m.proj(gu, 2*F, h, C, w.WGU, m.bf16.layer(l).WGU, 0, n, C, 2*F)
+		m.proj(gu, 2*F, h, C, w.WGU, bf.layer(l).WGU, 0, n, C, 2*F)
 		lo.forward(tGate, &la, h, gu, 2*F, n, p)
 		lo.forward(tUp, &la, h, gu[F:], 2*F, n, p)
 		nn.SwiGLUForward(act, gu, n, F)
-		m.proj(x, C, act, F, w.WDown, m.bf16.layer(l).WDown, 1, n, F, C)
+		m.proj(x, C, act, F, w.WDown, bf.layer(l).WDown, 1, n, F, C)
 		lo.forward(tDown, &la, act, x, C, n, p)
 	}
 	c.Len = pos + n
 	last := x[(n-1)*C : n*C]
 	nn.RMSNormForward(h[:C], c.rstd[:1], last, m.W.Norm, 1, C, m.Config.RMSEps)
 	var head16 []uint16
-	if m.bf16 != nil {
-		head16 = m.bf16.head
+	if bf != nil {
+		head16 = bf.head
 	}
 	m.proj(c.logits, V, h[:C], C, m.W.Head, head16, 0, 1, C, V)
 	return c.logits, nil

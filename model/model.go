@@ -44,8 +44,9 @@ var ErrShape = errors.New("tensor shape does not match config")
 var ErrNothingToTrain = errors.New("nothing to train: call EnableGrads or AddLoRA first")
 
 // Model is a Llama-family transformer. Forward may run concurrently on
-// distinct KV caches; the training methods (TrainStep, Loss, Logits) use
-// shared activation buffers and must not overlap with each other.
+// distinct KV caches. The training methods (TrainStep, Loss, Logits,
+// ForwardHidden) use shared activation buffers and change weights, so they
+// must not overlap with each other or with Forward.
 type Model struct {
 	Config Config
 	Params []float32 // every parameter, in one buffer
