@@ -1,3 +1,4 @@
+// Hidden (inference-only pass to the final norm) agrees with ForwardHidden.
 package model
 
 import (

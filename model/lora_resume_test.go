@@ -1,3 +1,4 @@
+// Exact resume of LoRA dropout: restoring the pass counter reproduces the masks.
 package model
 
 import (
