@@ -2,7 +2,8 @@
 // replies are held to the same rules: the output guard's sentence rules
 // (diagnosis, prescribing, claims to be human, method details,
 // encouragement of harm, stigma) over every assistant turn, and the shared
-// misinformation rule set over every turn. Also here: the first annotator,
+// misinformation rule set over assistant and system turns (user turns
+// optionally). Also here: the first annotator,
 // which keeps the labels a record came with and sends unlabelled records to
 // review.
 package data
@@ -22,16 +23,19 @@ type GuardConfig struct {
 	// Rules are the output-guard rules that drop a record when an
 	// assistant turn breaks them.
 	Rules []string `yaml:"rules" json:"rules"`
-	// MisinfoAllTurns also applies the misinformation rules to user and
-	// system turns (default true); false checks assistant turns only.
-	MisinfoAllTurns bool `yaml:"misinfo_all_turns" json:"misinfo_all_turns"`
+	// MisinfoUserTurns also applies the misinformation rules to user
+	// turns. Off by default: a user repeating a myth ("my mum says
+	// depression is a choice") is context the reply should correct, and
+	// such conversations are good training data. System turns, which
+	// steer the reply, are always checked.
+	MisinfoUserTurns bool `yaml:"misinfo_user_turns" json:"misinfo_user_turns"`
 }
 
 // DefaultGuardConfig drops replies that diagnose, prescribe, claim to be
-// human, give method details, encourage harm or stigmatise, and any turn
-// asserting misinformation.
+// human, give method details, encourage harm or stigmatise, and assistant
+// or system turns asserting misinformation.
 func DefaultGuardConfig() GuardConfig {
-	return GuardConfig{Enabled: true, MisinfoAllTurns: true, Rules: []string{
+	return GuardConfig{Enabled: true, Rules: []string{
 		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleClaimsHuman, safety.RuleMethodDetail,
 		safety.RuleEncouragesHarm, safety.RuleStigma, safety.RuleMisinformation,
 	}}
@@ -107,7 +111,7 @@ func (f *GuardFilter) Check(c *conv.Conversation) []Reject {
 	last := -1
 	for i, m := range c.Messages {
 		if m.Role != conv.RoleAssistant {
-			if f.cfg.MisinfoAllTurns && f.on[safety.RuleMisinformation] {
+			if f.on[safety.RuleMisinformation] && (m.Role == conv.RoleSystem || f.cfg.MisinfoUserTurns) {
 				for _, x := range safety.MatchMisinformation(m.Content) {
 					out = append(out, Reject{Code: safety.RuleMisinformation, Span: x.Text, Message: i,
 						Reason: fmt.Sprintf("%s turn asserts a false claim (%s): %s", m.Role, x.Rule, x.Claim)})

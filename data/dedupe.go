@@ -46,7 +46,7 @@ func (c *DedupeConfig) validate() error {
 
 // normWords appends a 64-bit hash of each normalised word of s: lower
 // case, letters and digits only, so punctuation, case and spacing do not
-// hide a duplicate.
+// hide a duplicate. An apostrophe inside a word is dropped.
 func normWords(s string, out []uint64) []uint64 {
 	h := uint64(fnvOffset)
 	in := false
@@ -64,6 +64,9 @@ func normWords(s string, out []uint64) []uint64 {
 			r = unicode.ToLower(r)
 		}
 		i += n
+		if in && (r == '\'' || r == '’') {
+			continue // "it's" and "its" are one word
+		}
 		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		if word {
 			h = (h ^ uint64(r)) * fnvPrime

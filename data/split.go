@@ -87,6 +87,12 @@ func assignSplits(cfg SplitConfig, seed uint64, in splitInput) []int8 {
 		strata = append(strata, s)
 	}
 	slices.Sort(strata)
+	// A group goes where its stratum, and then the whole dataset, is
+	// furthest below target: large strata are balanced within themselves,
+	// and the many one-group strata of a small dataset still spread over
+	// val and test instead of all landing in train.
+	var total [3]float64
+	totalPlaced := 0.0
 	for _, s := range strata {
 		gs := byStratum[s]
 		slices.SortFunc(gs, func(a, b int32) int {
@@ -108,13 +114,16 @@ func assignSplits(cfg SplitConfig, seed uint64, in splitInput) []int8 {
 				if ratios[k] == 0 {
 					continue
 				}
-				if d := ratios[k]*(placed+size) - count[k]; d > bestDeficit+1e-9 {
+				d := ratios[k]*(placed+size) - count[k] + ratios[k]*(totalPlaced+size) - total[k]
+				if d > bestDeficit+1e-9 {
 					best, bestDeficit = k, d
 				}
 			}
 			groups[g].split = int8(best)
 			count[best] += size
 			placed += size
+			total[best] += size
+			totalPlaced += size
 		}
 	}
 	out := make([]int8, in.n)

@@ -61,13 +61,45 @@ func sniffNative(br *bufio.Reader) (kind RecordKind, native bool) {
 	_, hasMsgs := obj["messages"]
 	_, hasChosen := obj["chosen"]
 	p := bytes.TrimSpace(obj["prompt"])
+	// A near miss of a tend field ("lables") means a tend file with a
+	// typo, which the strict reader reports, not an OpenAI file whose
+	// extra keys an importer would silently ignore.
+	nearMiss := false
+	for k := range obj {
+		for t := range nativeConvKeys {
+			if k != t && editDistance(k, t) <= 2 {
+				nearMiss = true
+			}
+		}
+	}
 	switch {
-	case hasMsgs && allIn(nativeConvKeys) && messagesAreNative(obj["messages"]):
+	case hasMsgs && (allIn(nativeConvKeys) || nearMiss) && messagesAreNative(obj["messages"]):
 		return KindConversation, true
 	case hasChosen && allIn(nativePairKeys) && len(p) > 0 && p[0] == '[':
 		return KindPair, true
 	}
 	return 0, false
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func messagesAreNative(raw json.RawMessage) bool {

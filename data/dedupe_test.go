@@ -1,0 +1,176 @@
+// Tests for deduplication: normalisation, Jaccard, the LSH band choice,
+// the labelled pair sample's precision and recall, and runDedupe on small
+// sets with hard negatives (same template, different details).
+package data
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/tend-project/tend/conv"
+)
+
+func TestNormWords(t *testing.T) {
+	a := normWords("Hello,   WORLD! It's me.", nil)
+	b := normWords("hello world its me", nil)
+	if len(a) != 4 || len(b) != 4 {
+		t.Fatalf("got %d and %d words, want 4", len(a), len(b))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("word %d differs after normalising", i)
+		}
+	}
+	if h := normWords("Ünïcode Straße", nil); len(h) != 2 {
+		t.Errorf("unicode words: got %d, want 2", len(h))
+	}
+}
+
+func TestJaccard(t *testing.T) {
+	for _, tt := range []struct {
+		a, b []uint64
+		want float64
+	}{
+		{nil, nil, 1},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 1},
+		{[]uint64{1, 2, 3}, []uint64{4, 5}, 0},
+		{[]uint64{1, 2, 3, 4}, []uint64{3, 4, 5, 6}, 2.0 / 6},
+	} {
+		if got := Jaccard(tt.a, tt.b); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("Jaccard(%v, %v) = %g, want %g", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestMinHashEstimate checks that the share of equal signature slots
+// estimates the true Jaccard similarity.
+func TestMinHashEstimate(t *testing.T) {
+	mh := NewMinHasher(256, 1, 7)
+	var a, b []uint64
+	for i := uint64(0); i < 300; i++ {
+		a = append(a, mix64(i))
+		if i >= 100 {
+			b = append(b, mix64(i))
+		}
+	}
+	for i := uint64(300); i < 400; i++ {
+		b = append(b, mix64(i))
+	}
+	sa, sb := make([]uint32, 256), make([]uint32, 256)
+	mh.Signature(sortU(a), sa)
+	mh.Signature(sortU(b), sb)
+	eq := 0
+	for i := range sa {
+		if sa[i] == sb[i] {
+			eq++
+		}
+	}
+	want := 200.0 / 400
+	if got := float64(eq) / 256; math.Abs(got-want) > 0.1 {
+		t.Errorf("MinHash estimate %.3f, true Jaccard %.3f", got, want)
+	}
+}
+
+func sortU(x []uint64) []uint64 {
+	out := append([]uint64(nil), x...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestBands(t *testing.T) {
+	for _, th := range []float64{0.5, 0.7, 0.8, 0.9} {
+		b, r := Bands(th, 128)
+		if b*r > 128 || b < 1 || r < 1 {
+			t.Fatalf("Bands(%g) = %d×%d", th, b, r)
+		}
+		// The S-curve's midpoint (1/b)^(1/r) should sit near the threshold.
+		mid := math.Pow(1/float64(b), 1/float64(r))
+		if math.Abs(mid-th) > 0.2 {
+			t.Errorf("Bands(%g) = %d×%d puts the S-curve midpoint at %.2f", th, b, r, mid)
+		}
+	}
+}
+
+// TestDedupeLabelled holds the default threshold's precision and recall on
+// the hand-labelled pair sample.
+func TestDedupeLabelled(t *testing.T) {
+	f, err := os.Open("testdata/curate/dedupe_pairs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := ReadDupPairs(f, "dedupe_pairs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := EvalDedupe(DefaultCurateConfig().Dedupe.DedupeConfig, 1, pairs)
+	var buf bytes.Buffer
+	rep.WriteTable(&buf)
+	t.Log("\n" + buf.String())
+	if rep.PRF.Precision() < 0.9 || rep.PRF.Recall() < 0.75 {
+		t.Errorf("precision %.3f recall %.3f, want at least 0.9 / 0.75", rep.PRF.Precision(), rep.PRF.Recall())
+	}
+}
+
+func convOf(id string, texts ...string) conv.Conversation {
+	c := conv.Conversation{ID: id}
+	for i, s := range texts {
+		role := conv.RoleUser
+		if i%2 == 1 {
+			role = conv.RoleAssistant
+		}
+		c.Messages = append(c.Messages, conv.Message{Role: role, Content: s})
+	}
+	return c
+}
+
+func TestRunDedupe(t *testing.T) {
+	base := "My manager keeps piling more projects on me and then criticising me in meetings for missing deadlines I never agreed to. I stay late most nights and still feel behind."
+	reply := "That sounds exhausting, and it makes sense you feel worn down when the goalposts keep moving. What would you most want your manager to understand?"
+	recs := []conv.Conversation{
+		convOf("a", base, reply),
+		convOf("b", base, reply), // exact copy
+		convOf("c", "  "+base+"!!", "THAT sounds exhausting, and it makes sense you feel worn down when the goalposts keep moving. What would you most want your manager to understand"), // exact after normalising
+		convOf("d", base+" It's every week.", reply), // near
+		convOf("e", "My teacher keeps giving more homework and then shouting at me in class for missing work I never knew about. I stay up most nights and still feel behind.", reply), // hard negative
+		convOf("f", "I can't sleep since my dog died.", "I'm so sorry. Losing a companion like that leaves a real gap."),
+	}
+	cfg := DefaultCurateConfig().Dedupe.DedupeConfig
+	mh := NewMinHasher(cfg.Perms, cfg.Shingle, 1)
+	nb, nr := Bands(cfg.Threshold, cfg.Perms)
+	var bands []uint32
+	shingles := make([][]uint64, len(recs))
+	for i := range recs {
+		shingles[i] = mh.Shingles(dedupeWords(recs[i].Messages, nil), nil)
+		sig := make([]uint32, cfg.Perms)
+		mh.Signature(shingles[i], sig)
+		bands = bandHashes(sig, nb, nr, bands)
+	}
+	dd, err := runDedupe(cfg, dedupeInput{n: len(recs), nb: nb, bands: bands, dropExact: true,
+		kind:  func(int32) RecordKind { return KindConversation },
+		exact: func(i int32) uint64 { return exactHash(KindConversation, recs[i].Messages) },
+		load:  func(i int32) ([]uint64, error) { return shingles[i], nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []uint8{keepRecord, dropExact, dropExact, dropNear, keepRecord, keepRecord}
+	for i, w := range want {
+		if dd.drop[i] != w {
+			t.Errorf("record %s: drop %d, want %d (Jaccard with a: %.2f)", recs[i].ID, dd.drop[i], w, Jaccard(shingles[0], shingles[i]))
+		}
+		if w != keepRecord && dd.twin[i] != 0 {
+			t.Errorf("record %s: twin %d, want 0", recs[i].ID, dd.twin[i])
+		}
+	}
+	if dd.uf.find(4) == dd.uf.find(0) || dd.uf.find(5) == dd.uf.find(0) {
+		t.Errorf("hard negatives were clustered with the original")
+	}
+}
