@@ -466,3 +466,32 @@ func TestSaveHalfPrecision(t *testing.T) {
 		t.Error("unknown dtype accepted")
 	}
 }
+
+func TestConfigKeepsUnknownFields(t *testing.T) {
+	src := `{"architectures":["Qwen2ForCausalLM"],"vocab_size":50,"hidden_size":16,"num_hidden_layers":1,
+		"num_attention_heads":4,"num_key_value_heads":2,"intermediate_size":24,"torch_dtype":"bfloat16",
+		"use_sliding_window":false,"sliding_window":4096,"transformers_version":"4.45.0","bos_token_id":1,"eos_token_id":[2,3],
+		"rope_scaling":{"rope_type":"linear","factor":2.0}}`
+	c, err := ParseConfig([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := c.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(js, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["transformers_version"] != "4.45.0" || got["sliding_window"] != 4096.0 || got["torch_dtype"] != "float32" {
+		t.Errorf("fields not kept or updated: %v", got)
+	}
+	c2, err := ParseConfig(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c2.EOS, []int{2, 3}) || c2.RopeScaling == nil || c2.RopeScaling.Factor != 2 || !c2.QKVBias || c2.HeadDim != 4 {
+		t.Errorf("round trip changed the config: %+v", c2)
+	}
+}
