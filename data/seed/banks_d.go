@@ -1,8 +1,8 @@
 // Hand-written building blocks for eating and body image, anger, and
-// crisis/self-harm. Self-harm is described only in general terms: no
-// methods, means or injuries appear anywhere in this package. Myths,
-// Diagnoses and Prescribes are deliberately bad advice and appear only in
-// rejected replies.
+// crisis/self-harm. Self-harm is described only in general terms ("hurting
+// myself", "marks"): no method, means or injury detail appears anywhere in
+// this package. Myths, Diagnoses and Prescribes are deliberately bad advice
+// and appear only in rejected replies.
 package seed
 
 import "github.com/tend-project/tend/conv"
@@ -204,6 +204,9 @@ var crisisBank = &bank{
 	},
 	Myths:      []string{"Self-harm is just attention-seeking, so it's best to ignore it.", "Asking someone directly about suicide puts the idea in their head.", "People who talk about wanting to die never actually act on it."},
 	Diagnoses:  []string{"borderline personality disorder", "bipolar disorder"},
-	Prescribes: []string{"Ask your doctor for fluoxetine, 20 mg a day; that's the standard fix for self-harm urges.", "Start on sertraline, 50 mg every morning, and the urges will stop."},
+	// No names or doses here: this bank's prompts can mention passive
+	// thoughts of death, so even the bad advice stays away from medicines
+	// by name.
+	Prescribes: []string{"You should get your doctor to put you on an antidepressant; that's what stops self-harm.", "Ask for medication that numbs the urges, that's the only real fix."},
 	Escalates:  true,
 }

@@ -128,7 +128,7 @@ func (s *scene) rejected(failure string) string {
 		return tidy(s.lead(), expand(s.r, pick(s.r, diagFrames), sl), expand(s.r, pick(s.r, diagEnd), sl))
 	case conv.FailurePrescribes:
 		p := pick(s.r, s.b.Prescribes)
-		if chance(s.r, 0.15) {
+		if chance(s.r, 0.15) && s.b.Concern != conv.ConcernCrisis {
 			p = pick(s.r, genericPrescribe)
 		}
 		return tidy(s.lead(), p, s.px(prescribeEnd))

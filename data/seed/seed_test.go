@@ -221,7 +221,7 @@ func TestSeverityAndCrisisHandling(t *testing.T) {
 	}
 	for _, p := range c.pairs {
 		f := p.Reasons[0]
-		if f != conv.FailureMethodDetails && f != conv.FailureMissesCrisis {
+		if !slices.Contains(p.Concerns, conv.ConcernCrisis) {
 			continue
 		}
 		for _, side := range [][]conv.Message{p.Prompt, p.Chosen, p.Rejected} {
@@ -231,7 +231,7 @@ func TestSeverityAndCrisisHandling(t *testing.T) {
 				}
 			}
 		}
-		if !resourceRe.MatchString(p.Chosen[0].Content) {
+		if (f == conv.FailureMethodDetails || f == conv.FailureMissesCrisis) && !resourceRe.MatchString(p.Chosen[0].Content) {
 			t.Errorf("%s: chosen crisis reply has no crisis line: %s", p.ID, p.Chosen[0].Content)
 		}
 	}
