@@ -202,8 +202,8 @@ var crisisBank = &bank{
 		{"How can I help a friend who self-harms?", "Stay calm and listen without judgement or ultimatums; self-harm is usually a way of coping with overwhelming feelings. Let them know you care, encourage them to talk to a doctor or counsellor, and offer to help them do that. If they're badly hurt or you think they're in danger, call emergency services. Look after yourself too, and talk to someone you trust."},
 		{"What is a safety plan?", "A safety plan is a short, personal list, made in a calmer moment, to use when suicidal thoughts or urges to self-harm get strong. It usually covers your warning signs, things that help you cope, people and places that take your mind off things, people you can ask for help, professional and crisis contacts, and ways to make your surroundings safer. It works best written with someone, such as a counsellor, and kept somewhere easy to reach."},
 	},
-	Myths:      []string{"Self-harm is just attention-seeking, so it's best to ignore it.", "Asking someone directly about suicide puts the idea in their head.", "People who talk about wanting to die never actually act on it."},
-	Diagnoses:  []string{"borderline personality disorder", "bipolar disorder"},
+	Myths:     []string{"Self-harm is just attention-seeking, so it's best to ignore it.", "Asking someone directly about suicide puts the idea in their head.", "People who talk about wanting to die never actually act on it."},
+	Diagnoses: []string{"borderline personality disorder", "bipolar disorder"},
 	// No names or doses here: this bank's prompts can mention passive
 	// thoughts of death, so even the bad advice stays away from medicines
 	// by name.
