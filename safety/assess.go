@@ -37,9 +37,10 @@ func NewAssessor() (*Assessor, error) {
 	return &Assessor{lex: l, clf: clf, ClassifierThreshold: defaultClassifierThreshold}, nil
 }
 
-// defaultClassifierThreshold was chosen on the suite's dev split (see
-// classifier_train.go and docs/safety.md).
-const defaultClassifierThreshold = 0.97
+// defaultClassifierThreshold was chosen on the suite's dev split: at 0.95
+// no dev case labelled none is raised, at 0.9 one in fifty is
+// (docs/safety.md).
+const defaultClassifierThreshold = 0.95
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
 	a, err := NewAssessor()
@@ -140,11 +141,13 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	}
 	out.Score = float64(int(score*1000+0.5)) / 1000
 	classifierRaised := false
-	// The classifier speaks only where the lexicon saw nothing at all: a
-	// phrasing it has no pattern for. Where the rules matched, negated,
-	// scoped or excluded something, they have already decided.
-	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level == LevelNone && len(last.hits) == 0 && !last.excluded && len(turns) == 1 {
-		level = LevelLow
+	// The classifier speaks where the lexicon found little: a phrasing it
+	// has no pattern for (no hit at all), or only topic words in the
+	// writer's own voice. Where the rules negated, scoped or
+	// excluded something, or found risk to someone else, they have decided.
+	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && !last.excluded && classifierMayRaise(last) && hasAnchor(last.toks) {
+		level = LevelModerate
+		subj = SubjectSelf
 		classifierRaised = true
 	}
 	out.Level = level
@@ -189,6 +192,34 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	}
 	out.Confidence = confidence(level, score, len(out.Evidence), classifierRaised)
 	return out
+}
+
+// classifierMayRaise reports whether the latest turn's hits leave room for
+// the classifier: none at all, or only unscoped, un-negated self hits of
+// low weight.
+func classifierMayRaise(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&^(kCue|kPassive) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// riskAnchors are words without which the classifier may not raise a
+// message: it must at least touch on death, harm or despair.
+var riskAnchors = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "live", "living",
+	"end", "ending", "hurt", "hurting", "harm", "cut", "cutting", "pills", "gone", "disappear", "exist", "existing", "burden",
+	"worthless", "hopeless", "point", "sleep", "wake", "funeral", "over", "pain", "starve", "eat", "eating", "voices",
+	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life")
+
+func hasAnchor(toks []token) bool {
+	for _, t := range toks {
+		if riskAnchors[t.w] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSafe(t *turn) bool {
