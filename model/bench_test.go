@@ -109,3 +109,33 @@ func BenchmarkLoRAStep135M(b *testing.B) {
 	}
 	b.ReportMetric(float64(4*256*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkDecodeBatch135M advances 8 sequences a token each per step.
+func BenchmarkDecodeBatch135M(b *testing.B) {
+	cfg := testConfig(b, "LlamaForCausalLM", 49152, 576, 30, 9, 3, 1536, true)
+	m, err := New(cfg, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const seqs = 8
+	caches := make([]*KVCache, seqs)
+	toks, pos := make([]int, seqs), make([]int, seqs)
+	for i := range caches {
+		caches[i] = m.NewKVCache(512)
+		toks[i] = i
+	}
+	for b.Loop() {
+		if pos[0] == 512 {
+			for i := range pos {
+				pos[i] = 0
+			}
+		}
+		if _, err := m.ForwardBatch(toks, pos, caches); err != nil {
+			b.Fatal(err)
+		}
+		for i := range pos {
+			pos[i]++
+		}
+	}
+	b.ReportMetric(float64(seqs*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -1,6 +1,8 @@
 // Inference with a key/value cache: Forward feeds a chunk of new tokens
 // (a whole prompt, then one token at a time) and returns the logits of the
-// last one. Keys are stored after RoPE, so each cached entry is final.
+// last one; ForwardBatch advances several sequences by a token each in one
+// pass over the weights. Keys are stored after RoPE, so each cached entry
+// is final.
 package model
 
 import (
@@ -23,11 +25,16 @@ type KVCache struct {
 	Len  int       // positions filled
 	k, v []float32 // L × MaxT × KV·D
 
-	n                                      int // chunk capacity of the scratch below
-	x, h, qkv, atty, gu, act, rstd, logits []float32
-	pos                                    []int32
-	scores                                 [][]float32 // one MaxT row per worker
-	chunkScores                            []float32   // n×t scores of a prefill chunk
+	logits []float32 // the last call's output
+
+	// scratch of the calls that use this cache as their workspace
+	rowCap                         int // rows the scratch holds
+	x, h, qkv, atty, gu, act, rstd []float32
+	pos                            []int32
+	rows                           []row
+	scores                         [][]float32 // one MaxT row per worker
+	chunkScores                    []float32   // n×t scores of a prefill chunk
+	batchLogits                    []float32   // n×V logits of a batch step
 }
 
 // NewKVCache returns an empty cache for sequences of up to maxT tokens.
@@ -42,11 +49,12 @@ func (m *Model) NewKVCache(maxT int) *KVCache {
 }
 
 func (c *KVCache) grow(m *Model, n int) {
-	if n <= c.n {
+	if n <= c.rowCap {
 		return
 	}
 	_, C, _, H, KV, D, F := m.Config.dims()
-	c.n = n
+	c.rowCap = n
+	c.rows = make([]row, n)
 	c.x, c.h, c.rstd = make([]float32, n*C), make([]float32, n*C), make([]float32, n)
 	c.qkv, c.atty = make([]float32, n*(H+2*KV)*D), make([]float32, n*H*D)
 	c.gu, c.act, c.pos = make([]float32, n*2*F), make([]float32, n*F), make([]int32, n)
@@ -57,7 +65,6 @@ func (c *KVCache) grow(m *Model, n int) {
 // slice is reused by the next call. pos may be below c.Len to rewind (the
 // later entries are overwritten) but not above it.
 func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
-	V, C, L, H, KV, D, F := m.Config.dims()
 	n := len(tokens)
 	switch {
 	case n == 0:
@@ -67,20 +74,94 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 	case pos+n > c.MaxT:
 		return nil, fmt.Errorf("forward: %w: %d+%d tokens exceed %d", ErrCacheFull, pos, n, c.MaxT)
 	}
-	for i, t := range tokens {
-		if t < 0 || t >= V {
-			return nil, fmt.Errorf("forward: token %d (index %d) outside the vocabulary [0,%d)", t, i, V)
-		}
+	if err := m.checkTokens(tokens); err != nil {
+		return nil, err
 	}
 	c.grow(m, n)
+	rows := c.rows[:n]
+	for i := range rows {
+		rows[i] = row{c, pos + i}
+	}
+	m.decode(tokens, rows, c, true)
+	c.Len = pos + n
+	return c.logits, nil
+}
+
+// ForwardBatch advances several sequences by one token each: tokens[i] at
+// position pos[i] of caches[i] (pos[i] ≤ caches[i].Len, as in Forward).
+// Every weight is read once for the whole batch, so decoding B sequences
+// costs little more than decoding one. It returns each sequence's logits,
+// owned by its cache and valid until that cache's next call. The caches
+// must be distinct.
+func (m *Model) ForwardBatch(tokens, pos []int, caches []*KVCache) ([][]float32, error) {
+	n := len(tokens)
+	if n == 0 || len(pos) != n || len(caches) != n {
+		return nil, fmt.Errorf("forward batch: %d tokens, %d positions and %d caches", n, len(pos), len(caches))
+	}
+	if err := m.checkTokens(tokens); err != nil {
+		return nil, err
+	}
+	for i, c := range caches {
+		switch {
+		case pos[i] < 0 || pos[i] > c.Len:
+			return nil, fmt.Errorf("forward batch: sequence %d: position %d but its cache holds %d tokens", i, pos[i], c.Len)
+		case pos[i] >= c.MaxT:
+			return nil, fmt.Errorf("forward batch: sequence %d: %w at %d tokens", i, ErrCacheFull, c.MaxT)
+		}
+		for _, d := range caches[:i] {
+			if d == c {
+				return nil, fmt.Errorf("forward batch: sequence %d shares its cache with an earlier one", i)
+			}
+		}
+	}
+	s := caches[0]
+	s.grow(m, n)
+	rows := s.rows[:n]
+	for i := range rows {
+		rows[i] = row{caches[i], pos[i]}
+	}
+	m.decode(tokens, rows, s, false)
+	out := make([][]float32, n)
+	for i, c := range caches {
+		c.Len = pos[i] + 1
+		out[i] = c.logits
+	}
+	return out, nil
+}
+
+func (m *Model) checkTokens(tokens []int) error {
+	for i, t := range tokens {
+		if t < 0 || t >= m.Config.Vocab {
+			return fmt.Errorf("forward: token %d (index %d) outside the vocabulary [0,%d)", t, i, m.Config.Vocab)
+		}
+	}
+	return nil
+}
+
+// row is one token of a decode call: the cache of its sequence and its
+// position there.
+type row struct {
+	c   *KVCache
+	pos int
+}
+
+// decode runs the tokens through the model, row i at rows[i], with s
+// holding the scratch. chunk means every row belongs to s at consecutive
+// positions (Forward): only the last row's logits are computed, into
+// s.logits. Otherwise each row's logits go to its own cache.
+func (m *Model) decode(tokens []int, rows []row, s *KVCache, chunk bool) {
+	V, C, L, H, KV, D, F := m.Config.dims()
+	n := len(tokens)
 	qw := (H + 2*KV) * D
 	kvw := KV * D
-	cos, sin := m.ropeTables(pos + n)
-	ids := c.pos[:n]
-	for i := range ids {
-		ids[i] = int32(pos + i)
+	ids := s.pos[:n]
+	maxPos := 0
+	for i, r := range rows {
+		ids[i] = int32(r.pos)
+		maxPos = max(maxPos, r.pos)
 	}
-	x, h := c.x[:n*C], c.h[:n*C]
+	cos, sin := m.ropeTables(maxPos + 1)
+	x, h := s.x[:n*C], s.h[:n*C]
 	for i, t := range tokens {
 		copy(x[i*C:(i+1)*C], m.W.Embed[t*C:(t+1)*C])
 	}
@@ -93,8 +174,8 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 	for l := range L {
 		w := &m.W.Layers[l]
 		lo := m.LoRA.layer(l)
-		qkv := c.qkv[:n*qw]
-		nn.RMSNormForward(h, c.rstd[:n], x, w.AttnNorm, n, C, m.Config.RMSEps)
+		qkv := s.qkv[:n*qw]
+		nn.RMSNormForward(h, s.rstd[:n], x, w.AttnNorm, n, C, m.Config.RMSEps)
 		m.proj(qkv, qw, h, C, w.WQKV, bf.layer(l).WQKV, 0, n, C, qw)
 		addBias(qkv, qw, w.BQKV, n)
 		lo.forward(tQ, &la, h, qkv, qw, n, p)
@@ -102,18 +183,21 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 		lo.forward(tV, &la, h, qkv[(H+KV)*D:], qw, n, p)
 		nn.RoPEForward(qkv, n, qw, H, D, ids, cos, sin)
 		nn.RoPEForward(qkv[H*D:], n, qw, KV, D, ids, cos, sin)
-		kc := c.k[l*c.MaxT*kvw : (l+1)*c.MaxT*kvw]
-		vc := c.v[l*c.MaxT*kvw : (l+1)*c.MaxT*kvw]
-		for i := range n {
-			copy(kc[(pos+i)*kvw:(pos+i+1)*kvw], qkv[i*qw+H*D:i*qw+H*D+kvw])
-			copy(vc[(pos+i)*kvw:(pos+i+1)*kvw], qkv[i*qw+H*D+kvw:i*qw+qw])
+		for i, r := range rows {
+			off := (l*r.c.MaxT + r.pos) * kvw
+			copy(r.c.k[off:off+kvw], qkv[i*qw+H*D:i*qw+H*D+kvw])
+			copy(r.c.v[off:off+kvw], qkv[i*qw+H*D+kvw:i*qw+qw])
 		}
-		c.attend(qkv, kc, vc, n, pos, H, KV, D)
-		atty := c.atty[:n*H*D]
+		if chunk && n >= prefillRows {
+			s.attendChunk(l, qkv, n, rows[0].pos, H, KV, D)
+		} else {
+			s.attend(l, qkv, rows, H, KV, D)
+		}
+		atty := s.atty[:n*H*D]
 		m.proj(x, C, atty, H*D, w.WO, bf.layer(l).WO, 1, n, H*D, C)
 		lo.forward(tO, &la, atty, x, C, n, p)
-		gu, act := c.gu[:n*2*F], c.act[:n*F]
-		nn.RMSNormForward(h, c.rstd[:n], x, w.MLPNorm, n, C, m.Config.RMSEps)
+		gu, act := s.gu[:n*2*F], s.act[:n*F]
+		nn.RMSNormForward(h, s.rstd[:n], x, w.MLPNorm, n, C, m.Config.RMSEps)
 		m.proj(gu, 2*F, h, C, w.WGU, bf.layer(l).WGU, 0, n, C, 2*F)
 		lo.forward(tGate, &la, h, gu, 2*F, n, p)
 		lo.forward(tUp, &la, h, gu[F:], 2*F, n, p)
@@ -121,50 +205,58 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 		m.proj(x, C, act, F, w.WDown, bf.layer(l).WDown, 1, n, F, C)
 		lo.forward(tDown, &la, act, x, C, n, p)
 	}
-	c.Len = pos + n
-	last := x[(n-1)*C : n*C]
-	nn.RMSNormForward(h[:C], c.rstd[:1], last, m.W.Norm, 1, C, m.Config.RMSEps)
 	var head16 []uint16
 	if bf != nil {
 		head16 = bf.head
 	}
-	m.proj(c.logits, V, h[:C], C, m.W.Head, head16, 0, 1, C, V)
-	return c.logits, nil
+	if chunk {
+		last := x[(n-1)*C : n*C]
+		nn.RMSNormForward(h[:C], s.rstd[:1], last, m.W.Norm, 1, C, m.Config.RMSEps)
+		m.proj(s.logits, V, h[:C], C, m.W.Head, head16, 0, 1, C, V)
+		return
+	}
+	nn.RMSNormForward(h, s.rstd[:n], x, m.W.Norm, n, C, m.Config.RMSEps)
+	if len(s.batchLogits) < n*V {
+		s.batchLogits = make([]float32, n*V)
+	}
+	m.proj(s.batchLogits, V, h, C, m.W.Head, head16, 0, n, C, V)
+	for i, r := range rows {
+		copy(r.c.logits, s.batchLogits[i*V:(i+1)*V])
+	}
 }
 
 // prefillRows is the chunk size from which attention runs as matrix
 // multiplies (a prompt) rather than one dot product per cached key.
 const prefillRows = 8
 
-// attend computes the attention output of n new tokens, token i at
-// position pos+i attending to cached positions 0..pos+i.
-func (c *KVCache) attend(qkv, kc, vc []float32, n, pos, H, KV, D int) {
-	if n >= prefillRows {
-		c.attendChunk(qkv, kc, vc, n, pos, H, KV, D)
-		return
-	}
+// attend computes the attention output of each row, the query at
+// rows[i].pos attending to positions 0..pos of its own cache, one dot
+// product per cached key.
+func (s *KVCache) attend(l int, qkv []float32, rows []row, H, KV, D int) {
 	qw, kvw := (H+2*KV)*D, KV*D
 	scale := float32(1 / math.Sqrt(float64(D)))
 	group := H / KV
-	tasks := n * H
-	workers := min(len(c.scores), tasks)
+	tasks := len(rows) * H
+	workers := min(len(s.scores), tasks)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			sc := c.scores[w]
 			for task := w; task < tasks; task += workers {
 				i, h := task/H, task%H
+				r := rows[i]
+				kc := r.c.k[l*r.c.MaxT*kvw : (l+1)*r.c.MaxT*kvw]
+				vc := r.c.v[l*r.c.MaxT*kvw : (l+1)*r.c.MaxT*kvw]
 				kh := h / group
 				q := qkv[i*qw+h*D : i*qw+(h+1)*D]
-				t := pos + i + 1
-				s := sc[:t]
+				t := r.pos + 1
+				sc := r.c.scores[w%len(r.c.scores)][:t]
 				for j := range t {
-					s[j] = tensor.Dot(q, kc[j*kvw+kh*D:j*kvw+(kh+1)*D]) * scale
+					sc[j] = tensor.Dot(q, kc[j*kvw+kh*D:j*kvw+(kh+1)*D]) * scale
 				}
-				tensor.Softmax(s)
-				out := c.atty[i*H*D+h*D : i*H*D+(h+1)*D]
+				tensor.Softmax(sc)
+				out := s.atty[i*H*D+h*D : i*H*D+(h+1)*D]
 				clear(out)
-				for j, pj := range s {
+				for j, pj := range sc {
 					tensor.Axpy(pj, vc[j*kvw+kh*D:j*kvw+(kh+1)*D], out)
 				}
 			}
@@ -173,11 +265,13 @@ func (c *KVCache) attend(qkv, kc, vc []float32, n, pos, H, KV, D int) {
 	wg.Wait()
 }
 
-// attendChunk is attend for a long chunk: per head, the scores of all n
-// queries against the t = pos+n cached keys are one n×t matrix multiply,
-// masked causally, and the output another.
-func (c *KVCache) attendChunk(qkv, kc, vc []float32, n, pos, H, KV, D int) {
+// attendChunk is attend for a long chunk of one sequence starting at pos:
+// per head, the scores of all n queries against the t = pos+n cached keys
+// are one n×t matrix multiply, masked causally, and the output another.
+func (c *KVCache) attendChunk(l int, qkv []float32, n, pos, H, KV, D int) {
 	qw, kvw := (H+2*KV)*D, KV*D
+	kc := c.k[l*c.MaxT*kvw : (l+1)*c.MaxT*kvw]
+	vc := c.v[l*c.MaxT*kvw : (l+1)*c.MaxT*kvw]
 	t := pos + n
 	if len(c.chunkScores) < n*t {
 		c.chunkScores = make([]float32, n*t)

@@ -177,3 +177,50 @@ func TestBF16DecodeMatchesRoundedWeights(t *testing.T) {
 		t.Error("TrainStep kept stale bf16 weights")
 	}
 }
+
+// ForwardBatch on several sequences equals stepping each on its own.
+func TestForwardBatchMatchesForward(t *testing.T) {
+	m := tinyModel(t, "Qwen2ForCausalLM", false)
+	prompts := [][]int{{1, 2, 3}, {4, 5, 6, 7, 8, 9, 10, 11, 12}, {13}}
+	next := []int{20, 21, 22}
+	batch := make([]*KVCache, 3)
+	want := make([][]float32, 3)
+	pos := make([]int, 3)
+	for i, p := range prompts {
+		batch[i] = m.NewKVCache(16)
+		if _, err := m.Forward(p, 0, batch[i]); err != nil {
+			t.Fatal(err)
+		}
+		solo := m.NewKVCache(16)
+		m.Forward(p, 0, solo)
+		l, _ := m.Forward(next[i:i+1], len(p), solo)
+		want[i] = slices.Clone(l)
+		pos[i] = len(p)
+	}
+	got, err := m.ForwardBatch(next, pos, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		if d := maxDiff(got[i], want[i]); d > 1e-5 {
+			t.Errorf("sequence %d: batch logits differ by %.3g", i, d)
+		}
+		if batch[i].Len != pos[i]+1 {
+			t.Errorf("sequence %d: cache length %d, want %d", i, batch[i].Len, pos[i]+1)
+		}
+	}
+	// A second batch step continues every sequence.
+	if _, err := m.ForwardBatch([]int{1, 1, 1}, []int{pos[0] + 1, pos[1] + 1, pos[2] + 1}, batch); err != nil {
+		t.Fatal(err)
+	}
+	for name, call := range map[string]func() error{
+		"shared cache": func() error { _, err := m.ForwardBatch([]int{1, 2}, []int{5, 5}, []*KVCache{batch[0], batch[0]}); return err },
+		"lengths":      func() error { _, err := m.ForwardBatch([]int{1, 2}, []int{5}, batch[:2]); return err },
+		"past length":  func() error { _, err := m.ForwardBatch([]int{1}, []int{9}, batch[:1]); return err },
+		"bad token":    func() error { _, err := m.ForwardBatch([]int{50}, []int{1}, batch[:1]); return err },
+	} {
+		if call() == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
