@@ -214,10 +214,13 @@ func TestForwardBatchMatchesForward(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, call := range map[string]func() error{
-		"shared cache": func() error { _, err := m.ForwardBatch([]int{1, 2}, []int{5, 5}, []*KVCache{batch[0], batch[0]}); return err },
-		"lengths":      func() error { _, err := m.ForwardBatch([]int{1, 2}, []int{5}, batch[:2]); return err },
-		"past length":  func() error { _, err := m.ForwardBatch([]int{1}, []int{9}, batch[:1]); return err },
-		"bad token":    func() error { _, err := m.ForwardBatch([]int{50}, []int{1}, batch[:1]); return err },
+		"shared cache": func() error {
+			_, err := m.ForwardBatch([]int{1, 2}, []int{5, 5}, []*KVCache{batch[0], batch[0]})
+			return err
+		},
+		"lengths":     func() error { _, err := m.ForwardBatch([]int{1, 2}, []int{5}, batch[:2]); return err },
+		"past length": func() error { _, err := m.ForwardBatch([]int{1}, []int{9}, batch[:1]); return err },
+		"bad token":   func() error { _, err := m.ForwardBatch([]int{50}, []int{1}, batch[:1]); return err },
 	} {
 		if call() == nil {
 			t.Errorf("%s: no error", name)
