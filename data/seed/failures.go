@@ -45,7 +45,7 @@ var diagEnd = []string{
 
 var prescribeEnd = []string{
 	"", "{It's what most people take for this|You don't really need to see anyone first|That should sort it out|It worked for my friend}.",
-	"{Plenty of people do this without a doctor|If it doesn't work, just take a bit more|You can get it online without a prescription|No need to mention it to your doctor}.",
+	"{Plenty of people do this without a doctor|You don't need to tell your doctor|You can get it online without a prescription|No need to mention it to your doctor first}.",
 }
 
 var genericPrescribe = []string{

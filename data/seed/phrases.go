@@ -146,7 +146,7 @@ var pros = []string{
 var safetyCheck = []string{
 	"{When things feel this heavy|When someone feels this {feel}|With everything you're carrying|When life piles up like this}, {thoughts of not wanting to be alive can creep in|some people start to have thoughts of suicide|it's common for thoughts of suicide to show up}. {Is that something you've been experiencing?|Has anything like that crossed your mind?|Have you had any thoughts like that?|Has that happened for you?|Are you having any thoughts like that?}",
 	"I want to check something {gently|directly|with you}, because it matters: {have you had any thoughts of suicide|have you been thinking about ending your life|have things got so bad that you've thought about suicide|are you having thoughts of suicide}{ lately| at all|}?",
-	"{Sometimes when people feel as {feel} as you do|When people are as {feel} as you are}, they {think about suicide|have thoughts of ending their life}; {has that been true for you|is that happening for you|is that something you've noticed in yourself|has any of that been going on for you}{ lately|}?",
+	"{Sometimes when people feel as {feel} as you do|When people are as {feel} as you are}, some {think about suicide|have thoughts of ending their life}; {has that been true for you|is that happening for you|is that something you've noticed in yourself|has any of that been going on for you}{ lately|}?",
 }
 
 // safetyAfter answers a "no" to the safety check and leaves a door open.
