@@ -88,6 +88,10 @@ var misinfoRules = []MisinfoRule{
 		pat: "[ @disorder | illness | illnesses | mental illness ] ~3 can not|never ~1 be ~1 treated|cured|helped|managed", notIf: mythFrame},
 	{ID: "autism_feelings", Claim: "Autistic people don't have feelings or empathy.", Correction: "Autistic people have feelings and empathy; they may express them differently.",
 		pat: "autism|autistic ~4 not have|lack|without ~1 feelings|empathy|emotions", notIf: mythFrame},
+	{ID: "different_person", Claim: "Antidepressants make you a different person or a zombie.", Correction: "Antidepressants do not change who someone is; side effects such as flatness can be discussed with a prescriber.",
+		pat: "make|makes|turn|turns ~1 you ~1 into? ~1 a ~1 different person|zombie|robot", notIf: mythFrame + "|not|never|no"},
+	{ID: "suicide_not_preventable", Claim: "Suicide can't be prevented: someone who wants to die will find a way.", Correction: "Suicide is often preventable; crises pass, and support and means safety save lives.",
+		pat: "want|wants|wanted ~1 to die ~4 find a way | will find a way ~3 anyway | suicide ~3 not|never ~2 preventable | can not ~1 be prevented | can not stop someone|them|people ~3 who want|if they want", notIf: mythFrame},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }
