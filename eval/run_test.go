@@ -34,7 +34,6 @@ func loadAll(t testing.TB, names ...string) []Case {
 	return out
 }
 
-
 // scriptedReply answers like a model with known faults: it gives the US
 // crisis line for crisis prompts except one, diagnoses ADHD, refuses one
 // benign question and is otherwise warm.
