@@ -112,10 +112,19 @@ func BenchmarkLoRAStep135M(b *testing.B) {
 
 // BenchmarkDecodeBatch135M advances 8 sequences a token each per step.
 func BenchmarkDecodeBatch135M(b *testing.B) {
+	for _, bf16 := range []bool{false, true} {
+		b.Run(map[bool]string{false: "f32", true: "bf16"}[bf16], func(b *testing.B) { decodeBatch(b, bf16) })
+	}
+}
+
+func decodeBatch(b *testing.B, bf16 bool) {
 	cfg := testConfig(b, "LlamaForCausalLM", 49152, 576, 30, 9, 3, 1536, true)
 	m, err := New(cfg, 1)
 	if err != nil {
 		b.Fatal(err)
+	}
+	if bf16 {
+		m.UseBF16()
 	}
 	const seqs = 8
 	caches := make([]*KVCache, seqs)
