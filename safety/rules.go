@@ -52,7 +52,7 @@ var macros = map[string]string{
 	"end3":    "end|ending|take|taking|took his|her|their own? life | off himself|herself|themselves",
 	"pills":   "pills|meds|medication|medications|tablets|painkillers|pill|prescription|prescriptions | sleeping pills",
 	"rel":     "stepfather|stepmother|stepbrother|stepsister|mom|dad|mother|father|brother|sister|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|roommate|coworker|colleague|cousin|uncle|aunt|grandma|grandpa|kid|child|student|teen|teenager|patient|client|neighbor|neighbour|boss|stepdad|stepmom|fiance|ex|baby|family|kids|children|parents|teacher",
-	"when":    "tonight|today|tomorrow|soon | right now | in the next hour | within the hour | in the next few hours | this weekend | this week | later tonight | in an hour | in a few hours | before morning | by morning | this evening | on friday|saturday|sunday|monday|tuesday|wednesday|thursday | after the funeral | after my birthday | when everyone is asleep | when they are asleep | once everyone is asleep | by the end of the week | before the weekend | next week | in a few days",
+	"when":    "tonight|today|tomorrow|soon | after|when|once ~1 everyone|my|they ~1 parents|family|mom|dad? ~1 go|goes|went|are|is ~1 to? ~1 bed|sleep|asleep|out | right now | in the next hour | within the hour | in the next few hours | this weekend | this week | later tonight | in an hour | in a few hours | before morning | by morning | this evening | on friday|saturday|sunday|monday|tuesday|wednesday|thursday | after the funeral | after my birthday | when everyone is asleep | when they are asleep | once everyone is asleep | by the end of the week | before the weekend | next week | in a few days",
 	"abuser":  "he|she|they|someone|boyfriend|girlfriend|husband|wife|partner|stepdad|stepfather|dad|father|mom|mother|uncle|neighbour|neighbor|coach|teacher|boss|coworker | my partner|husband|wife|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepmom|brother|sister|uncle|ex|fiance|coach|teacher|boss|parents|grandpa|cousin | a man|guy",
 	"hitverb": "hits|hit|beats|beat|chokes|choked|strangled|kicks|kicked|punches|punched|slaps|slapped|hurts|shoves|shoved|pushes|pushed|burns|burned|grabs|grabbed|raped|rapes|molested|molests|abuses|abused|assaulted|assaults|touches|touched|threatens|threatened|locks|locked|choking|hitting|beating|kicking|punching|slapping|strangles|bruised",
 }
@@ -69,7 +69,7 @@ var rules = []rule{
 	{id: "si_suicidal_thoughts", pat: "suicidal thoughts|ideation|feelings|urges|thinking|again|tonight|plans", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_thoughts_of_suicide", pat: "thoughts|thinking|think|thought|considering|considered|contemplating|planning|attempting|urge|urges|fantasize|fantasizing|fantasising|obsessing ~3 suicide | want|going|about|planning to commit suicide", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_want_die", pat: "want|wanted|wanting|wish|ready|deserve|long|longing|planning|decided|choose|choosing|need|needs|have to die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
-	{id: "si_want_be_dead", pat: "want|wish|wished|wishing i? to? be|was|were dead", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "si_want_be_dead", pat: "want|wish|wished|wishing i? to? be|was|were dead | wish|wished i ~2 not|never ~1 alive|living", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_wish_could_die", pat: "wish i could just? die | wish i would die | hope i die | hoping i die | pray i die | praying to die | praying i die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_not_live", pat: "not|never|longer|hardly ~2 want|wish to? [ live | be alive | stay alive | keep living | go on living | survive ] | want to stop living | want to stop being alive", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_no_reason_live", pat: "no|any reason|reasons to [ live | stay | keep going | go on | be alive ] | nothing to live for | no will to live | lost the will to live", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
@@ -180,6 +180,9 @@ var rules = []rule{
 	{id: "pl_letters_done", pat: "letters|note|notes ~2 are|is ~1 written|done|ready|finished", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kPlan},
 	{id: "gb_leaving", pat: "leaving|going|gone ~3 for good|forever | leaving and not coming back", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
 	{id: "tp_feels_dying", pat: "he|she|they ~2 feels|felt|feel ~1 like dying|death | he|she|they ~2 wants|wanted ~1 to die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation, third: true},
+	{id: "si_suicidal_when", pat: "suicidal ~2 tonight|today|right|again|af|lately|now", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "pi_why_alive", pat: "why am i ~1 even|still ~1 alive|here", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "sh_cut_again", pat: "cut|cutting|relapsed ~1 again ~4 clean|weeks|days|months|ruined|relapse|streak", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 	// --- passive ideation (moderate) ---
 	{id: "pi_not_wake", pat: "want|wish|hope|hoping|wishing|pray ~4 not|never wake up | never want to wake up | do not want to wake up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_sleep_forever", pat: "sleep forever | go to sleep and not|never | sleep and never | fall asleep and not|never | sleep and not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
@@ -322,6 +325,7 @@ var rules = []rule{
 	{id: "tp_took_pills", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife ~3 took|swallowed|taken ~3 pills|bottle|many|overdose|lot|handful", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct, third: true},
 
 	// --- exclusions: idioms and technical uses ---
+	{id: "ex_self_not_other", pat: "kill|killing|hurt|hurting|harm|harming|cut|cutting myself", cat: CatHarmToOthers, kind: kExclude},
 	{id: "ex_funeral_biz", pat: "funeral ~2 business|home|director|planning|idea|insurance|service for|arrangements for", kind: kExclude, notIf: "my own|die|dying|suicide"},
 	{id: "ex_away", pat: "not ~4 [ here | around | make it | be in ] ~6 holiday|vacation|trip|travelling|traveling|away|town|conference|meeting|sick|busy|work|office|class|school|party|dinner|wedding", kind: kExclude, notIf: "die|dying|suicide|kill|alive|goodbye|end"},
 	{id: "ex_took_for", pat: "took|taken|take something|medicine|tablet|pill|paracetamol|ibuprofen ~2 for ~2 headache|pain|cold|flu|fever|allergies|period|cramps|migraine|back | feel|feeling better", kind: kExclude, notIf: "die|dying|suicide|kill|overdose|too|all|bottle|whole"},
@@ -333,7 +337,7 @@ var rules = []rule{
 	{id: "ex_disappear", pat: "disappear|vanish ~1 under|into|in|for|from|on ~3 blanket|blankets|bed|covers|book|books|weekend|while|bit|day|vacation|holiday|woods|cabin|mountains|game|games|music|movies|netflix|work|media|internet|beach|trip|island|hoodie", kind: kExclude},
 	{id: "ex_wake_school", pat: "will not|not wake up ~3 for|in|on|early|school|work|morning|alarm", kind: kExclude},
 	{id: "ex_unconscious", pat: "unconscious bias|biases|mind|thoughts|feelings|level", kind: kExclude},
-	{id: "ex_wanted_die_lol", pat: "wanted|want to die ~3 lol|lmao|haha|😂|💀 | so boring|embarrassing|awkward|cringe|bad ~4 die", kind: kExclude},
+	{id: "ex_wanted_die_lol", pat: "wanted to die ~3 lol|lmao|haha|😂|💀 | so boring|embarrassing|awkward|cringe|bad ~4 die", kind: kExclude},
 	{id: "ex_plan_to", pat: "plan|plans ~1 to|for", kind: kExclude, notIf: "die|dying|suicide|kill|end|life|pills|overdose|goodbye|myself|it|tonight|alive|morning|tomorrow|here"},
 	{id: "ex_going_to_die", pat: "going to die ~3 of|from|when|if", kind: kExclude},
 	{id: "ex_laugh", pat: "kill|killing|killed|kills myself|me ~4 laughing|lol|lmao|haha|hahaha|lmfao|jk|joking|rofl|😂|💀", kind: kExclude},
