@@ -183,6 +183,11 @@ var rules = []rule{
 	{id: "si_suicidal_when", pat: "suicidal ~2 tonight|today|right|again|af|lately|now", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "pi_why_alive", pat: "why am i ~1 even|still ~1 alive|here", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "sh_cut_again", pat: "cut|cutting|relapsed ~1 again ~4 clean|weeks|days|months|ruined|relapse|streak", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
+	{id: "ac_wrists", pat: "cut|slit|slashed|sliced ~1 my ~1 wrist|wrists|throat|arm open", cat: CatSelfHarm, lvl: LevelImminent, kind: kAct | kSelfHarm},
+	{id: "am_place_act", pat: "on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railing ~8 jump|die|end|kill|goodbye|gone|over|let go|do it|fall", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
+	{id: "am_gun_head", pat: "gun|pistol|knife|blade ~3 to|against|at ~1 my ~1 head|throat|wrist|chest | in the bath|bathtub ~6 razor|blade|knife|pills | feel ~1 the|my? ~1 pills|it ~1 working|kicking in", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
+	{id: "me_tp_acute", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 collapsed|fainted|unconscious|choking|seizing|convulsing|overdosed | he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 is|are|was ~1 not ~1 breathing|moving|responding | passed out and will not wake", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
+	{id: "me_self_acute", pat: "i ~2 can not ~1 breathe|feel my|stop shaking|stop bleeding|stay awake | i think i am dying | i am going to pass out", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
 	// --- passive ideation (moderate) ---
 	{id: "pi_not_wake", pat: "want|wish|hope|hoping|wishing|pray ~4 not|never wake up | never want to wake up | do not want to wake up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_sleep_forever", pat: "sleep forever | go to sleep and not|never | sleep and never | fall asleep and not|never | sleep and not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
@@ -325,8 +330,10 @@ var rules = []rule{
 	{id: "tp_took_pills", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife ~3 took|swallowed|taken ~3 pills|bottle|many|overdose|lot|handful", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct, third: true},
 
 	// --- exclusions: idioms and technical uses ---
+	{id: "ex_fainted_ok", pat: "fainted|collapsed|passed out ~10 okay|ok|fine|better|recovered|came round|came to", cat: CatMedicalEmergency, kind: kExclude},
+	{id: "ex_wrist_accident", pat: "cut|sliced ~1 my ~1 wrist|arm|hand|finger ~4 on|glass|knife|paper|accident|accidentally|cooking|can|while", kind: kExclude, notIf: "deliberately|purpose|die|kill|end|myself"},
 	{id: "ex_self_not_other", pat: "kill|killing|hurt|hurting|harm|harming|cut|cutting myself", cat: CatHarmToOthers, kind: kExclude},
-	{id: "ex_funeral_biz", pat: "funeral ~2 business|home|director|planning|idea|insurance|service for|arrangements for", kind: kExclude, notIf: "my own|die|dying|suicide"},
+	{id: "ex_funeral_biz", pat: "funeral ~2 business|home|director|planning|idea|insurance|services|service|arrangements", kind: kExclude, notIf: "my own|die|dying|suicide"},
 	{id: "ex_away", pat: "not ~4 [ here | around | make it | be in ] ~6 holiday|vacation|trip|travelling|traveling|away|town|conference|meeting|sick|busy|work|office|class|school|party|dinner|wedding", kind: kExclude, notIf: "die|dying|suicide|kill|alive|goodbye|end"},
 	{id: "ex_took_for", pat: "took|taken|take something|medicine|tablet|pill|paracetamol|ibuprofen ~2 for ~2 headache|pain|cold|flu|fever|allergies|period|cramps|migraine|back | feel|feeling better", kind: kExclude, notIf: "die|dying|suicide|kill|overdose|too|all|bottle|whole"},
 	{id: "ex_made_peace", pat: "made|making ~1 my? peace with ~1 not|the|that|my|losing|being|getting|it ~3 job|loss|breakup|result|exam|team|house|move|diagnosis|decision to|fact", kind: kExclude, notIf: "die|dying|suicide|kill|alive|tonight|end"},
