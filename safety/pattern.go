@@ -12,6 +12,10 @@
 //	a b | c d  phrase alternatives (a pipe with spaces either side)
 //	[p q | r]  a group of phrase alternatives, expanded at compile time
 //	@name      a macro from the macros table, substituted before parsing
+//
+// The one trap: "a|b c" means (a or b) followed by c, never "a" or "b c".
+// Multi-word alternatives always need " | " or a [ … ] group:
+// "[ passed out | fainted ] ~3 okay", not "fainted|passed out ~3 okay".
 package safety
 
 import (
