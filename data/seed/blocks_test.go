@@ -254,3 +254,22 @@ func TestMinSeverityTopicsExist(t *testing.T) {
 		}
 	}
 }
+
+func TestUnclean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Fine. All good?", ""},
+		{"fine.", "lower-case start"},
+		{"A {slot} left.", `"{"`},
+		{"Two  spaces.", `"  "`},
+		{"Space before , comma.", `" ,"`},
+		{"So you was there.", `"you was "`},
+		{"The the cat.", `repeated word "the"`},
+		{"Done. then more.", `lower-case sentence start "then"`},
+		{" padded", "empty or untrimmed"},
+	}
+	for _, tc := range tests {
+		if got := unclean(tc.in); got != tc.want {
+			t.Errorf("unclean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
