@@ -159,18 +159,42 @@ func Metrics() []MetricDef {
 
 func distinctStat(n int) func(items []*Item) func([]int) float64 {
 	return func(items []*Item) func([]int) float64 {
-		words := make([][]string, len(items))
+		// Intern each reply's n-grams as ints once; a resample then marks
+		// ids in a slice stamped with the resample's number, so no map or
+		// string work happens per resample.
+		ids := map[string]int32{}
+		grams := make([][]int32, len(items))
 		for i, it := range items {
-			if it != nil && it.Error == "" {
-				words[i] = Words(it.Reply)
+			if it == nil || it.Error != "" {
+				continue
+			}
+			for _, g := range ngrams(Words(it.Reply), n) {
+				id, ok := ids[g]
+				if !ok {
+					id = int32(len(ids))
+					ids[g] = id
+				}
+				grams[i] = append(grams[i], id)
 			}
 		}
+		stamp := make([]int32, len(ids))
+		round := int32(0)
 		return func(idx []int) float64 {
-			sel := make([][]string, 0, len(idx))
+			round++
+			distinct, total := 0, 0
 			for _, i := range idx {
-				sel = append(sel, words[i])
+				for _, id := range grams[i] {
+					if stamp[id] != round {
+						stamp[id] = round
+						distinct++
+					}
+					total++
+				}
 			}
-			return DistinctN(sel, n)
+			if total == 0 {
+				return math.NaN()
+			}
+			return float64(distinct) / float64(total)
 		}
 	}
 }
