@@ -258,7 +258,8 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		a.audit(r, store.AuditEntry{ActorID: u.ID, Action: "login.fail", Target: "name:" + name, Detail: "from " + ip})
+		// The actor is unknown (whoever typed the name), so it is the system.
+		a.audit(r, store.AuditEntry{Action: "login.fail", Target: "name:" + name, Detail: "from " + ip})
 		a.log.Info("login failed", "ip", ip)
 		again(http.StatusUnauthorized, "Wrong name or password.")
 		return

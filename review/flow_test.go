@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -280,5 +281,27 @@ func TestDashboardShowsAgreement(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
+	}
+}
+
+func TestConversationItemsFromServeLogs(t *testing.T) {
+	st, _ := openSQLite(t)
+	ctx := context.Background()
+	put := func(id string, msgs ...conv.Message) {
+		if err := st.PutConversation(ctx, store.StoredConversation{Conversation: conv.Conversation{ID: id, Messages: msgs, Source: "serve"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("serve-1", conv.Message{Role: conv.RoleUser, Content: "Mail me at sam@example.com, I feel awful."},
+		conv.Message{Role: conv.RoleAssistant, Content: "I'm sorry you feel awful. What happened today?"})
+	put("serve-2", conv.Message{Role: conv.RoleUser, Content: "hello?"}) // no reply yet
+	items, skipped, err := ConversationItems(ctx, st, time.Now().Add(-time.Hour), time.Time{}, 0, fakeScrub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Item{{Context: []conv.Message{{Role: conv.RoleUser, Content: "Mail me at [EMAIL], I feel awful."}},
+		ResponseA: "I'm sorry you feel awful. What happened today?", ModelA: "serve", SourceRef: "conv:serve-1"}}
+	if diff := cmp.Diff(want, items); diff != "" || skipped != 1 {
+		t.Errorf("skipped %d, items (-want +got):\n%s", skipped, diff)
 	}
 }
