@@ -26,6 +26,7 @@ type KVCache struct {
 	k, v []float32 // L × MaxT × KV·D
 
 	logits []float32 // the last call's output
+	shape  [7]int    // dimensions of the model that made it
 
 	// scratch of the calls that use this cache as their workspace
 	rowCap                         int // rows the scratch holds
@@ -40,7 +41,8 @@ type KVCache struct {
 // NewKVCache returns an empty cache for sequences of up to maxT tokens.
 func (m *Model) NewKVCache(maxT int) *KVCache {
 	V, _, L, _, KV, D, _ := m.Config.dims()
-	c := &KVCache{MaxT: maxT, k: make([]float32, L*maxT*KV*D), v: make([]float32, L*maxT*KV*D), logits: make([]float32, V)}
+	c := &KVCache{MaxT: maxT, k: make([]float32, L*maxT*KV*D), v: make([]float32, L*maxT*KV*D), logits: make([]float32, V),
+		shape: m.Config.cacheShape()}
 	c.scores = make([][]float32, tensor.Threads())
 	for i := range c.scores {
 		c.scores[i] = make([]float32, maxT)
@@ -77,6 +79,9 @@ func (m *Model) Forward(tokens []int, pos int, c *KVCache) ([]float32, error) {
 	if err := m.checkTokens(tokens); err != nil {
 		return nil, err
 	}
+	if err := m.checkCache(c); err != nil {
+		return nil, err
+	}
 	c.grow(m, n)
 	rows := c.rows[:n]
 	for i := range rows {
@@ -102,6 +107,9 @@ func (m *Model) ForwardBatch(tokens, pos []int, caches []*KVCache) ([][]float32,
 		return nil, err
 	}
 	for i, c := range caches {
+		if err := m.checkCache(c); err != nil {
+			return nil, fmt.Errorf("forward batch: sequence %d: %w", i, err)
+		}
 		switch {
 		case pos[i] < 0 || pos[i] > c.Len:
 			return nil, fmt.Errorf("forward batch: sequence %d: position %d but its cache holds %d tokens", i, pos[i], c.Len)
@@ -127,6 +135,21 @@ func (m *Model) ForwardBatch(tokens, pos []int, caches []*KVCache) ([][]float32,
 		out[i] = c.logits
 	}
 	return out, nil
+}
+
+// cacheShape identifies the dimensions a KV cache and its scratch depend on.
+func (c Config) cacheShape() [7]int {
+	V, C, L, H, KV, D, F := c.dims()
+	return [7]int{V, C, L, H, KV, D, F}
+}
+
+// checkCache rejects a cache made by a model of another shape.
+func (m *Model) checkCache(c *KVCache) error {
+	V, _, L, _, KV, D, _ := m.Config.dims()
+	if len(c.k) != L*c.MaxT*KV*D || len(c.logits) != V || c.shape != m.Config.cacheShape() {
+		return fmt.Errorf("forward: the KV cache was made for a model of another shape")
+	}
+	return nil
 }
 
 func (m *Model) checkTokens(tokens []int) error {

@@ -57,6 +57,11 @@ func TestKVCacheMatchesFullForward(t *testing.T) {
 		if _, err := m.Forward([]int{V}, 0, c); err == nil {
 			t.Error("Forward with an out-of-vocabulary token succeeded")
 		}
+		other := testConfig(t, arch, 50, 16, 3, 4, 2, 24, false)
+		om, _ := New(other, 1)
+		if _, err := om.Forward([]int{1}, 0, c); err == nil {
+			t.Error("Forward with another model's cache succeeded")
+		}
 	}
 }
 
