@@ -99,7 +99,7 @@ func demoSeed(ctx context.Context, st *demoState) error {
 	if st.quick {
 		cfg.Conversations, cfg.Pairs = 1000, 1000
 	}
-	stats, err := writeSeed(st.path("seed"), cfg, false, st.log)
+	stats, err := writeSeedContext(ctx, st.path("seed"), cfg, false, st.log)
 	if err != nil {
 		return err
 	}
