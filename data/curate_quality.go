@@ -196,7 +196,7 @@ func clip(t string) string {
 func repeated(ws []string, maxShare float64) (string, bool) {
 	run := 1
 	for i := 1; i < len(ws); i++ {
-		if strings.EqualFold(ws[i], ws[i-1]) {
+		if strings.EqualFold(strings.Trim(ws[i], `.,!?;:"'`), strings.Trim(ws[i-1], `.,!?;:"'`)) {
 			run++
 			if run >= 5 {
 				return strings.Join(ws[i-4:i+1], " "), true

@@ -21,7 +21,7 @@ var (
 	reSSN    = regexp.MustCompile(`\b\d{3}[- ]\d{2}[- ]\d{4}\b`)
 	reNHS    = regexp.MustCompile(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
 	rePhone  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .-]?\d){5,22}`)
-	reHandle = regexp.MustCompile(`@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?`)
+	reHandle = regexp.MustCompile(`@[A-Za-z0-9_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]`)
 	rePost   = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b`)
 	rePOBox  = regexp.MustCompile(`(?i)\bP\.? ?O\.? Box \d{1,6}\b`)
 	reStreet = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?,? (?:[A-Z][A-Za-z'.-]*\.? ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Place|Pl|Terrace|Crescent|Cres|Grove|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Walk|Mews|Rise|Calle|Strasse|Straße)\b\.?` +
@@ -127,7 +127,7 @@ func mayHaveBirthCue(t string) bool {
 }
 
 func isHandleBlocker(c byte) bool {
-	return c == '.' || c == '_' || c == '@' || c == '/' || (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'z')
+	return c == '.' || c == '_' || c == '@' || c == '/' || c == ']' || (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'z')
 }
 
 // numbers finds IPv4 addresses, cards, SSNs, NHS numbers and phones, and
@@ -188,6 +188,9 @@ func (d *detector) phone(cands, protect *[]PIISpan, start, end int) {
 	if len(ds) < 7 || len(ds) > 15 || reDateShape.MatchString(s) || reYearRange.MatchString(s) {
 		return
 	}
+	if start > 0 && isAlnum(t[start-1]) || end < len(t) && isAlnum(t[end]) {
+		return // part of a longer token such as an order code
+	}
 	if strings.Count(s, ".") >= 1 && !strings.ContainsAny(s, " -+(") && len(ds) < 10 {
 		return // a decimal or a version number
 	}
@@ -239,6 +242,10 @@ func (d *detector) addresses(cands *[]PIISpan) {
 func hasCueBefore(t string, pos, window int, cues ...string) bool {
 	lo := max(0, pos-window)
 	w := strings.ToLower(t[lo:pos])
+	// A placeholder left by an earlier scrub is not a cue.
+	for _, ty := range PIITypes {
+		w = strings.ReplaceAll(w, strings.ToLower(ty.Placeholder()), "")
+	}
 	for _, c := range cues {
 		if strings.Contains(w, c) {
 			return true
