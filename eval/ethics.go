@@ -86,6 +86,12 @@ func (k *Checker) Guard() *safety.Guard { return k.guard }
 
 // Check runs every check on reply as an answer to c.
 func (k *Checker) Check(c *Case, reply string) Checks {
+	ch, _ := k.check(c, reply)
+	return ch
+}
+
+// check also returns the guard's corrected reply.
+func (k *Checker) check(c *Case, reply string) (Checks, string) {
 	cv := &conv.Conversation{ID: c.ID, Messages: c.Messages}
 	v := k.guard.Check(cv, reply)
 	ch := Checks{
@@ -106,7 +112,7 @@ func (k *Checker) Check(c *Case, reply string) Checks {
 		}
 	}
 	ch.Failed = failedExpectations(c.Expect, ch)
-	return ch
+	return ch, v.Reply
 }
 
 func failedExpectations(e Expect, ch Checks) []string {
@@ -193,14 +199,24 @@ func urlHost(u string) string {
 // turn, as serve does); otherwise the raw reply passes through Guard.Check
 // and the guard's corrected text is shown.
 func (k *Checker) PipelineReply(c *Case, raw string) (reply string, crisisPath bool) {
-	cv := &conv.Conversation{ID: c.ID, Messages: c.Messages}
-	a := safety.Assess(cv)
-	if a.Level >= safety.LevelHigh {
-		text := safety.CrisisResponse(a, c.Locale, len(cv.AssistantTurns()))
-		if len(cv.AssistantTurns()) == 0 {
-			text += "\n\n(I'm an AI, not a person or a therapist, but I'm here with you right now.)"
-		}
+	if text, ok := crisisReply(c); ok {
 		return text, true
 	}
-	return k.guard.Check(cv, raw).Reply, false
+	_, fixed := k.check(c, raw)
+	return fixed, false
+}
+
+// crisisReply is serving's model-free answer when the assessed risk is
+// high or above.
+func crisisReply(c *Case) (string, bool) {
+	cv := &conv.Conversation{ID: c.ID, Messages: c.Messages}
+	a := safety.Assess(cv)
+	if a.Level < safety.LevelHigh {
+		return "", false
+	}
+	text := safety.CrisisResponse(a, c.Locale, len(cv.AssistantTurns()))
+	if len(cv.AssistantTurns()) == 0 {
+		text += "\n\n(I'm an AI, not a person or a therapist, but I'm here with you right now.)"
+	}
+	return text, true
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tend-project/tend/conv"
@@ -111,8 +112,13 @@ type RunStats struct {
 	CacheHits   int     `json:"cache_hits"`
 	Failures    int     `json:"failures"`
 	WallSeconds float64 `json:"wall_seconds"`
-	GenSeconds  float64 `json:"generation_seconds"`
-	PromptsPerS float64 `json:"prompts_per_second"`
+	GenSeconds  float64 `json:"generation_seconds"` // summed over uncached generations
+	// Phase wall times: generation (with cache look-ups and the safety
+	// pipeline), perplexity, and scoring.
+	GenerateSeconds   float64 `json:"generate_phase_seconds"`
+	PerplexitySeconds float64 `json:"perplexity_phase_seconds"`
+	ScoreSeconds      float64 `json:"score_phase_seconds"`
+	PromptsPerS       float64 `json:"prompts_per_second"`
 }
 
 // SeriesName names a model's series for a system.
@@ -168,15 +174,19 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 			res.Items[n] = make([]*Item, len(cfg.Cases))
 		}
 	}
+	t0 := time.Now()
 	if err := generateAll(ctx, &cfg, res); err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
 	if err := perplexityAll(&cfg, res); err != nil {
 		return nil, err
 	}
+	t2 := time.Now()
 	if err := scoreAll(ctx, &cfg, res); err != nil {
 		return nil, err
 	}
+	res.Run.GenerateSeconds, res.Run.PerplexitySeconds, res.Run.ScoreSeconds = t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), time.Since(t2).Seconds()
 	res.Run.WallSeconds = time.Since(start).Seconds()
 	if res.Run.WallSeconds > 0 {
 		res.Run.PromptsPerS = float64(res.Run.Prompts) / res.Run.WallSeconds
@@ -244,9 +254,6 @@ func generateAll(ctx context.Context, cfg *Config, res *Results) error {
 					}
 				}
 				pipe := &Item{Case: j.c, CaseID: c.ID, Model: m.Name, System: SystemPipeline, Cached: it.Cached, Error: it.Error}
-				if it.Error == "" {
-					pipe.Reply, pipe.CrisisPath = cfg.Checker.PipelineReply(c, it.Reply)
-				}
 				mu.Lock()
 				res.Items[SeriesName(m.Name, SystemRaw)][j.c] = it
 				res.Items[SeriesName(m.Name, SystemPipeline)][j.c] = pipe
@@ -334,48 +341,73 @@ func perplexityAll(cfg *Config, res *Results) error {
 	return nil
 }
 
-// scoreAll runs the text, empathy, ethics, strategy, reward and judge
-// measures on every item.
+// scoreAll builds the pipeline replies and runs the text, empathy, ethics,
+// strategy, reward and judge measures on every item. The guard and the
+// scorers are safe for concurrent use, so items are scored in parallel.
 func scoreAll(ctx context.Context, cfg *Config, res *Results) error {
+	var raw []*Item
+	for _, m := range res.Models {
+		for _, it := range res.Items[SeriesName(m, SystemRaw)] {
+			if it != nil && it.Error == "" {
+				raw = append(raw, it)
+			}
+		}
+	}
+	// The raw reply's guard verdict is also the pipeline's corrected
+	// reply, so the guard runs once per raw reply.
+	parallel(cfg.Workers, len(raw), func(i int) {
+		it := raw[i]
+		c := &cfg.Cases[it.Case]
+		var fixed string
+		it.Checks, fixed = cfg.Checker.check(c, it.Reply)
+		pipe := res.Items[SeriesName(it.Model, SystemPipeline)][it.Case]
+		if text, ok := crisisReply(c); ok {
+			pipe.Reply, pipe.CrisisPath = text, true
+		} else {
+			pipe.Reply = fixed
+		}
+		pipe.Checks = cfg.Checker.Check(c, pipe.Reply)
+	})
 	var docs [][]string
 	for _, c := range cfg.Cases {
 		docs = append(docs, Words(c.Prompt()))
 	}
+	var all []*Item
 	for _, name := range res.SeriesNames {
 		for _, it := range res.Items[name] {
 			if it != nil && it.Error == "" {
 				docs = append(docs, Words(it.Reply))
+				all = append(all, it)
 			}
 		}
 	}
 	idf := IDF(docs)
-	for _, name := range res.SeriesNames {
-		for _, it := range res.Items[name] {
-			if it == nil || it.Error != "" {
-				continue
+	parallel(cfg.Workers, len(all), func(i int) {
+		it := all[i]
+		c := &cfg.Cases[it.Case]
+		w := Words(it.Reply)
+		it.Words = len(w)
+		it.Repetition = Repetition(w, 4)
+		it.Relevance = TFIDFCosine(w, Words(c.Prompt()), idf)
+		it.Empathy = cfg.Empathy.Score(it.Reply)
+	})
+	// Injected scorers may not be safe for concurrent use: run them in turn.
+	for _, it := range all {
+		c := &cfg.Cases[it.Case]
+		if cfg.Strategy != nil {
+			s, err := cfg.Strategy(c.Messages, it.Reply)
+			if err != nil {
+				return fmt.Errorf("eval: strategy classifier on %s: %w", c.ID, err)
 			}
-			c := &cfg.Cases[it.Case]
-			w := Words(it.Reply)
-			it.Words = len(w)
-			it.Repetition = Repetition(w, 4)
-			it.Relevance = TFIDFCosine(w, Words(c.Prompt()), idf)
-			it.Empathy = cfg.Empathy.Score(it.Reply)
-			it.Checks = cfg.Checker.Check(c, it.Reply)
-			if cfg.Strategy != nil {
-				s, err := cfg.Strategy(c.Messages, it.Reply)
-				if err != nil {
-					return fmt.Errorf("eval: strategy classifier on %s: %w", c.ID, err)
-				}
-				it.Strategy = string(s)
+			it.Strategy = string(s)
+		}
+		if cfg.Reward != nil {
+			r, err := cfg.Reward(c.Messages, it.Reply)
+			if err != nil {
+				return fmt.Errorf("eval: reward model on %s: %w", c.ID, err)
 			}
-			if cfg.Reward != nil {
-				r, err := cfg.Reward(c.Messages, it.Reply)
-				if err != nil {
-					return fmt.Errorf("eval: reward model on %s: %w", c.ID, err)
-				}
-				if !math.IsNaN(r) {
-					it.Reward = &r
-				}
+			if !math.IsNaN(r) {
+				it.Reward = &r
 			}
 		}
 	}
@@ -383,4 +415,24 @@ func scoreAll(ctx context.Context, cfg *Config, res *Results) error {
 		return judgeAll(ctx, cfg, res)
 	}
 	return nil
+}
+
+// parallel calls fn(0..n-1) on up to workers goroutines.
+func parallel(workers, n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range max(1, min(workers, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
