@@ -44,18 +44,14 @@ func softplus(x float64) float64 {
 // seqLogps returns each listed sequence's summed log-probability of its
 // counted tokens under the current model, and the number of those tokens.
 func (t *trainer) seqLogps(seqs []seq, idx []int) ([]float64, []int, error) {
-	rows := make([][]int, len(idx))
-	for i, k := range idx {
-		rows[i] = []int{k}
-	}
-	b := makeBatch(seqs, rows, 0, 1)
+	b, starts := packedBatch(seqs, idx, t.cfg.SequenceLen, 1)
 	nll, err := t.m.TokenLosses(b)
 	if err != nil {
 		return nil, nil, err
 	}
 	lp, n := make([]float64, len(idx)), make([]int, len(idx))
-	for r := range idx {
-		for j := r * b.T; j < (r+1)*b.T; j++ {
+	for r, k := range idx {
+		for j := starts[r]; j < starts[r]+len(seqs[k].ids); j++ {
 			if b.Mask[j] > 0 {
 				lp[r] -= float64(nll[j])
 				n[r]++
@@ -177,12 +173,10 @@ func (t *trainer) dpoStep(micro [][][]int) (stepResult, error) {
 		if err != nil {
 			return res, err
 		}
-		rows := make([][]int, len(idx))
-		for i, k := range idx {
-			rows[i] = []int{k}
+		for _, k := range idx {
 			res.tokens += len(t.seqs[k].ids)
 		}
-		b := makeBatch(t.seqs, rows, 0, 1)
+		b, starts := packedBatch(t.seqs, idx, t.cfg.SequenceLen, 1)
 		for j, u := range mb {
 			k := u[0]
 			h, rc, rr, sc, sr := t.pairTerms(lp[2*j], lp[2*j+1], t.ref[2*k], t.ref[2*k+1], n[2*j], n[2*j+1])
@@ -192,7 +186,7 @@ func (t *trainer) dpoStep(micro [][][]int) (stepResult, error) {
 			coef := [2]float32{float32(-dh * sc / float64(P)), float32(dh * sr / float64(P))}
 			for side := range 2 {
 				r := 2*j + side
-				for q := r * b.T; q < (r+1)*b.T; q++ {
+				for q := starts[r]; q < starts[r]+len(t.seqs[idx[r]].ids); q++ {
 					if b.Mask[q] != 0 {
 						b.Mask[q] = coef[side]
 					}

@@ -203,3 +203,25 @@ func makeBatch(seqs []seq, rows [][]int, T int, w float32) *model.Batch {
 	}
 	return b
 }
+
+// packedBatch packs the sequences idx (in order) into rows of T tokens
+// with segment ids and weight w, and returns each sequence's flat offset
+// in the batch. Pair methods use it so that short sequences do not pay
+// for the padding of long ones.
+func packedBatch(seqs []seq, idx []int, T int, w float32) (*model.Batch, []int) {
+	sub := make([]seq, len(idx))
+	for i, k := range idx {
+		sub[i] = seqs[k]
+	}
+	rows := packRows(sub, T, true)
+	b := makeBatch(sub, rows, T, w)
+	starts := make([]int, len(idx))
+	for r, row := range rows {
+		off := r * b.T
+		for _, i := range row {
+			starts[i] = off
+			off += len(sub[i].ids)
+		}
+	}
+	return b, starts
+}

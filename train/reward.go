@@ -58,12 +58,8 @@ func loadScore(path string, C int) ([]float32, error) {
 // scores runs rows (one sequence each) and returns each sequence's score,
 // plus the hidden states and batch for the backward pass. With train set
 // the pass keeps what BackwardHidden needs.
-func scores(m *model.Model, w []float32, seqs []seq, idx []int, train bool) ([]float64, []float32, *model.Batch, error) {
-	rows := make([][]int, len(idx))
-	for i, k := range idx {
-		rows[i] = []int{k}
-	}
-	b := makeBatch(seqs, rows, 0, 1)
+func scores(m *model.Model, w []float32, seqs []seq, idx []int, T int, train bool) ([]float64, []float32, []int, error) {
+	b, starts := packedBatch(seqs, idx, T, 1)
 	fwd := m.Hidden
 	if train {
 		fwd = m.ForwardHidden
@@ -74,15 +70,17 @@ func scores(m *model.Model, w []float32, seqs []seq, idx []int, train bool) ([]f
 	}
 	C := m.Config.Hidden
 	out := make([]float64, len(idx))
+	last := make([]int, len(idx))
 	for r, k := range idx {
-		h := hid[(r*b.T+len(seqs[k].ids)-1)*C:][:C]
+		last[r] = starts[r] + len(seqs[k].ids) - 1
+		h := hid[last[r]*C:][:C]
 		var s float64
 		for i, v := range h {
 			s += float64(v) * float64(w[i])
 		}
 		out[r] = s
 	}
-	return out, hid, b, nil
+	return out, hid, last, nil
 }
 
 func (t *trainer) rewardStep(micro [][][]int) (stepResult, error) {
@@ -99,7 +97,7 @@ func (t *trainer) rewardStep(micro [][][]int) (stepResult, error) {
 		for _, u := range mb {
 			idx = append(idx, 2*u[0], 2*u[0]+1)
 		}
-		s, hid, b, err := scores(t.m, t.head.w, t.seqs, idx, true)
+		s, hid, last, err := scores(t.m, t.head.w, t.seqs, idx, t.cfg.SequenceLen, true)
 		if err != nil {
 			return res, err
 		}
@@ -116,7 +114,7 @@ func (t *trainer) rewardStep(micro [][][]int) (stepResult, error) {
 				r := j + side
 				k := idx[r]
 				res.tokens += len(t.seqs[k].ids)
-				off := (r*b.T + len(t.seqs[k].ids) - 1) * C
+				off := last[r] * C
 				for i := range C {
 					t.head.g[i] += float32(ds) * hid[off+i]
 					dh[off+i] = float32(ds) * t.head.w[i]
@@ -142,7 +140,7 @@ func (t *trainer) rewardEval() (evalResult, error) {
 		for p := k; p < min(k+t.cfg.MicroBatchSize, nPairs); p++ {
 			idx = append(idx, 2*p, 2*p+1)
 		}
-		s, _, _, err := scores(t.m, t.head.w, t.valSeqs, idx, false)
+		s, _, _, err := scores(t.m, t.head.w, t.valSeqs, idx, t.cfg.SequenceLen, false)
 		if err != nil {
 			return evalResult{}, err
 		}
@@ -229,7 +227,7 @@ func (r *RewardModel) Rank(msgs []conv.Message, replies []string) ([]float64, er
 	}
 	out := make([]float64, 0, len(replies))
 	for k := 0; k < len(idx); k += 8 {
-		s, _, _, err := scores(r.m, r.w, seqs, idx[k:min(k+8, len(idx))], false)
+		s, _, _, err := scores(r.m, r.w, seqs, idx[k:min(k+8, len(idx))], 0, false)
 		if err != nil {
 			return nil, err
 		}

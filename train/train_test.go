@@ -123,9 +123,9 @@ func TestDPOLossHandComputed(t *testing.T) {
 	// π_c = −10, π_r = −12, ref_c = −11, ref_r = −11: h = (−10+11) − (−12+11) = 2.
 	h := (-10.0 - -11.0) - (-12.0 - -11.0)
 	tests := []struct {
-		name           string
-		beta           float64
-		ipo            bool
+		name            string
+		beta            float64
+		ipo             bool
 		wantL, wantGrad float64
 	}{
 		// −log σ(0.2) = log(1+e^−0.2) = 0.598138869…; dL/dh = −0.1·σ(−0.2) = −0.0450166…
@@ -210,7 +210,7 @@ func TestRewardBradleyTerry(t *testing.T) {
 	f := newFixture(t)
 	tr := newTestTrainer(t, f.config(t, "reward"))
 	micro := [][][]int{{{0}, {3}}}
-	s, _, _, err := scores(tr.m, tr.head.w, tr.seqs, []int{0, 1, 6, 7}, false)
+	s, _, _, err := scores(tr.m, tr.head.w, tr.seqs, []int{0, 1, 6, 7}, tr.cfg.SequenceLen, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestEncoderCompletionMasksOnlyTheReply(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		s          seq
+		s         seq
 		want, not string
 	}{{c, "I'm sorry. What happened?", "Hello there."}, {r, "Cheer up.", "Hello there."}} {
 		var ids []int
