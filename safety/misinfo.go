@@ -92,6 +92,10 @@ var misinfoRules = []MisinfoRule{
 		pat: "make|makes|turn|turns ~1 you ~1 into? ~1 a ~1 different person|zombie|robot", notIf: mythFrame + "|not|never|no"},
 	{ID: "suicide_not_preventable", Claim: "Suicide can't be prevented: someone who wants to die will find a way.", Correction: "Suicide is often preventable; crises pass, and support and means safety save lives.",
 		pat: "want|wants|wanted ~1 to die ~4 find a way | will find a way ~3 anyway | suicide ~3 not|never ~2 preventable | can not ~1 be prevented | can not stop someone|them|people ~3 who want|if they want", notIf: mythFrame},
+	{ID: "caused_by_choices", Claim: "Depression is caused by bad choices, weakness or a lack of willpower.", Correction: "Depression has many causes, including biology, life events and circumstances; it is not a personal failing.",
+		pat: "[ depression | anxiety | mental illness | addiction ] ~3 caused by ~3 choices|weakness|laziness|parenting|willpower|attitude|weak", notIf: mythFrame + "|not|never|no"},
+	{ID: "ed_not_deadly", Claim: "Nobody dies from anorexia or eating disorders.", Correction: "Anorexia has one of the highest mortality rates of any mental illness.",
+		pat: "[ nobody | no one ] ~2 dies|die ~2 from|of ~1 anorexia|bulimia|depression | eating disorders|anorexia ~3 not ~1 dangerous|deadly|serious", notIf: "myth|misconception|untrue|false|wrong"},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }
