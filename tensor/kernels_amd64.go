@@ -14,7 +14,7 @@ var (
 
 var (
 	avx512Kernel = &microKernel{name: "avx512 12x32", mr: 12, nr: 32, mc: 2052, kc: 576, nc: 576, aResident: true, fn: sgemmAVX512, packA: packAAsm, packB: packBAsm}
-	avx2Kernel   = &microKernel{name: "avx2 6x16", mr: 6, nr: 16, mc: 384, kc: 256, nc: 4096, fn: sgemmAVX2}
+	avx2Kernel   = &microKernel{name: "avx2 6x16", mr: 6, nr: 16, mc: 1032, kc: 384, nc: 256, aResident: true, fn: sgemmAVX2}
 )
 
 func selectKernel() *microKernel {
