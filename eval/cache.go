@@ -68,6 +68,21 @@ type CacheEntry struct {
 	Text         string  `json:"text"`
 	FinishReason string  `json:"finish_reason,omitempty"`
 	Seconds      float64 `json:"seconds"`
+	// Scores, on score entries, are the measures of a cached reply (see
+	// scoreKey); generation entries leave it nil.
+	Scores *ScoreEntry `json:"scores,omitempty"`
+}
+
+// ScoreEntry caches the expensive measures of one raw reply: its checks
+// and empathy, and the pipeline reply with its checks and empathy.
+type ScoreEntry struct {
+	Checks       Checks       `json:"checks"`
+	Empathy      conv.Empathy `json:"empathy"`
+	PipeReply    string       `json:"pipe_reply"`
+	PipeCrisis   bool         `json:"pipe_crisis,omitempty"`
+	PipeChecks   Checks       `json:"pipe_checks"`
+	PipeEmpathy  conv.Empathy `json:"pipe_empathy"`
+	ScoreVersion string       `json:"version"`
 }
 
 // Cache is a loaded cache file. Safe for concurrent use.

@@ -89,6 +89,9 @@ type Item struct {
 	// of local models only; Tokens 0 when not scored).
 	NLL    float64 `json:"nll,omitempty"`
 	Tokens int     `json:"tokens,omitempty"`
+
+	genKey string // the generation cache key, for the score cache
+	scored bool   // empathy already filled from the score cache
 }
 
 // Results are the raw material of a report.
@@ -227,6 +230,7 @@ func generateAll(ctx context.Context, cfg *Config, res *Results) error {
 				m, c := cfg.Models[j.m], &cfg.Cases[j.c]
 				it := &Item{Case: j.c, CaseID: c.ID, Model: m.Name, System: SystemRaw}
 				key := CacheKey(m.ID, c.Messages, cfg.Settings)
+				it.genKey = key
 				if e, ok := cacheGet(cfg.Cache, key); ok {
 					it.Reply, it.Cached, it.Seconds = e.Text, true, e.Seconds
 				} else {
@@ -355,19 +359,44 @@ func scoreAll(ctx context.Context, cfg *Config, res *Results) error {
 	}
 	// The raw reply's guard verdict is also the pipeline's corrected
 	// reply, so the guard runs once per raw reply.
+	version := scoreVersion(cfg)
+	var putErr error
+	var mu sync.Mutex
 	parallel(cfg.Workers, len(raw), func(i int) {
 		it := raw[i]
 		c := &cfg.Cases[it.Case]
+		pipe := res.Items[SeriesName(it.Model, SystemPipeline)][it.Case]
+		skey := scoreKey(it.genKey, it.Reply, version)
+		if e, ok := cacheGet(cfg.Cache, skey); ok && e.Scores != nil && it.genKey != "" {
+			sc := e.Scores
+			it.Checks, it.Empathy, it.scored = sc.Checks, sc.Empathy, true
+			pipe.Reply, pipe.CrisisPath, pipe.Checks, pipe.Empathy, pipe.scored = sc.PipeReply, sc.PipeCrisis, sc.PipeChecks, sc.PipeEmpathy, true
+			return
+		}
 		var fixed string
 		it.Checks, fixed = cfg.Checker.check(c, it.Reply)
-		pipe := res.Items[SeriesName(it.Model, SystemPipeline)][it.Case]
 		if text, ok := crisisReply(c); ok {
 			pipe.Reply, pipe.CrisisPath = text, true
 		} else {
 			pipe.Reply = fixed
 		}
 		pipe.Checks = cfg.Checker.Check(c, pipe.Reply)
+		it.Empathy, pipe.Empathy = cfg.Empathy.Score(it.Reply), cfg.Empathy.Score(pipe.Reply)
+		it.scored, pipe.scored = true, true
+		if cfg.Cache != nil && it.genKey != "" {
+			err := cfg.Cache.Put(CacheEntry{Key: skey, Model: it.Model, Case: it.CaseID, Scores: &ScoreEntry{
+				Checks: it.Checks, Empathy: it.Empathy, PipeReply: pipe.Reply, PipeCrisis: pipe.CrisisPath,
+				PipeChecks: pipe.Checks, PipeEmpathy: pipe.Empathy, ScoreVersion: version}})
+			if err != nil {
+				mu.Lock()
+				putErr = cmpErr(putErr, err)
+				mu.Unlock()
+			}
+		}
 	})
+	if putErr != nil {
+		return putErr
+	}
 	var docs [][]string
 	for _, c := range cfg.Cases {
 		docs = append(docs, Words(c.Prompt()))
@@ -389,7 +418,9 @@ func scoreAll(ctx context.Context, cfg *Config, res *Results) error {
 		it.Words = len(w)
 		it.Repetition = Repetition(w, 4)
 		it.Relevance = TFIDFCosine(w, Words(c.Prompt()), idf)
-		it.Empathy = cfg.Empathy.Score(it.Reply)
+		if !it.scored {
+			it.Empathy = cfg.Empathy.Score(it.Reply)
+		}
 	})
 	// Injected scorers may not be safe for concurrent use: run them in turn.
 	for _, it := range all {

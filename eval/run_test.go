@@ -14,6 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/tend-project/tend/conv"
 	"github.com/tend-project/tend/generate/generatetest"
 	"github.com/tend-project/tend/llm"
@@ -142,6 +145,15 @@ func TestRunAgainstOpenAIFake(t *testing.T) {
 	}
 	if srv.Calls() != int64(len(cases)) || res2.Run.CacheHits != len(cases) || res2.Run.Generated != 0 {
 		t.Fatalf("rerun: %d server calls, %d cache hits, %d generated", srv.Calls(), res2.Run.CacheHits, res2.Run.Generated)
+	}
+	// Scores from the score cache match the first run's exactly.
+	for _, s := range res.SeriesNames {
+		for i, it := range res.Items[s] {
+			it2 := res2.Items[s][i]
+			if diff := cmp.Diff(it, it2, cmpopts.IgnoreUnexported(Item{}), cmpopts.IgnoreFields(Item{}, "Cached", "Seconds"), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Fatalf("rerun item %s/%s differs (-first +rerun):\n%s", s, it.CaseID, diff)
+			}
+		}
 	}
 	// The review export has the review app's plain shape.
 	var rv bytes.Buffer
