@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -89,19 +90,29 @@ type Config struct {
 // Unknown fields are errors. Defaults are applied and the result is
 // validated.
 func ParseConfig(data []byte, name string) (Config, error) {
+	c, err := DecodeConfig(data, name)
+	if err != nil {
+		return Config{}, err
+	}
+	c.Defaults()
+	if err := c.Validate(); err != nil {
+		return Config{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return c, nil
+}
+
+// DecodeConfig decodes YAML strictly (unknown fields are errors) without
+// applying defaults or validating, so that flags can override fields first.
+func DecodeConfig(data []byte, name string) (Config, error) {
 	var c Config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	if err := dec.Decode(&c); err != nil && err != io.EOF {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		msg = strings.ReplaceAll(strings.ReplaceAll(msg, "unmarshal errors:\n  ", ""), "\n  ", "; ")
 		msg = strings.ReplaceAll(msg, "not found in type train.Config", "is not a known option")
 		msg = strings.ReplaceAll(msg, "not found in type train.Dataset", "is not a known dataset option (path, type)")
 		return Config{}, fmt.Errorf("%w: %s: %s", ErrConfig, name, msg)
-	}
-	c.Defaults()
-	if err := c.Validate(); err != nil {
-		return Config{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return c, nil
 }

@@ -30,6 +30,10 @@ tend is not a therapist and its models are not one either.`,
 		newSafetyCmd(),
 		newEvalCmd(),
 		newReviewCmd(),
+		newTrainCmd(),
+		newMergeCmd(),
+		newExportCmd(),
+		newRankCmd(),
 	)
 	return root
 }
