@@ -122,12 +122,15 @@ func getBuf(pool *sync.Pool, n int) *[]float32 {
 // gemmBlocked is the Goto/BLIS loop nest, parallel inside each block:
 //
 //	for each KC slice of k:        (C is updated once per slice)
-//	  for each MC block of rows:   pack op(A) → pa, in parallel
+//	  for each MC block of rows:   op(A) is packed once, into pa
 //	    for each NC block of cols: pack op(B) → pb, in parallel
-//	      compute the tiles of C, handed out dynamically to the workers
+//	      compute MR-row strips of C, handed out dynamically
 //
-// Workers share both packed buffers, so nothing is packed twice, and the
-// dynamic hand-out keeps both cores busy when one is slowed by other load.
+// Workers share both packed buffers, so nothing is packed twice; a strip
+// task packs its own A sliver on the first column block, so only B is
+// packed ahead of a barrier. The dynamic hand-out keeps both cores busy
+// when one is slowed by other load. With many column blocks (an LM head)
+// workers instead take whole blocks, packing B privately.
 func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	b []float32, ldb int, beta float32, c []float32, ldc int) {
 	mr, nr := kern.mr, kern.nr
@@ -221,10 +224,10 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				if serial {
 					workers = 1
 				}
-				// One task at a time: tasks are coarse, and equal shares
-				// matter more than an atomic add per task.
-				// With many strips, a task takes a few adjacent ones, so its
-				// A packing reads longer runs of each source row.
+				// Tasks go out one at a time: they are coarse, and equal
+				// shares matter more than an atomic add per task. With many
+				// strips a task takes a few adjacent ones, so its A packing
+				// reads longer runs of each source row.
 				group := 1
 				if colGroups == 1 {
 					group = max(1, min(4, rowGroups/(8*t)))
