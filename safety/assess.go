@@ -290,6 +290,8 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		switch {
 		case k&kAct != 0 && ideation:
 			lvl = LevelImminent
+		case countKind(t.hits, s, kAct) >= 2:
+			lvl = LevelImminent
 		case k&kGoodbye != 0 && (ideation && c&(kIdeation|kPassive|kHopeless) != 0 || k&kTimeline != 0 && strongGoodbye(t.hits, s)):
 			lvl = LevelImminent
 		case k&(kPlan|kMeans|kResolve) != 0 && k&kTimeline != 0 && ideation:
@@ -315,6 +317,17 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		}
 	}
 	return best, subj
+}
+
+// countKind counts distinct rules of kind k for subject s in a turn.
+func countKind(hs []hit, s Subject, k kind) int {
+	seen := map[string]bool{}
+	for _, h := range hs {
+		if !h.negated && h.subject == s && h.r.kind&k != 0 {
+			seen[h.r.id] = true
+		}
+	}
+	return len(seen)
 }
 
 func hasCat(hs []hit, c Category, min Level) bool {

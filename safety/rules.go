@@ -51,7 +51,7 @@ var macros = map[string]string{
 	"endlife": "end|ending|take|taking|took my own? life | end it all | ending it all | end everything | end myself | off myself | offing myself",
 	"end3":    "end|ending|take|taking|took his|her|their own? life | off himself|herself|themselves",
 	"pills":   "pills|meds|medication|medications|tablets|painkillers|pill|prescription|prescriptions | sleeping pills",
-	"rel":     "stepfather|stepmother|stepbrother|stepsister|mom|dad|mother|father|brother|sister|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|roommate|coworker|colleague|cousin|uncle|aunt|grandma|grandpa|kid|child|student|teen|teenager|patient|client|neighbor|neighbour|boss|stepdad|stepmom|fiance|ex|baby|family|kids|children|parents|teacher",
+	"rel":     "stepfather|stepbrother|stepsister|mom|dad|mother|father|brother|sister|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|roommate|coworker|colleague|cousin|uncle|aunt|grandma|grandpa|kid|child|student|teen|teenager|patient|client|neighbor|neighbour|boss|stepdad|stepmom|fiance|ex|baby|family|kids|children|parents|teacher",
 	"when":    "tonight|today|tomorrow|soon | after|when|once ~1 everyone|my|they ~1 parents|family|mom|dad? ~1 go|goes|went|are|is ~1 to? ~1 bed|sleep|asleep|out | right now | in the next hour | within the hour | in the next few hours | this weekend | this week | later tonight | in an hour | in a few hours | before morning | by morning | this evening | on friday|saturday|sunday|monday|tuesday|wednesday|thursday | after the funeral | after my birthday | when everyone is asleep | when they are asleep | once everyone is asleep | by the end of the week | before the weekend | next week | in a few days",
 	"abuser":  "carer|caregiver|grandson|granddaughter|son|daughter|he|she|they|someone|boyfriend|girlfriend|husband|wife|partner|stepdad|stepfather|dad|father|mom|mother|uncle|neighbour|neighbor|coach|teacher|boss|coworker | my partner|husband|wife|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepmom|brother|sister|uncle|ex|fiance|coach|teacher|boss|parents|grandpa|cousin | a man|guy",
 	"hitverb": "hits|hit|beats|beat|chokes|choked|strangled|kicks|kicked|punches|punched|slaps|slapped|hurts|shoves|shoved|pushes|pushed|burns|burned|grabs|grabbed|raped|rapes|molested|molests|abuses|abused|assaulted|assaults|touches|touched|threatens|threatened|locks|locked|choking|hitting|beating|kicking|punching|slapping|strangles|bruised",
@@ -108,7 +108,7 @@ var rules = []rule{
 	{id: "ab_threatening", pat: "keeps|keep|kept|always threatening|threatens|threatened me | threatening to hurt|kill me", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
 	{id: "ed_vomit_after", pat: "throw|throwing|vomit|vomiting|puke|puking|purge|purging ~2 up? ~2 after ~1 i? ~1 eat|eating|meals|meal|dinner|lunch|breakfast|every | throw|vomit|puke ~6 [ do not gain | lose weight | stay thin ]", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ed_restrict_again", pat: "restricting|restrict ~1 again|food|calories|everything|more", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
-	{id: "ho_think_kill", pat: "@think about|of killing|stabbing|shooting|murdering ~2 [ someone|somebody|people|him|her|them | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_think_kill", pat: "@think about|of killing|stabbing|shooting|murdering|strangling|smothering|drowning|poisoning ~2 [ someone|somebody|people|him|her|them | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "si_want_end", pat: "want|wish|need ~2 everything|it ~1 all? to end|over | want out of this life | want out of life", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_slang", pat: "top|topping|topped|neck|necking myself | ctb | catch the bus ~2 tonight|soon|today | end|ending myself", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_not_worth", pat: "life|living ~2 not worth ~1 living|it|anything | not worth living", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
@@ -191,8 +191,16 @@ var rules = []rule{
 	{id: "si_wish_death", pat: "wish|wishing|long|longing|pray|praying|hope|hoping ~2 for ~1 death | no wish|desire ~1 to ~2 [ live | living | go on | be alive ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "pi_not_sorry", pat: "not ~2 sorry|mind|care ~3 if i ~3 not|never ~1 wake|woke|live|survive", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "ab_elder", pat: "takes|took|taking ~1 my ~1 [ pension | benefits | savings | card | bank card ] | becomes|gets|turns|became|got ~1 violent|aggressive|abusive", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
+	{id: "pl_how_much", pat: "how much|many ~4 [ @pills | it would take | would it take | to take ] ~4 take|die|kill|enough|would", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation},
+	{id: "si_if_i_ended", pat: "if i ~1 ended|end|killed|kill ~1 [ my life | myself ] | not ~1 deserve to ~1 live|exist | not deserve to be alive", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "am_station", pat: "at|on ~2 the ~1 station|platform | next train ~4 minutes|coming|due", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans | kTimeline},
+	{id: "ac_took_ago", pat: "took|taken|swallowed them|it|some|everything|all ~3 minutes|hours|hour ~1 ago", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kAct},
+	{id: "pi_stay_asleep", pat: "wish|want|wanting ~4 [ stay asleep | sleep forever | fall asleep and not | fall asleep forever ]", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "me_tp_bottle", pat: "passed out|unconscious|asleep ~6 empty ~1 bottle|packet|box | empty ~1 bottle|packet|box ~3 pills|tablets|meds ~4 next to|beside|by | he|she|they ~2 took ~2 all ~3 pills|tablets|medication|meds ~4 at once|confused|drowsy", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
+	{id: "ps_dead_voice", pat: "hear|hearing ~4 dead|late ~1 mother|father|mom|dad|husband|wife|brother|sister|friend|grandma|grandpa", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "si_join_them", pat: "telling|tells|told|calling ~2 me to join ~1 her|him|them", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	// --- passive ideation (moderate) ---
-	{id: "pi_not_wake", pat: "want|wish|hope|hoping|wishing|pray ~4 not|never wake up | never want to wake up | do not want to wake up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_not_wake", pat: "want|wish|wishes|wished|hope|hoping|wishing|pray ~4 not|never ~1 wake|woken|woke up | never want to wake up | do not want to wake up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_sleep_forever", pat: "sleep forever | go to sleep and not|never | sleep and never | fall asleep and not|never | sleep and not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_better_without", pat: "better|happier|easier ~3 without me | better|happier|easier ~4 if i ~3 dead|gone|around|here|born|disappeared|died|existed|exist|woke|wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_no_one_miss", pat: "[ no one | nobody|noone ] would|will even? miss|notice|care ~3 i|me|gone", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
@@ -333,6 +341,7 @@ var rules = []rule{
 	{id: "tp_took_pills", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife ~3 took|swallowed|taken ~3 pills|bottle|many|overdose|lot|handful", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct, third: true},
 
 	// --- exclusions: idioms and technical uses ---
+	{id: "ex_stay_asleep", pat: "stay|staying asleep ~3 on|sundays|weekends|saturdays|longer|in|till|until|after", kind: kExclude, notIf: "die|dead|forever|never"},
 	{id: "ex_fainted_ok", pat: "fainted|collapsed|passed ~10 okay|ok|fine|better|recovered|round", cat: CatMedicalEmergency, kind: kExclude},
 	{id: "ex_wrist_accident", pat: "cut|sliced ~1 my ~1 wrist|arm|hand|finger ~4 on|glass|knife|paper|accident|accidentally|cooking|can|while", kind: kExclude, notIf: "deliberately|purpose|die|kill|end|myself"},
 	{id: "ex_self_not_other", pat: "kill|killing|hurt|hurting|harm|harming|cut|cutting myself", cat: CatHarmToOthers, kind: kExclude},
@@ -391,7 +400,7 @@ var (
 		"friend", "friends", "brother", "sister", "mom", "dad", "mother", "father", "son", "daughter", "kid", "kids", "child", "children",
 		"partner", "boyfriend", "girlfriend", "husband", "wife", "roommate", "classmate", "coworker", "colleague", "cousin", "uncle",
 		"aunt", "grandma", "grandpa", "grandmother", "grandfather", "student", "students", "patient", "client", "neighbor", "neighbour",
-		"teen", "teenager", "someone", "somebody", "bestie", "bff", "fiance", "fiancee", "niece", "nephew", "stepdad", "stepmom", "ex", "buddy", "mate", "person")
+		"teen", "teenager", "flatmate", "housemate", "grandad", "granddad", "nan", "nana", "granny", "aunt", "uncle", "someone", "somebody", "bestie", "bff", "fiance", "fiancee", "niece", "nephew", "stepdad", "stepmom", "ex", "buddy", "mate", "person")
 	// Verbs of reported speech that make a first-person quote belong to
 	// someone else ("my friend said 'I want to die'").
 	reportVerbs    = set("said", "says", "told", "tells", "texted", "posted", "wrote", "writes", "mentioned", "admitted", "confided", "keeps", "saying", "telling", "posting", "messaged")
