@@ -142,7 +142,7 @@ func RecipeTendMini(ctx context.Context, opts RecipeOptions) (RecipeReport, erro
 
 	// 5. DPO from the SFT model, which is also the reference.
 	dc := common("dpo", w("sft"), w("dpo"), sc.dpoSteps)
-	dc.MicroBatchSize, dc.LearningRate, dc.DPOBeta, dc.SequenceLen = 8, 1e-4, 0.1, 512
+	dc.MicroBatchSize, dc.LearningRate, dc.DPOBeta, dc.SequenceLen = 8, 1.5e-4, 0.1, 512
 	if rep.DPO, err = runStage("dpo", dc); err != nil {
 		return rep, err
 	}
