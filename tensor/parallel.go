@@ -4,7 +4,6 @@ package tensor
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 )
 
@@ -49,11 +48,23 @@ func Parallel(n, grain int, fn func(lo, hi int)) {
 
 // parallelChunks runs fn over [0, n) in chunks of exactly chunk items (the
 // last may be shorter), handed out one at a time to up to t goroutines.
+//
+// The caller works too, and it waits only for chunks that were claimed, not
+// for helper goroutines to start: on a busy machine a helper may be
+// scheduled late, and then it finds nothing left and exits without
+// calling fn. So a call costs no more than running it alone would.
 func parallelChunks(n, chunk, t int, fn func(lo, hi int)) {
 	chunks := (n + chunk - 1) / chunk
 	workers := min(t, chunks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	if workers <= 1 {
+		for lo := 0; lo < n; lo += chunk {
+			fn(lo, min(lo+chunk, n))
+		}
+		return
+	}
+	var next, pending atomic.Int64
+	pending.Store(int64(chunks))
+	done := make(chan struct{})
 	work := func() {
 		for {
 			c := int(next.Add(1) - 1)
@@ -62,15 +73,14 @@ func parallelChunks(n, chunk, t int, fn func(lo, hi int)) {
 			}
 			lo := c * chunk
 			fn(lo, min(lo+chunk, n))
+			if pending.Add(-1) == 0 {
+				close(done)
+			}
 		}
 	}
-	wg.Add(workers - 1)
 	for range workers - 1 {
-		go func() {
-			defer wg.Done()
-			work()
-		}()
+		go work()
 	}
 	work()
-	wg.Wait()
+	<-done
 }
