@@ -178,6 +178,7 @@ type dashboardData struct {
 	Done, All int
 	Stats     Stats
 	Strength  int
+	Attention []Attention
 }
 
 func (a *App) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -196,7 +197,8 @@ func (a *App) dashboard(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	dd := dashboardData{Task: d.Task, Items: len(d.Items), Progress: ps, Stats: ComputeStats(d), Strength: a.cfg.PairStrength}
+	dd := dashboardData{Task: d.Task, Items: len(d.Items), Progress: ps, Stats: ComputeStats(d), Strength: a.cfg.PairStrength,
+		Attention: NeedsAttention(d, a.cfg.Scrub)}
 	for _, p := range ps {
 		dd.Done += p.Done
 		dd.All += p.Assigned

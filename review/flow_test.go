@@ -305,3 +305,37 @@ func TestConversationItemsFromServeLogs(t *testing.T) {
 		t.Errorf("skipped %d, items (-want +got):\n%s", skipped, diff)
 	}
 }
+
+func TestAdminItemView(t *testing.T) {
+	st, _ := openSQLite(t)
+	h := newHarness(t, st, Config{}, 2)
+	task, items := h.task("attention", store.KindPairwise, 2, 2)
+	rateAll(t, h, task, func(it store.Item, rev int) store.Rating {
+		if it.ID == items[0].ID {
+			return store.Rating{Choice: []store.Choice{store.ChoiceA, store.ChoiceB}[rev], Strength: 1,
+				Flags: store.Flags{Prescribing: rev == 1}, Rewrite: []string{"", "Let's talk it through first."}[rev]}
+		}
+		return store.Rating{Choice: store.ChoiceA, Strength: 2}
+	})
+	d, _ := LoadTask(context.Background(), st, task.ID)
+	got := NeedsAttention(d, fakeScrub)
+	want := []Attention{{ItemID: items[0].ID, Snippet: "I have been sleeping badly for weeks (0). Write to me at [EMAIL]",
+		Reasons: []string{"flag: " + conv.FailurePrescribes, "reviewers disagree on the better reply"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("attention (-want +got):\n%s", diff)
+	}
+	admin := h.login("ada", testPassword)
+	_, dash := admin.get(fmt.Sprintf("/admin/tasks/%d", task.ID))
+	if !strings.Contains(dash, fmt.Sprintf(`href="/admin/items/%d"`, items[0].ID)) {
+		t.Error("dashboard does not link the item that needs attention")
+	}
+	res, body := admin.get(fmt.Sprintf("/admin/items/%d", items[0].ID))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("item view: %d", res.StatusCode)
+	}
+	for _, want := range []string{"model-alpha", "model-beta", "rev1", "rev2", "Prescribes", "Let&#39;s talk it through first.", "A (model-alpha)", "B (model-beta)", "[EMAIL]"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("item view lacks %q", want)
+		}
+	}
+}

@@ -48,6 +48,7 @@ func (a *App) routes() []route {
 		{Pattern: "GET /admin/tasks/{task}", Role: roleAdmin, Handler: a.dashboard},
 		{Pattern: "POST /admin/tasks/{task}/assign", Role: roleAdmin, Handler: a.taskAssign},
 		{Pattern: "GET /admin/tasks/{task}/export/{what}", Role: roleAdmin, Handler: a.export},
+		{Pattern: "GET /admin/items/{item}", Role: roleAdmin, Handler: a.itemView},
 		{Pattern: "GET /admin/users", Role: roleAdmin, Handler: a.users},
 		{Pattern: "POST /admin/users", Role: roleAdmin, Handler: a.userAdd},
 		{Pattern: "POST /admin/users/{user}/disabled", Role: roleAdmin, Handler: a.userDisable},
