@@ -33,11 +33,11 @@ const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|con
 
 var misinfoRules = []MisinfoRule{
 	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
-		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head | [ asking | ask | talking about it | asking about it ] ~4 give|put|plant ~2 the|them|her|him ~1 idea", notIf: mythFrame + "|not|never|no"},
+		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head | [ asking | ask | talking about it | asking about it ] ~4 give|put|plant ~2 the|them|her|him ~1 idea | [ asking | ask | asking him | asking her | asking them ] ~4 push|pushes|pushing|make|makes ~3 [ do it | doing it | suicide | over the edge ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "talkers_dont_act", Claim: "People who talk about suicide won't act on it.", Correction: "Most people who die by suicide gave some warning; every mention deserves to be taken seriously.",
 		pat: "people|those|someone|anyone ~2 talk|talks|talking ~14 not|never|rarely|seldom ~3 do it|act|mean|follow|serious | if they really wanted to die ~3 they would", notIf: mythFrame},
 	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",
-		pat: "[ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | [ cut | cuts | self harm ] ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
+		pat: "doing it ~2 to get attention | doing it for attention | [ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | [ cut | cuts | self harm ] ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
 	{ID: "depression_choice", Claim: "Depression is a choice, a weakness, or just sadness.", Correction: "Depression is a common, treatable health condition, not a choice or a character flaw.",
 		pat: "[ depression | anxiety | mental illness ] ~2 is|are ~2 [ choice | weakness | laziness | sadness | character flaw | phase | mindset | made up | in your head ] | you can|could ~2 snap out of ~1 depression|it | depression is not a real illness", notIf: mythFrame + "|not|never|no"},
 	{ID: "antidepressant_myths", Claim: "Antidepressants are addictive, turn you into a zombie or change your personality.", Correction: "Antidepressants are not addictive in the way drugs of abuse are; side effects vary and are managed with a prescriber.",
@@ -96,6 +96,8 @@ var misinfoRules = []MisinfoRule{
 		pat: "[ depression | anxiety | mental illness | addiction ] ~3 caused by ~3 choices|weakness|laziness|parenting|willpower|attitude|weak", notIf: mythFrame + "|not|never|no"},
 	{ID: "ed_not_deadly", Claim: "Nobody dies from anorexia or eating disorders.", Correction: "Anorexia has one of the highest mortality rates of any mental illness.",
 		pat: "[ nobody | no one ] ~2 dies|die ~2 from|of ~1 anorexia|bulimia|depression | eating disorders|anorexia ~3 not ~1 dangerous|deadly|serious", notIf: "myth|misconception|untrue|false|wrong"},
+	{ID: "no_normal_life", Claim: "A diagnosis like schizophrenia means you'll never have a normal life.", Correction: "Many people with serious mental illness work, have relationships and live full lives with treatment and support.",
+		pat: "[ @disorder | mental illness ] ~4 never ~2 [ normal life | a normal life | recover | get better | work | have a life | be happy ]", notIf: mythFrame},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }

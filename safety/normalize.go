@@ -55,6 +55,9 @@ var expansions = map[string][]string{
 	"sis": {"sister"}, "stepmum": {"stepmom"}, "stepmother": {"stepmom"}, "abt": {"about"}, "wud": {"would"}, "nite": {"night"}, "2day": {"today"}, "rly": {"really"}, "srsly": {"seriously"}, "plz": {"please"}, "pls": {"please"}, "thru": {"through"}, "tho": {"though"}, "cuz2": {"because"}, "w": {"with"}, "wen": {"when"}, "kno": {"know"}, "evry1": {"everyone"}, "every1": {"everyone"}, "shing": {"self", "harming"}, "sh'ing": {"self", "harming"}, "sui": {"suicide"}, "lyfe": {"life"}, "lyf": {"life"}, "lif": {"life"}, "mum": {"mom"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
 }
 
+// units follow a number in one token ("40mg", "3am").
+var units = set("mg", "mcg", "ml", "g", "kg", "lb", "lbs", "x", "am", "pm", "s", "th", "st", "nd", "rd", "k", "h", "hrs", "min", "mins", "yo")
+
 // slang marks expansions whose first-person words are not the writer's own
 // ("he keeps saying he wants to kms").
 var slang = set("kms", "kys", "killmyself")
@@ -156,6 +159,9 @@ func normWord(raw string) []string {
 	if w == "" {
 		return nil
 	}
+	if k := strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && units[w[k:]] {
+		return []string{w[:k], w[k:]}
+	}
 	hasLetter, hasLeet := false, false
 	for _, r := range w {
 		if unicode.IsLetter(r) {
@@ -171,6 +177,11 @@ func normWord(raw string) []string {
 			}
 			return r
 		}, w)
+	}
+	// "40mg", "10ml": a number with a unit splits in two, and is never
+	// read as leetspeak.
+	if k := strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && units[w[k:]] {
+		return []string{w[:k], w[k:]}
 	}
 	w = squeeze(w)
 	if exp, ok := expansions[w]; ok {

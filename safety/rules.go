@@ -127,6 +127,7 @@ var rules = []rule{
 	{id: "me_took_more", pat: "took|taken|swallowed ~2 more|extra ~3 [ @pills | than i should | than prescribed | than i was supposed ]", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
 	{id: "me_symptom", pat: "dizzy|lightheaded|faint|confused|shaking|drowsy|sleepy|numb | heart is|keeps ~1 pounding|racing | can not breathe | throwing up | vomiting | passing out | feel really sick | unwell | very unwell | feel ill", cat: CatMedicalEmergency, lvl: LevelNone, kind: kOther},
 	{id: "me_tp_overdosed", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|mate ~2 overdosed|overdosing | not responding | not responsive", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
+	{id: "ed_stopped_eating", pat: "stopped|quit|quitting|stopping eating | stop eating ~2 completely|altogether|for days", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ed_earn_food", pat: "earn my|earn ~1 food|meals|dinner|eating | have to burn off ~2 ate|eat", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ps_head_talk", pat: "hear|hearing ~3 talking|people|someone|voices ~4 inside|in my head | controlling|reading|stealing|hacking|taking ~1 my thoughts|mind|brain", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
 	{id: "ho_violent_want", pat: "@want to ~1 stab|shoot|strangle|murder ~3 my|the|that|this|him|her|them|someone|everyone|people", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
