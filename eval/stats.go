@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync"
 )
 
 // Estimate is a statistic with its 95% bootstrap interval.
@@ -31,11 +32,12 @@ func Bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) Estim
 		idx[i] = i
 	}
 	e := Estimate{Value: stat(idx), N: n}
-	rng := rand.New(rand.NewPCG(seed, 0x7e4d))
+	plan := resamplePlan(n, reps, seed)
 	vals := make([]float64, 0, reps)
-	for range reps {
+	for r := range reps {
+		row := plan[r*n : (r+1)*n]
 		for i := range idx {
-			idx[i] = rng.IntN(n)
+			idx[i] = int(row[i])
 		}
 		if v := stat(idx); !math.IsNaN(v) {
 			vals = append(vals, v)
@@ -43,6 +45,42 @@ func Bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) Estim
 	}
 	e.Lo, e.Hi = percentile(vals, 0.025), percentile(vals, 0.975)
 	return e
+}
+
+// Resample plans are shared between metrics of the same size, seed and
+// count (common random numbers): drawing the indexes dominates the cost of
+// a bootstrap, and paired metrics then see the same resamples.
+var (
+	planMu sync.Mutex
+	plans  = map[[3]uint64][]int32{}
+)
+
+// maxPlanEntries bounds the memory kept for plans (4 bytes each).
+const maxPlanEntries = 1 << 24
+
+func resamplePlan(n, reps int, seed uint64) []int32 {
+	k := [3]uint64{uint64(n), uint64(reps), seed}
+	planMu.Lock()
+	defer planMu.Unlock()
+	if p, ok := plans[k]; ok {
+		return p
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x7e4d))
+	p := make([]int32, n*reps)
+	for i := range p {
+		p[i] = int32(rng.IntN(n))
+	}
+	total := len(p)
+	for _, q := range plans {
+		total += len(q)
+	}
+	if total > maxPlanEntries {
+		clear(plans)
+	}
+	if len(p) <= maxPlanEntries {
+		plans[k] = p
+	}
+	return p
 }
 
 // percentile returns the q-quantile of xs by linear interpolation between
