@@ -27,18 +27,29 @@ import (
 	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/data"
 	"github.com/tend-project/tend/review"
+	"github.com/tend-project/tend/sources"
 	"github.com/tend-project/tend/store"
 )
 
 // reviewScrub is the PII scrubber applied to everything reviewers see and
-// everything imported into a queue.
-func reviewScrub() func(string) string {
-	s := data.NewScrubber(data.ScrubConfig{})
-	return func(text string) string { return s.Scrub(text, nil) }
+// everything imported into a queue. Links into the sources library (the
+// bundled one plus --library files) are kept, so reviewers can check a
+// reply's citations; the safety directory's crisis lines are always kept.
+func reviewScrub(libraries []string) (func(string) string, error) {
+	lib, err := sources.Load(false, libraries...)
+	if err != nil {
+		return nil, fmt.Errorf("sources library (for the scrubber's allowed links): %w", err)
+	}
+	urls := lib.URLs()
+	lib.Close()
+	s := data.NewScrubber(data.ScrubConfig{AllowURLs: urls})
+	return func(text string) string { return s.Scrub(text, nil) }, nil
 }
 
 func newReviewCmd() *cobra.Command {
 	var dsn string
+	var libraries []string
+	scrub := func() (func(string) string, error) { return reviewScrub(libraries) }
 	cmd := &cobra.Command{
 		Use:   "review",
 		Short: "The clinicians' review app: queues, ratings, comparisons, rewrites, exports",
@@ -49,6 +60,7 @@ as new eval cases. State lives in SQLite (a file path) or PostgreSQL
 (postgres://…), chosen with --db or TEND_REVIEW_DB.`,
 	}
 	cmd.PersistentFlags().StringVar(&dsn, "db", "", "database: a SQLite file path or postgres://… (default $TEND_REVIEW_DB or tend-review.db)")
+	cmd.PersistentFlags().StringArrayVar(&libraries, "library", nil, "a team sources library whose links the PII scrubber keeps (repeatable)")
 	open := func(ctx context.Context) (store.Store, error) {
 		d := dsn
 		if d == "" {
@@ -62,14 +74,16 @@ as new eval cases. State lives in SQLite (a file path) or PostgreSQL
 	user := &cobra.Command{Use: "user", Short: "Manage review accounts"}
 	user.AddCommand(newReviewUserAddCmd(open), newReviewUserListCmd(open))
 	task := &cobra.Command{Use: "task", Short: "Manage review tasks"}
-	task.AddCommand(newReviewTaskCreateCmd(open), newReviewTaskListCmd(open))
-	cmd.AddCommand(newReviewServeCmd(open), user, task, newReviewExportCmd(open), newReviewEvalCasesCmd(open))
+	task.AddCommand(newReviewTaskCreateCmd(open, scrub), newReviewTaskListCmd(open))
+	cmd.AddCommand(newReviewServeCmd(open, scrub), user, task, newReviewExportCmd(open), newReviewEvalCasesCmd(open))
 	return cmd
 }
 
 type openStore func(context.Context) (store.Store, error)
 
-func newReviewServeCmd(open openStore) *cobra.Command {
+type scrubberFunc func() (func(string) string, error)
+
+func newReviewServeCmd(open openStore, scrubber scrubberFunc) *cobra.Command {
 	var listen string
 	var insecure, trustProxy bool
 	var strength int
@@ -88,12 +102,16 @@ func newReviewServeCmd(open openStore) *cobra.Command {
 			if ip := net.ParseIP(host); insecure && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 				log.Warn("--insecure-cookies on a non-loopback address: session cookies will travel without TLS")
 			}
+			scrub, err := scrubber()
+			if err != nil {
+				return err
+			}
 			st, err := open(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			app, err := review.New(review.Config{Store: st, Scrub: reviewScrub(), InsecureCookies: insecure, TrustProxy: trustProxy,
+			app, err := review.New(review.Config{Store: st, Scrub: scrub, InsecureCookies: insecure, TrustProxy: trustProxy,
 				PairStrength: strength, MaxUploadBytes: maxUpload, Log: log})
 			if err != nil {
 				return err
@@ -222,7 +240,7 @@ func newReviewUserListCmd(open openStore) *cobra.Command {
 	}
 }
 
-func newReviewTaskCreateCmd(open openStore) *cobra.Command {
+func newReviewTaskCreateCmd(open openStore, scrubber scrubberFunc) *cobra.Command {
 	var from, name, kind, format, modelA, modelB, admin, instructions string
 	var k, limit int
 	var since time.Duration
@@ -237,6 +255,10 @@ Every text is PII-scrubbed before it is stored.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			scrub, err := scrubber()
+			if err != nil {
+				return err
+			}
 			st, err := open(ctx)
 			if err != nil {
 				return err
@@ -250,7 +272,7 @@ Every text is PII-scrubbed before it is stored.`,
 			var items []store.Item
 			if from == "conversations" {
 				var skipped int
-				items, skipped, err = review.ConversationItems(ctx, st, time.Now().Add(-since), time.Time{}, limit, reviewScrub())
+				items, skipped, err = review.ConversationItems(ctx, st, time.Now().Add(-since), time.Time{}, limit, scrub)
 				if err != nil {
 					return err
 				}
@@ -269,7 +291,7 @@ Every text is PII-scrubbed before it is stored.`,
 					return err
 				}
 				defer f.Close()
-				items, err = review.ReadItems(f, from, review.ImportOptions{Kind: tk, Format: review.Format(format), Scrub: reviewScrub(), ModelA: modelA, ModelB: modelB})
+				items, err = review.ReadItems(f, from, review.ImportOptions{Kind: tk, Format: review.Format(format), Scrub: scrub, ModelA: modelA, ModelB: modelB})
 				if err != nil {
 					return err
 				}

@@ -119,3 +119,38 @@ func TestReviewCommands(t *testing.T) {
 		t.Errorf("task list: %v\n%s", err, out)
 	}
 }
+
+func TestReviewTaskCreateScrubs(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "review.db")
+	for _, u := range [][2]string{{"ada", "admin"}, {"rev1", "reviewer"}} {
+		if _, _, err := runReviewCmd(t, "a long enough password\n", "user", "add", "--db", db, "--name", u[0], "--role", u[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := filepath.Join(dir, "items.jsonl")
+	os.WriteFile(in, []byte(`{"context":"I'm Jo, email me at jo.bloggs@example.org or call 07700 900123.","response":"Thanks for reaching out. If you are in danger call 999 or Samaritans on 116 123."}`+"\n"), 0o644)
+	if _, _, err := runReviewCmd(t, "", "task", "create", "--db", db, "--from", in, "--k", "1"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	items, _ := st.ListItems(context.Background(), 1)
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	got := items[0].Context[0].Content + " | " + items[0].ResponseA
+	for _, pii := range []string{"jo.bloggs@example.org", "07700 900123"} {
+		if strings.Contains(got, pii) {
+			t.Errorf("stored item keeps %q: %s", pii, got)
+		}
+	}
+	for _, line := range []string{"999", "116 123"} {
+		if !strings.Contains(got, line) {
+			t.Errorf("stored item lost the crisis number %q: %s", line, got)
+		}
+	}
+}
