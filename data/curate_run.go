@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -20,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/tend-project/tend/atomicfile"
@@ -71,6 +73,7 @@ type result struct {
 	st      recState
 	json    []byte
 	bands   []uint32
+	sig     []uint32
 	rejects []RejectLine
 }
 
@@ -237,6 +240,7 @@ func (p *pipeline) process(w int, it *item) result {
 		ws.scratchShingle = p.mh.Shingles(ws.scratchWords, ws.scratchShingle)
 		p.mh.Signature(ws.scratchShingle, ws.sig)
 		r.bands = bandHashes(ws.sig, p.nb, p.nr, make([]uint32, 0, p.nb))
+		r.sig = slices.Clone(ws.sig)
 	}
 	ws.hashT += time.Since(t3)
 	ws.buf.Reset()
@@ -342,7 +346,7 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	prog := newProgress(opt.Progress, metricsFile)
 
 	t := time.Now()
-	states, bands, err := p.pass1(ctx, rw, prog, m)
+	states, err := p.pass1(ctx, rw, prog, m)
 	if err != nil {
 		return nil, err
 	}
@@ -352,13 +356,12 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	t = time.Now()
 	var dd *dedupeResult
 	if p.mh != nil {
-		dd, err = p.dedupe(states, bands, rw.spillPath(), prog)
+		dd, err = p.dedupe(states, rw, prog)
 		if err != nil {
 			return nil, err
 		}
 		m.addDedupe(dd, p)
 	}
-	bands = nil
 	m.Durations["dedupe"] = time.Since(t).Seconds()
 
 	t = time.Now()
@@ -391,7 +394,7 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 }
 
 // pass1 streams the inputs through the per-record stages.
-func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *Manifest) ([]recState, []uint32, error) {
+func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *Manifest) ([]recState, error) {
 	var total int64
 	for _, f := range p.files {
 		total += f.Bytes
@@ -453,8 +456,17 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 		}
 		readErr <- nil
 	}()
+	if p.mh != nil {
+		if err := rw.openBands(p.nb); err != nil {
+			return nil, err
+		}
+	}
+	// Reserve the state slice from the input size (seed conversations
+	// are about 1.8 kB) so appends rarely copy it.
 	var states []recState
-	var bands []uint32
+	if total > 0 {
+		states = make([]recState, 0, min(total/1800+1024, 1<<24))
+	}
 	var read int64
 	for ch := range pool.results() {
 		for _, r := range <-ch {
@@ -462,7 +474,7 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 			if len(r.rejects) > 0 {
 				if err := rw.reject(r.rejects); err != nil {
 					drainPool(pool)
-					return nil, nil, err
+					return nil, err
 				}
 				if r.rejects[0].Code == "invalid_record" {
 					m.Counts.Invalid++
@@ -472,17 +484,16 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 				continue
 			}
 			r.st.off = rw.spillOff
-			if err := rw.spill(r.json); err != nil {
+			if err := rw.spill(r.json, r.bands, r.sig); err != nil {
 				drainPool(pool)
-				return nil, nil, err
+				return nil, err
 			}
 			states = append(states, r.st)
-			bands = append(bands, r.bands...)
 		}
 		prog.tick(read, rs.read.Load(), false)
 	}
 	if err := <-readErr; err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	prog.tick(read, rs.read.Load(), true)
 	m.Counts.Read = int(read)
@@ -491,9 +502,9 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 	}
 	m.Inputs = p.files
 	if len(states) >= 1<<31-1 {
-		return nil, nil, fmt.Errorf("%d records: more than this build can index", len(states))
+		return nil, fmt.Errorf("%d records: more than this build can index", len(states))
 	}
-	return states, bands, rw.flushSpill()
+	return states, rw.flushSpill()
 }
 
 func drainPool[In, Out any](p *orderedPool[In, Out]) {
@@ -511,9 +522,9 @@ func (s *recordStream) openHashed(i int, h hash.Hash) (func() (*item, error), er
 }
 
 // dedupe runs exact and near-duplicate detection on the compact state.
-func (p *pipeline) dedupe(states []recState, bands []uint32, spill string, prog *progress) (*dedupeResult, error) {
+func (p *pipeline) dedupe(states []recState, rw *runWriter, prog *progress) (*dedupeResult, error) {
 	prog.begin("dedupe", 0)
-	f, err := os.Open(spill)
+	f, err := os.Open(rw.spillPath())
 	if err != nil {
 		return nil, err
 	}
@@ -543,7 +554,24 @@ func (p *pipeline) dedupe(states []recState, bands []uint32, spill string, prog 
 	if !dropAny {
 		cfg.DropNear = false
 	}
-	dd, err := runDedupe(cfg, dedupeInput{n: len(states), nb: p.nb, bands: bands, load: load, dropExact: dropAny,
+	band := func(b int) ([]uint32, error) { return rw.readBand(b, len(states)) }
+	sf, err := os.Open(rw.sigPath())
+	if err != nil {
+		return nil, err
+	}
+	defer sf.Close()
+	perms := p.mh.Perms()
+	sig := func(i int32, out []uint32) error {
+		buf := make([]byte, 4*perms)
+		if _, err := sf.ReadAt(buf, int64(i)*int64(len(buf))); err != nil {
+			return fmt.Errorf("signature file: %w", err)
+		}
+		for k := range out {
+			out[k] = binary.LittleEndian.Uint32(buf[4*k:])
+		}
+		return nil
+	}
+	dd, err := runDedupe(cfg, dedupeInput{n: len(states), nb: p.nb, band: band, load: load, dropExact: dropAny, sig: sig, perms: perms,
 		kind:  func(i int32) RecordKind { return states[i].kind },
 		exact: func(i int32) uint64 { return states[i].exact }})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,6 +25,10 @@ type runWriter struct {
 	spillF   *os.File
 	spillW   *bufio.Writer
 	spillOff int64
+	bandF    []*os.File // one file of uint32 band hashes per LSH band
+	bandW    []*bufio.Writer
+	sigF     *os.File // MinHash signatures, perms × uint32 per record
+	sigW     *bufio.Writer
 	rejF     *os.File
 	rejW     *bufio.Writer
 	rejEnc   *json.Encoder
@@ -54,13 +59,84 @@ func newRunWriter(dir string, mode Mode) (*runWriter, error) {
 
 func (rw *runWriter) spillPath() string { return filepath.Join(rw.dir, ".spill.jsonl") }
 
-func (rw *runWriter) spill(line []byte) error {
+// spill appends a record, its band hashes and its signature.
+func (rw *runWriter) spill(line []byte, bands, sig []uint32) error {
 	n, err := rw.spillW.Write(line)
 	rw.spillOff += int64(n)
-	return err
+	if err != nil {
+		return err
+	}
+	var buf [4]byte
+	for b, v := range bands {
+		binary.LittleEndian.PutUint32(buf[:], v)
+		if _, err := rw.bandW[b].Write(buf[:]); err != nil {
+			return err
+		}
+	}
+	for _, v := range sig {
+		binary.LittleEndian.PutUint32(buf[:], v)
+		if _, err := rw.sigW.Write(buf[:]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func (rw *runWriter) flushSpill() error { return rw.spillW.Flush() }
+func (rw *runWriter) sigPath() string { return filepath.Join(rw.dir, ".signatures") }
+
+func (rw *runWriter) bandPath(b int) string {
+	return filepath.Join(rw.dir, fmt.Sprintf(".band%03d", b))
+}
+
+// openBands creates one file per LSH band, and the signature file: dedupe
+// reads one band at a time and signatures by offset, so neither sits in
+// memory.
+func (rw *runWriter) openBands(nb int) error {
+	f, err := os.Create(rw.sigPath())
+	if err != nil {
+		return err
+	}
+	rw.sigF, rw.sigW = f, bufio.NewWriterSize(f, 1<<16)
+	for b := range nb {
+		f, err := os.Create(rw.bandPath(b))
+		if err != nil {
+			return err
+		}
+		rw.bandF = append(rw.bandF, f)
+		rw.bandW = append(rw.bandW, bufio.NewWriterSize(f, 1<<14))
+	}
+	return nil
+}
+
+// readBand returns band b's hashes for all n records.
+func (rw *runWriter) readBand(b, n int) ([]uint32, error) {
+	buf, err := os.ReadFile(rw.bandPath(b))
+	if err != nil {
+		return nil, err
+	}
+	if len(buf) != 4*n {
+		return nil, fmt.Errorf("band file %d: %d bytes for %d records", b, len(buf), n)
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(buf[4*i:])
+	}
+	return out, nil
+}
+
+func (rw *runWriter) flushSpill() error {
+	if rw.sigW != nil {
+		if err := rw.sigW.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, w := range rw.bandW {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return rw.spillW.Flush()
+}
 
 func (rw *runWriter) reject(ls []RejectLine) error {
 	for i := range ls {
@@ -121,6 +197,18 @@ func (rw *runWriter) finish() error {
 		}
 	}
 	rw.spillF.Close()
+	for b, f := range rw.bandF {
+		f.Close()
+		if err := os.Remove(rw.bandPath(b)); err != nil {
+			return err
+		}
+	}
+	if rw.sigF != nil {
+		rw.sigF.Close()
+		if err := os.Remove(rw.sigPath()); err != nil {
+			return err
+		}
+	}
 	return os.Remove(rw.spillPath())
 }
 
@@ -128,6 +216,12 @@ func (rw *runWriter) finish() error {
 // by its Abort.
 func (rw *runWriter) close() {
 	rw.spillF.Close()
+	for _, f := range rw.bandF {
+		f.Close()
+	}
+	if rw.sigF != nil {
+		rw.sigF.Close()
+	}
 	rw.rejF.Close()
 	for _, o := range rw.outs {
 		o.f.Close()

@@ -135,13 +135,30 @@ type dedupeInput struct {
 	n     int
 	kind  func(i int32) RecordKind
 	exact func(i int32) uint64
-	bands []uint32 // n × nb band hashes
 	nb    int
+	// band returns band b's hash for every record (length n).
+	band func(b int) ([]uint32, error)
 	// dropExact drops exact copies; otherwise they are only clustered.
 	dropExact bool
 	// load returns the shingle set of record i (from the spill file).
 	load func(i int32) ([]uint64, error)
+	// sig, if set, fills the MinHash signature of record i; candidates
+	// whose estimated similarity is far below the threshold are then
+	// rejected without loading their text.
+	sig func(i int32, out []uint32) error
+	// perms is the signature length for sig.
+	perms int
 }
+
+// estimateMargin is how far below the threshold a MinHash estimate may be
+// and still get a true-Jaccard check. With 128 permutations the estimate's
+// standard deviation is at most 0.045, so a pair at the threshold is
+// skipped with probability below 1e-5.
+const estimateMargin = 0.2
+
+// bucketWindow is how many earlier members of an LSH bucket each member
+// is compared with (besides the bucket's first member).
+const bucketWindow = 8
 
 // dedupeResult is the outcome: drops, twins and clusters.
 type dedupeResult struct {
@@ -192,25 +209,30 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 		return res, nil
 	}
 	// Near: records sharing a band value are candidates. Within a bucket
-	// each member is checked against the bucket's first member and its
-	// predecessor, which finds the clusters without comparing all pairs.
+	// each member is checked against the bucket's first member and the
+	// bucketWindow members before it, which finds the clusters without
+	// comparing all pairs of a large bucket of templated text.
 	cand := map[uint64]struct{}{}
 	col := make([]uint64, 0, n)
 	for band := 0; band < in.nb; band++ {
+		vals, err := in.band(band)
+		if err != nil {
+			return nil, err
+		}
 		col = col[:0]
 		for i := 0; i < n; i++ {
 			if res.drop[i] == keepRecord {
-				col = append(col, uint64(in.bands[i*in.nb+band])<<32|uint64(i))
+				col = append(col, uint64(vals[i])<<32|uint64(i))
 			}
 		}
 		slices.Sort(col)
 		start := 0
 		for k := 1; k <= len(col); k++ {
 			if k < len(col) && col[k]>>32 == col[start]>>32 {
-				first, prev, cur := int32(col[start]), int32(col[k-1]), int32(col[k])
-				cand[uint64(first)<<32|uint64(cur)] = struct{}{}
-				if prev != first {
-					cand[uint64(prev)<<32|uint64(cur)] = struct{}{}
+				cur := uint64(uint32(col[k]))
+				cand[uint64(uint32(col[start]))<<32|cur] = struct{}{}
+				for j := max(start+1, k-bucketWindow); j < k; j++ {
+					cand[uint64(uint32(col[j]))<<32|cur] = struct{}{}
 				}
 				continue
 			}
@@ -225,7 +247,7 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	}
 	cand = nil
 	slices.Sort(pairs)
-	verified, err := verifyPairs(pairs, cfg.Threshold, in.load)
+	verified, err := verifyPairs(pairs, cfg.Threshold, in)
 	if err != nil {
 		return nil, err
 	}
@@ -259,9 +281,10 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 }
 
 // verifyPairs computes the true Jaccard similarity of each candidate pair
-// (sorted by first index, so the first record's shingles are loaded once
-// per run) in parallel and keeps those at or above threshold.
-func verifyPairs(pairs []uint64, threshold float64, load func(int32) ([]uint64, error)) ([]NearPair, error) {
+// (sorted by first index, so the first record is loaded once per run) in
+// parallel and keeps those at or above threshold.
+func verifyPairs(pairs []uint64, threshold float64, in dedupeInput) ([]NearPair, error) {
+	load := in.load
 	workers := runtime.GOMAXPROCS(0)
 	chunk := (len(pairs) + workers - 1) / workers
 	out := make([][]NearPair, workers)
@@ -275,10 +298,36 @@ func verifyPairs(pairs []uint64, threshold float64, load func(int32) ([]uint64, 
 		wg.Add(1)
 		go func(w int, part []uint64) {
 			defer wg.Done()
-			lastA := int32(-1)
+			lastA, lastSig := int32(-1), int32(-1)
 			var sa []uint64
+			var siga, sigb []uint32
+			if in.sig != nil {
+				siga, sigb = make([]uint32, in.perms), make([]uint32, in.perms)
+			}
 			for _, p := range part {
 				a, b := int32(p>>32), int32(p&0xffffffff)
+				if in.sig != nil {
+					if a != lastSig {
+						if err := in.sig(a, siga); err != nil {
+							errs[w] = err
+							return
+						}
+						lastSig = a
+					}
+					if err := in.sig(b, sigb); err != nil {
+						errs[w] = err
+						return
+					}
+					eq := 0
+					for k := range siga {
+						if siga[k] == sigb[k] {
+							eq++
+						}
+					}
+					if float64(eq)/float64(len(siga)) < threshold-estimateMargin {
+						continue
+					}
+				}
 				if a != lastA {
 					s, err := load(a)
 					if err != nil {

@@ -91,10 +91,12 @@ func TestBands(t *testing.T) {
 		if b*r > 128 || b < 1 || r < 1 {
 			t.Fatalf("Bands(%g) = %d×%d", th, b, r)
 		}
-		// The S-curve's midpoint (1/b)^(1/r) should sit near the threshold.
-		mid := math.Pow(1/float64(b), 1/float64(r))
-		if math.Abs(mid-th) > 0.2 {
-			t.Errorf("Bands(%g) = %d×%d puts the S-curve midpoint at %.2f", th, b, r, mid)
+		// A pair at the threshold must almost surely become a candidate,
+		// and a pair far below it should rarely.
+		at := 1 - math.Pow(1-math.Pow(th, float64(r)), float64(b))
+		low := 1 - math.Pow(1-math.Pow(th-0.4, float64(r)), float64(b))
+		if at < 0.995 || low > 0.5 {
+			t.Errorf("Bands(%g) = %d×%d: P(candidate) %.4f at the threshold, %.3f at %.1f", th, b, r, at, low, th-0.4)
 		}
 	}
 }
@@ -154,7 +156,14 @@ func TestRunDedupe(t *testing.T) {
 		mh.Signature(shingles[i], sig)
 		bands = bandHashes(sig, nb, nr, bands)
 	}
-	dd, err := runDedupe(cfg, dedupeInput{n: len(recs), nb: nb, bands: bands, dropExact: true,
+	band := func(b int) ([]uint32, error) {
+		col := make([]uint32, len(recs))
+		for i := range col {
+			col[i] = bands[i*nb+b]
+		}
+		return col, nil
+	}
+	dd, err := runDedupe(cfg, dedupeInput{n: len(recs), nb: nb, band: band, dropExact: true,
 		kind:  func(int32) RecordKind { return KindConversation },
 		exact: func(i int32) uint64 { return exactHash(KindConversation, recs[i].Messages) },
 		load:  func(i int32) ([]uint64, error) { return shingles[i], nil }})

@@ -91,21 +91,26 @@ func Jaccard(a, b []uint64) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-// Bands chooses b bands of r rows (b·r ≤ perms) for a Jaccard threshold,
-// minimising the sum of the false-positive and false-negative areas under
-// the LSH S-curve 1-(1-s^r)^b, with false negatives weighted twice: a
-// candidate costs one verification, a missed pair is a leak.
+// Bands chooses b bands of r rows (b·r ≤ perms) for a Jaccard threshold:
+// among the choices that make a pair at the threshold a candidate with
+// probability at least 0.995 (the S-curve 1-(1-s^r)^b), the one with the
+// least false-positive area below the threshold. Recall comes first
+// because a missed pair can leak between splits, while an extra candidate
+// only costs a check.
 func Bands(threshold float64, perms int) (b, r int) {
 	best := math.Inf(1)
+	b, r = perms, 1
 	for rr := 1; rr <= perms; rr++ {
 		bb := perms / rr
 		if bb < 1 {
 			break
 		}
-		fp := integrate(func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(rr)), float64(bb)) }, 0, threshold)
-		fn := integrate(func(s float64) float64 { return math.Pow(1-math.Pow(s, float64(rr)), float64(bb)) }, threshold, 1)
-		if cost := fp + 2*fn; cost < best {
-			best, b, r = cost, bb, rr
+		curve := func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(rr)), float64(bb)) }
+		if curve(threshold) < 0.995 {
+			continue
+		}
+		if fp := integrate(curve, 0, threshold); fp < best {
+			best, b, r = fp, bb, rr
 		}
 	}
 	return b, r
