@@ -1,0 +1,176 @@
+// Measuring the content filters: a labelled set of texts (JSONL, one
+// {"filter", "text", "flag"} per line) is run through each filter's
+// CheckText, and precision and recall are counted per filter. `tend data
+// filter --eval FILE` and TestFilterEval print the same table.
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"text/tabwriter"
+)
+
+// readJSONL decodes one T per non-blank line, strictly (unknown fields
+// are errors), naming file and line on failure.
+func readJSONL[T any](r io.Reader, name string) ([]T, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var out []T
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var v T
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&v); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// FilterCase is one labelled text for a content filter.
+type FilterCase struct {
+	// Filter is "misinformation", "harmful_advice" or "stigma".
+	Filter string `json:"filter"`
+	Text   string `json:"text"`
+	// Flag says whether the filter should drop the text.
+	Flag bool `json:"flag"`
+	// Note says what the case tests (a hard negative, a paraphrase...).
+	Note string `json:"note,omitempty"`
+}
+
+// ReadFilterCases reads a labelled filter set and checks each case.
+func ReadFilterCases(path string) ([]FilterCase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cs, err := readJSONL[FilterCase](f, path)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cs {
+		if !slices.Contains(ContentFilterNames, c.Filter) {
+			return nil, fmt.Errorf("%s: case %d: filter: unknown filter %q (want one of %v)", path, i+1, c.Filter, ContentFilterNames)
+		}
+		if c.Text == "" {
+			return nil, fmt.Errorf("%s: case %d: text: empty", path, i+1)
+		}
+	}
+	return cs, nil
+}
+
+// ContentFilterNames are the filters a FilterCase can name.
+var ContentFilterNames = []string{"misinformation", "harmful_advice", "stigma"}
+
+// FilterScore is precision and recall for one filter.
+type FilterScore struct {
+	Filter         string
+	Cases          int
+	TP, FP, FN, TN int
+	// Misses and FalseAlarms list the texts got wrong, for review.
+	Misses, FalseAlarms []string
+}
+
+// Precision is TP/(TP+FP), 1 when nothing was flagged.
+func (s FilterScore) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP/(TP+FN), 1 when nothing should have been flagged.
+func (s FilterScore) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// ContentFilters builds the three content filters with default settings,
+// keyed by name.
+func ContentFilters() (map[string]textChecker, error) {
+	m, err := NewMisinfoFilter(DefaultMisinfoConfig())
+	if err != nil {
+		return nil, err
+	}
+	h, err := NewHarmFilter(DefaultHarmConfig())
+	if err != nil {
+		return nil, err
+	}
+	s, err := NewStigmaFilter(DefaultStigmaConfig())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]textChecker{"misinformation": m, "harmful_advice": h, "stigma": s}, nil
+}
+
+// EvaluateFilters scores each filter on its cases, in ContentFilterNames
+// order.
+func EvaluateFilters(cases []FilterCase) ([]FilterScore, error) {
+	fs, err := ContentFilters()
+	if err != nil {
+		return nil, err
+	}
+	var out []FilterScore
+	for _, name := range ContentFilterNames {
+		s := FilterScore{Filter: name}
+		for _, c := range cases {
+			if c.Filter != name {
+				continue
+			}
+			s.Cases++
+			got := len(fs[name].CheckText(c.Text)) > 0
+			switch {
+			case got && c.Flag:
+				s.TP++
+			case got:
+				s.FP++
+				s.FalseAlarms = append(s.FalseAlarms, c.Text)
+			case c.Flag:
+				s.FN++
+				s.Misses = append(s.Misses, c.Text)
+			default:
+				s.TN++
+			}
+		}
+		if s.Cases > 0 {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// WriteFilterScores prints a table of scores, then the errors.
+func WriteFilterScores(w io.Writer, scores []FilterScore, errors bool) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "filter\tcases\tTP\tFP\tFN\tTN\tprecision\trecall")
+	for _, s := range scores {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\n", s.Filter, s.Cases, s.TP, s.FP, s.FN, s.TN, s.Precision(), s.Recall())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if errors {
+		for _, s := range scores {
+			for _, t := range s.Misses {
+				fmt.Fprintf(w, "missed      %-15s %s\n", s.Filter, t)
+			}
+			for _, t := range s.FalseAlarms {
+				fmt.Fprintf(w, "false alarm %-15s %s\n", s.Filter, t)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,210 @@
+// The sentence-rule engine shared by the misinformation, harmful-advice and
+// stigma filters: each rule is a regular expression with a reason code and
+// an optional exception that, found in the same sentence, cancels it (a
+// negation, a myth frame, a quotation of someone else). Rules run per
+// sentence so an exception in one sentence never excuses another. Also
+// here: the turn selection the three filters share, and the adapter that
+// runs the safety package's output-guard rules over a text.
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/safety"
+)
+
+// sentRule is one pattern with its reason code.
+type sentRule struct {
+	code   string
+	reason string
+	re     *regexp.Regexp
+	unless *regexp.Regexp // nil: no exception
+}
+
+// rule compiles a case-insensitive rule; a bad pattern is a programming
+// error caught by the package tests, so it panics at package init.
+func rule(code, reason, pat, unless string) sentRule {
+	r := sentRule{code: code, reason: reason, re: regexp.MustCompile(`(?i)` + pat)}
+	if unless != "" {
+		r.unless = regexp.MustCompile(`(?i)` + unless)
+	}
+	return r
+}
+
+// hit is one rule firing on a text.
+type hit struct {
+	code, reason, span string
+	start              int // byte offset into the text
+}
+
+// sentences splits text into sentences at . ! ? and newlines, returning
+// each with its byte offset.
+func sentences(text string) (out []string, offs []int) {
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' || (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '"') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out, offs = append(out, text[start:i+1]), append(offs, start)
+			}
+			start = i + 1
+		}
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out, offs = append(out, text[start:]), append(offs, start)
+	}
+	return out, offs
+}
+
+// normApos folds curly apostrophes so patterns can spell "don't" once.
+var normApos = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)
+
+// matchRules runs rules over each sentence of text; each code fires once
+// per text, at its first match.
+func matchRules(rules []sentRule, text string) []hit {
+	var out []hit
+	var seen map[string]bool
+	sents, offs := sentences(text)
+	for k, s := range sents {
+		ns := normApos.Replace(s)
+		for i := range rules {
+			r := &rules[i]
+			if seen[r.code] {
+				continue
+			}
+			loc := r.re.FindStringIndex(ns)
+			if loc == nil || r.unless != nil && r.unless.MatchString(ns) {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[r.code] = true
+			span := ns[loc[0]:loc[1]]
+			if len(ns) == len(s) { // no curly quotes folded: offsets agree
+				span = s[loc[0]:loc[1]]
+			}
+			out = append(out, hit{code: r.code, reason: r.reason, span: span, start: offs[k] + loc[0]})
+		}
+	}
+	return out
+}
+
+// TurnScope says which turns of a conversation a content filter checks.
+type TurnScope struct {
+	// UserTurns also checks user turns. Off by default: a user repeating
+	// a myth or a slur ("my dad calls me a psycho") is context the reply
+	// answers, and such conversations are good training data. Assistant
+	// turns (what the model learns to say) and system turns (which steer
+	// it) are always checked.
+	UserTurns bool `yaml:"user_turns" json:"user_turns"`
+}
+
+func (s TurnScope) checks(r conv.Role) bool {
+	return r == conv.RoleAssistant || r == conv.RoleSystem || s.UserTurns && r == conv.RoleUser
+}
+
+// textChecker is what each content filter provides: the rejects for one
+// message's text.
+type textChecker interface {
+	CheckText(text string) []Reject
+}
+
+// checkTurns applies f to every message in scope and stamps the message
+// index on each reject.
+func checkTurns(f textChecker, scope TurnScope, c *conv.Conversation) []Reject {
+	var out []Reject
+	for i, m := range c.Messages {
+		if !scope.checks(m.Role) {
+			continue
+		}
+		for _, r := range f.CheckText(m.Content) {
+			r.Message = i
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// guardRules runs a subset of the safety package's output-guard sentence
+// rules over a text, with no conversation context: the same rules the
+// guard applies to live replies.
+type guardRules struct {
+	g  *safety.Guard
+	on map[string]bool
+}
+
+// newGuardRules builds a guard with only the named rules blocking. Rules
+// the policy refuses to switch off are left on and ignored.
+func newGuardRules(rules ...string) (*guardRules, error) {
+	p := safety.DefaultPolicy()
+	p.Rules = map[string]safety.Action{}
+	on := map[string]bool{}
+	for _, r := range rules {
+		on[r] = true
+	}
+	for _, r := range safety.GuardRules {
+		switch {
+		case on[r]:
+			p.Rules[r] = safety.ActionBlock
+		case r == safety.RuleMethodDetail || r == safety.RuleEncouragesHarm || r == safety.RuleMissingReferral:
+			p.Rules[r] = safety.ActionBlock
+		default:
+			p.Rules[r] = safety.ActionOff
+		}
+	}
+	g, err := safety.NewGuard(p, nil)
+	if err != nil {
+		return nil, fmt.Errorf("guard rules: %w", err)
+	}
+	return &guardRules{g: g, on: on}, nil
+}
+
+// check returns the violations of the chosen rules in text, as hits whose
+// code is prefix + the guard pattern's name.
+func (gr *guardRules) check(text, prefix string, unless *regexp.Regexp) []hit {
+	var out []hit
+	v := gr.g.Check(&conv.Conversation{}, text)
+	seen := map[string]bool{}
+	for _, x := range v.Violations {
+		if !gr.on[x.Rule] {
+			continue
+		}
+		code := strings.ReplaceAll(x.Pattern, "/", "_")
+		if x.Pattern == "" {
+			code = x.Rule
+		}
+		if !strings.HasPrefix(code, prefix) {
+			code = prefix + code
+		}
+		if seen[code] || unless != nil && unless.MatchString(normApos.Replace(sentenceAt(text, x.Span.Start))) {
+			continue
+		}
+		seen[code] = true
+		out = append(out, hit{code: code, reason: fmt.Sprintf("the output guard's %s rule (%s)", x.Rule, x.Pattern), span: x.Span.Text, start: x.Span.Start})
+	}
+	return out
+}
+
+// sentenceAt returns the sentence of text that contains byte offset at.
+func sentenceAt(text string, at int) string {
+	sents, offs := sentences(text)
+	for i := len(offs) - 1; i >= 0; i-- {
+		if offs[i] <= at {
+			return sents[i]
+		}
+	}
+	return text
+}
+
+// hitsToRejects turns hits into rejects for one message (index set later).
+func hitsToRejects(hs []hit) []Reject {
+	out := make([]Reject, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, Reject{Code: h.code, Span: h.span, Message: -1, Reason: h.reason})
+	}
+	return out
+}
