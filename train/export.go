@@ -150,6 +150,11 @@ func ggufTokenizer(dir string) ([]model.KV, error) {
 	}
 	if len(cfg.EOS) > 0 {
 		kv = append(kv, model.KV{Key: "tokenizer.ggml.eos_token_id", Value: uint32(cfg.EOS[0])})
+	} else if id, ok := tok.TokenID("<|end_of_text|>"); ok {
+		kv = append(kv, model.KV{Key: "tokenizer.ggml.eos_token_id", Value: uint32(id)})
+	}
+	if id, ok := tok.TokenID("<|end|>"); ok { // tend's end of turn
+		kv = append(kv, model.KV{Key: "tokenizer.ggml.eot_token_id", Value: uint32(id)})
 	}
 	if id, ok := tok.TokenID("<|pad|>"); ok {
 		kv = append(kv, model.KV{Key: "tokenizer.ggml.padding_token_id", Value: uint32(id)})
