@@ -212,11 +212,14 @@ func localPath(p string) string {
 }
 
 // dummyHash is compared against when a name is unknown, so a failed login
-// takes as long whether or not the account exists.
-var dummyHash = sync.OnceValue(func() []byte {
-	h, _ := bcrypt.GenerateFromPassword([]byte(randomToken()), bcrypt.DefaultCost)
-	return h
-})
+// takes as long whether or not the account exists. It uses the app's bcrypt
+// cost, the cost of the accounts it stands in for.
+func (a *App) dummyHash() []byte {
+	a.dummyOnce.Do(func() {
+		a.dummy, _ = bcrypt.GenerateFromPassword([]byte(randomToken()), a.cfg.BcryptCost)
+	})
+	return a.dummy
+}
 
 func (a *App) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
@@ -248,7 +251,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := a.st.GetUserByName(r.Context(), name)
-	hash := dummyHash()
+	hash := a.dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
 	}

@@ -89,14 +89,19 @@ func ComputeStats(d *TaskData) Stats {
 	}
 	s.Ratings = len(d.Ratings)
 	// Units per dimension: item → values.
-	byItem := map[int64][]store.Rating{}
+	// Each rating's values, once: item → reviewer → values.
+	type rv struct {
+		reviewer int64
+		vals     []int
+	}
+	byItem := map[int64][]rv{}
 	var itemOrder []int64
 	reviewers := map[int64]bool{}
 	for _, r := range d.Ratings {
 		if _, ok := byItem[r.ItemID]; !ok {
 			itemOrder = append(itemOrder, r.ItemID)
 		}
-		byItem[r.ItemID] = append(byItem[r.ItemID], r)
+		byItem[r.ItemID] = append(byItem[r.ItemID], rv{r.ReviewerID, values(r)})
 		reviewers[r.ReviewerID] = true
 	}
 	for k := range nd {
@@ -105,7 +110,7 @@ func ComputeStats(d *TaskData) Stats {
 		for _, id := range itemOrder {
 			var u []int
 			for _, r := range byItem[id] {
-				if v := values(r)[k]; v > 0 {
+				if v := r.vals[k]; v > 0 {
 					u = append(u, v)
 				}
 			}
@@ -135,11 +140,11 @@ func ComputeStats(d *TaskData) Stats {
 				for _, id := range itemOrder {
 					var va, vb int
 					for _, r := range byItem[id] {
-						switch r.ReviewerID {
+						switch r.reviewer {
 						case ids[i]:
-							va = values(r)[k]
+							va = r.vals[k]
 						case ids[j]:
-							vb = values(r)[k]
+							vb = r.vals[k]
 						}
 					}
 					if va > 0 && vb > 0 {

@@ -266,3 +266,11 @@ func (c *client) form(v url.Values) url.Values {
 	v.Set("csrf", c.csrf)
 	return v
 }
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}

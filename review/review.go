@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tend-project/tend/store"
@@ -77,6 +78,9 @@ type App struct {
 	static  http.Handler
 	limiter *limiter
 	log     *slog.Logger
+
+	dummyOnce sync.Once
+	dummy     []byte
 }
 
 // New checks cfg and builds the app.
