@@ -103,25 +103,46 @@ func BuildReport(res *Results) *Report {
 		r.Suites[c.Suite]++
 	}
 	defs := append(Metrics(), judgeDimMetrics()...)
+	// Every (metric, series) bootstrap is independent: run them on all
+	// workers, then keep the report order.
+	type job struct {
+		d MetricDef
+		s string
+	}
+	var jobs []job
 	for _, d := range defs {
-		used := false
 		for _, s := range res.SeriesNames {
-			items := res.Items[s]
-			if !d.applies(items, res.Cases) {
-				continue
-			}
-			used = true
-			e := Bootstrap(len(items), d.stat(items, res.Cases), reps, seed)
-			if d.perCase != nil && d.corpus == nil {
-				e = MeanCI(d.values(items, res.Cases), reps, seed)
-			}
-			r.Metrics = append(r.Metrics, MetricResult{Metric: d.Name, Group: d.Group, Series: s, Estimate: e})
+			jobs = append(jobs, job{d, s})
 		}
-		if used {
+	}
+	out := make([]*MetricResult, len(jobs))
+	parallel(cfg.Workers, len(jobs), func(i int) {
+		d, s := jobs[i].d, jobs[i].s
+		items := res.Items[s]
+		if !d.applies(items, res.Cases) {
+			return
+		}
+		var e Estimate
+		if d.corpus != nil {
+			e = Bootstrap(len(items), d.stat(items, res.Cases), reps, seed)
+		} else {
+			e = MeanCI(d.values(items, res.Cases), reps, seed)
+		}
+		out[i] = &MetricResult{Metric: d.Name, Group: d.Group, Series: s, Estimate: e}
+	})
+	used := map[string]bool{}
+	for _, m := range out {
+		if m != nil {
+			r.Metrics = append(r.Metrics, *m)
+			used[m.Metric] = true
+		}
+	}
+	for _, d := range defs {
+		if used[d.Name] {
 			r.Definitions = append(r.Definitions, d)
 		}
 	}
-	r.Comparisons = comparisons(res, r.Definitions, reps, seed)
+	r.Comparisons = comparisons(res, r.Definitions, cfg.Workers, reps, seed)
 	r.Violations = violationRows(res, reps, seed)
 	r.Concerns = concernRows(res, reps, seed)
 	r.Bias = Bias(res, reps, seed)
@@ -142,7 +163,7 @@ func BuildReport(res *Results) *Report {
 
 // comparisons pairs every later model with the first, per system, and
 // every model's raw series with its pipeline series.
-func comparisons(res *Results, defs []MetricDef, reps int, seed uint64) []Comparison {
+func comparisons(res *Results, defs []MetricDef, workers, reps int, seed uint64) []Comparison {
 	type pair struct{ a, b string }
 	var pairs []pair
 	for _, m := range res.Models[1:] {
@@ -153,31 +174,45 @@ func comparisons(res *Results, defs []MetricDef, reps int, seed uint64) []Compar
 	for _, m := range res.Models {
 		pairs = append(pairs, pair{SeriesName(m, SystemRaw), SeriesName(m, SystemPipeline)})
 	}
-	var out []Comparison
+	type job struct {
+		p pair
+		d MetricDef
+	}
+	var jobs []job
 	for _, p := range pairs {
-		ia, ib := res.Items[p.a], res.Items[p.b]
 		for _, d := range defs {
-			if !d.applies(ia, res.Cases) || !d.applies(ib, res.Cases) {
-				continue
+			jobs = append(jobs, job{p, d})
+		}
+	}
+	res1 := make([]*Comparison, len(jobs))
+	parallel(workers, len(jobs), func(i int) {
+		p, d := jobs[i].p, jobs[i].d
+		ia, ib := res.Items[p.a], res.Items[p.b]
+		if !d.applies(ia, res.Cases) || !d.applies(ib, res.Cases) {
+			return
+		}
+		var c Comparison
+		if d.corpus != nil {
+			fa, fb := d.stat(ia, res.Cases), d.stat(ib, res.Cases)
+			c = Comparison{Metric: d.Name, A: p.a, B: p.b, WinRate: math.NaN()}
+			c.Diff = Bootstrap(len(ia), func(idx []int) float64 { return fb(idx) - fa(idx) }, reps, seed)
+			if d.perCase != nil { // per-case values give a win rate
+				w := Compare(d.Name, p.a, p.b, d.values(ia, res.Cases), d.values(ib, res.Cases), d.Dir >= 0, reps, seed)
+				c.WinRate, c.Wins, c.Losses, c.Ties = w.WinRate, w.Wins, w.Losses, w.Ties
 			}
-			var c Comparison
-			if d.corpus != nil {
-				fa, fb := d.stat(ia, res.Cases), d.stat(ib, res.Cases)
-				c = Comparison{Metric: d.Name, A: p.a, B: p.b, WinRate: math.NaN()}
-				c.Diff = Bootstrap(len(ia), func(idx []int) float64 { return fb(idx) - fa(idx) }, reps, seed)
-				if d.perCase != nil { // per-case values give a win rate
-					w := Compare(d.Name, p.a, p.b, d.values(ia, res.Cases), d.values(ib, res.Cases), d.Dir >= 0, reps, seed)
-					c.WinRate, c.Wins, c.Losses, c.Ties = w.WinRate, w.Wins, w.Losses, w.Ties
-				}
-				c.Better = betterOf(c.Diff, d.Dir, p.a, p.b)
-			} else {
-				c = Compare(d.Name, p.a, p.b, d.values(ia, res.Cases), d.values(ib, res.Cases), d.Dir >= 0, reps, seed)
-				c.Better = betterOf(c.Diff, d.Dir, p.a, p.b)
-			}
-			if d.Dir == 0 {
-				c.WinRate, c.Wins, c.Losses, c.Ties = math.NaN(), 0, 0, 0
-			}
-			out = append(out, c)
+		} else {
+			c = Compare(d.Name, p.a, p.b, d.values(ia, res.Cases), d.values(ib, res.Cases), d.Dir >= 0, reps, seed)
+		}
+		c.Better = betterOf(c.Diff, d.Dir, p.a, p.b)
+		if d.Dir == 0 {
+			c.WinRate, c.Wins, c.Losses, c.Ties = math.NaN(), 0, 0, 0
+		}
+		res1[i] = &c
+	})
+	var out []Comparison
+	for _, c := range res1 {
+		if c != nil {
+			out = append(out, *c)
 		}
 	}
 	return out
