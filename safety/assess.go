@@ -304,6 +304,10 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 			lvl = LevelImminent
 		case k&(kPlan|kMeans|kResolve) != 0 && ideation:
 			lvl = LevelHigh
+		case k&kGoodbye != 0 && k&(kPlan|kMeans) != 0 && k&kTimeline != 0:
+			lvl = LevelImminent
+		case k&kGoodbye != 0 && k&(kPlan|kMeans) != 0:
+			lvl = LevelHigh
 		case k&kGoodbye != 0 && k&kResolve != 0 && k&kTimeline != 0:
 			lvl = LevelImminent
 		case k&kGoodbye != 0 && k&kResolve != 0:
