@@ -160,9 +160,9 @@ func (t *trainer) setup(ckpt string) error {
 		return fmt.Errorf("%w: tokenizer %s has no chat template (add chat_template to tokenizer_config.json, e.g. with `tend tokenizer train --chat-template tend`)", ErrData, tokDir)
 	}
 	t.base = c.BaseModel
-	if bc, ok := builtinConfig(c.BaseModel); ok {
+	if _, ok := builtinConfig(c.BaseModel); ok {
 		bos, eos := specialID(tok, "<|begin_of_text|>", 0), specialID(tok, "<|end_of_text|>", 1)
-		bc, _ = BuiltinConfig(c.BaseModel, tok.VocabSize(), bos, eos)
+		bc, _ := BuiltinConfig(c.BaseModel, tok.VocabSize(), bos, eos)
 		t.m, err = model.New(bc, c.Seed)
 	} else {
 		t.m, err = model.Load(c.BaseModel)
