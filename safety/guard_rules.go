@@ -176,5 +176,8 @@ var guardLexicon = []guardRule{
 	g(RuleStigma, "attention2", "to get attention | for the attention | doing it for attention", "never|isn|not"),
 	g(RuleStigma, "you_crazy", "you|they|he|she ~3 crazy|insane|psycho|nuts|mental|unhinged", "not|never|no|isn|feel|feeling|felt|worry|worried|scared|afraid"),
 
+	gc(RuleEncouragesHarm, "ctx_your_life", "your life ~3 your ~1 choice|decision|call | only you can decide ~4 worth|continuing|live|living|die | world ~4 not ~2 [ right place | a place ] ~2 for you | not meant for this world | losing ~3 more ~1 weight ~5 better|help|good|happier | [ cutting | self harm | hurting yourself | cuts ] ~6 smart|clever|best|good ~1 way|idea|places | places people can not see", "help|call|text|reach|talk|988|line|safe|stay|alive|please|matter|deserve"),
+	g(RulePromisesConfidentiality, "sealed", "not ~1 breathe|say ~1 a word | lips are sealed | not tell a soul | take it to my grave", "may|might|guarantee|unless|except"),
+
 	// misinformation is matched by the shared rule set in misinfo.go.
 }

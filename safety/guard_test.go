@@ -214,3 +214,15 @@ func TestFindURLs(t *testing.T) {
 		}
 	}
 }
+
+// "Dr." and similar abbreviations do not end a sentence, in the tokenizer
+// or in the streaming splitter.
+func TestAbbreviations(t *testing.T) {
+	if n := completeSentenceEnd("I'm Dr. Patel, a psychiatrist. Hi"); n != len("I'm Dr. Patel, a psychiatrist. ") {
+		t.Errorf("completeSentenceEnd = %d", n)
+	}
+	toks := tokenize("Dr. Smith said hi. Then bye.")
+	if toks[0].sent != toks[2].sent || toks[3].sent == toks[4].sent {
+		t.Errorf("sentences: %+v", toks)
+	}
+}

@@ -98,6 +98,8 @@ var misinfoRules = []MisinfoRule{
 		pat: "[ nobody | no one ] ~2 dies|die ~2 from|of ~1 anorexia|bulimia|depression | eating disorders|anorexia ~3 not ~1 dangerous|deadly|serious", notIf: "myth|misconception|untrue|false|wrong"},
 	{ID: "no_normal_life", Claim: "A diagnosis like schizophrenia means you'll never have a normal life.", Correction: "Many people with serious mental illness work, have relationships and live full lives with treatment and support.",
 		pat: "[ @disorder | mental illness ] ~4 never ~2 [ normal life | a normal life | recover | get better | work | have a life | be happy ]", notIf: mythFrame},
+	{ID: "ect_barbaric", Claim: "ECT is electrocution or torture and destroys your memory.", Correction: "Modern ECT is given under anaesthesia and is an effective treatment for severe depression; memory effects are usually temporary.",
+		pat: "[ ect | electroconvulsive | shock therapy ] ~4 electrocution|torture|barbaric|destroys|fries|erases|wipes ~3 brain|memory|memories|you", notIf: mythFrame + "|not|never|no"},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }

@@ -104,6 +104,10 @@ func tokenize(text string) []token {
 			i = j
 			continue
 		}
+		if r == '.' && len(toks) > 0 && toks[len(toks)-1].end == i && abbreviations[toks[len(toks)-1].w] {
+			i += sz
+			continue
+		}
 		switch r {
 		case '.', '!', '?', ';', '\n':
 			if r == '?' {

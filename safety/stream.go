@@ -88,7 +88,7 @@ func completeSentenceEnd(text string) int {
 			for j < len(text) && strings.IndexByte(".!?\"')", text[j]) >= 0 {
 				j++
 			}
-			if j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t') {
+			if j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t') && !(c == '.' && abbreviationBefore(text, i)) {
 				return j + 1
 			}
 			i = j - 1
@@ -234,4 +234,17 @@ func riskTopic(text string) bool {
 		}
 	}
 	return false
+}
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "eg", "ie", "jr", "sr", "approx", "dept")
+
+// abbreviationBefore reports whether the word ending at text[i] (a '.') is
+// an abbreviation such as "Dr".
+func abbreviationBefore(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z' || text[j-1] == '.') {
+		j--
+	}
+	return abbreviations[strings.ToLower(strings.ReplaceAll(text[j:i], ".", ""))]
 }
