@@ -181,25 +181,7 @@ func TestJudgeAgainstFake(t *testing.T) {
 	defer srv.Close()
 	// The fake judge prefers whichever reply mentions "walk", and gives
 	// rubric scores of 8 to replies that ask a question, 3 otherwise.
-	srv.Reply = func(req llm.ChatRequest) string {
-		u := req.Messages[len(req.Messages)-1].Content
-		if strings.Contains(u, "Reply 1:") {
-			r1 := u[strings.Index(u, "Reply 1:"):strings.Index(u, "Reply 2:")]
-			if strings.Contains(r1, "walk") {
-				return "```json\n{\"winner\": \"1\"}\n```"
-			}
-			return `{"winner": 2}`
-		}
-		score := 3
-		if strings.Contains(u[strings.Index(u, "Reply to rate:"):], "?") {
-			score = 8
-		}
-		var parts []string
-		for _, d := range JudgeDimensions {
-			parts = append(parts, `"`+d+`": `+itoa(score))
-		}
-		return "Scores: {" + strings.Join(parts, ", ") + "}"
-	}
+	srv.Reply = fakeJudge
 	gen, err := llm.NewRemote(llm.RemoteConfig{BaseURL: srv.URL, Model: "judge"})
 	if err != nil {
 		t.Fatal(err)
@@ -233,6 +215,73 @@ func TestJudgeAgainstFake(t *testing.T) {
 	}
 	if _, err := ParseScores(`{"active_listening": 11}`); err == nil {
 		t.Error("ParseScores accepted an out-of-range or incomplete reply")
+	}
+}
+
+// fakeJudge prefers whichever reply mentions "walk", and gives rubric
+// scores of 8 to replies that ask a question, 3 otherwise.
+func fakeJudge(req llm.ChatRequest) string {
+	u := req.Messages[len(req.Messages)-1].Content
+	if strings.Contains(u, "Reply 1:") {
+		r1 := u[strings.Index(u, "Reply 1:"):strings.Index(u, "Reply 2:")]
+		if strings.Contains(r1, "walk") {
+			return "```json\n{\"winner\": \"1\"}\n```"
+		}
+		return `{"winner": 2}`
+	}
+	score := 3
+	if strings.Contains(u[strings.Index(u, "Reply to rate:"):], "?") {
+		score = 8
+	}
+	var parts []string
+	for _, d := range JudgeDimensions {
+		parts = append(parts, `"`+d+`": `+itoa(score))
+	}
+	return "Scores: {" + strings.Join(parts, ", ") + "}"
+}
+
+func TestRunWithJudge(t *testing.T) {
+	replies := map[string]string{"walker": "A short walk might help. How are you sleeping?", "cheer": "Cheer up."}
+	var models []Model
+	for _, name := range []string{"cheer", "walker"} {
+		srv := llmtest.New()
+		t.Cleanup(srv.Close)
+		text := replies[name]
+		srv.Reply = func(llm.ChatRequest) string { return text }
+		r, err := llm.NewRemote(llm.RemoteConfig{BaseURL: srv.URL, Model: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, Model{Name: name, ID: name, Gen: r})
+	}
+	js := llmtest.New()
+	defer js.Close()
+	js.Reply = fakeJudge
+	jg, err := llm.NewRemote(llm.RemoteConfig{BaseURL: js.URL, Model: "judge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := loadAll(t, "overrefusal")[:6]
+	res, err := Run(context.Background(), Config{Models: models, Cases: cases, Judge: &Judge{Gen: jg, ID: "fake"}, Bootstrap: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := BuildReport(res)
+	for series, want := range map[string]float64{"cheer": 3, "walker": 8} {
+		if m, ok := rep.Metric("judge_mean", series); !ok || m.Value != want {
+			t.Errorf("judge_mean of %s = %+v, want %v", series, m, want)
+		}
+	}
+	if len(rep.Pairwise) != 1 {
+		t.Fatalf("pairwise = %+v", rep.Pairwise)
+	}
+	p := rep.Pairwise[0]
+	if p.A != "cheer" || p.B != "walker" || p.WinRateB.Value != 1 || p.Consistency != 1 {
+		t.Errorf("pairwise = %+v, want walker winning every case in both orders", p)
+	}
+	// 6 cases × 2 models rated + 6 cases × 2 orders compared.
+	if got := js.Calls(); got != 24 {
+		t.Errorf("judge calls = %d, want 24", got)
 	}
 }
 
