@@ -98,6 +98,7 @@ type screenData struct {
 	Revision    int
 	Done, Total int
 	Position    int
+	PrevID      int64 // the reviewer's previous item in the task, to revisit
 	Scale       []int
 }
 
@@ -215,6 +216,9 @@ func (a *App) screenData(it store.Item, t store.Task, as []store.Assignment, rt 
 		}
 		if x.ItemID == it.ID {
 			d.Position = i + 1
+			if i > 0 {
+				d.PrevID = as[i-1].ItemID
+			}
 		}
 	}
 	for _, m := range it.Context {
