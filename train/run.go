@@ -83,7 +83,7 @@ type runState struct {
 	DropoutStep uint64  `json:"lora_dropout_step"`
 	OptStep     int     `json:"optimizer_step"`
 	Epoch       int     `json:"epoch"`
-	Cursor      int     `json:"cursor"` // optimizer steps done within Epoch
+	Cursor      int     `json:"cursor"` // index within Epoch of the last step run
 }
 
 func (t *trainer) pairs() bool { return t.cfg.Method == "dpo" || t.cfg.Method == "reward" }
