@@ -68,8 +68,13 @@ func RMSNorm(out, rstd, x, w []float32, rows, dim int, eps float32) {
 			if rstd != nil {
 				rstd[r] = s
 			}
-			for i, v := range xr {
-				or[i] = v * s * w[i]
+			i := 0
+			if simdOn() {
+				i = dim &^ 7
+				rmsScaleAsm(or[:i], xr[:i], w[:i], s)
+			}
+			for ; i < dim; i++ {
+				or[i] = xr[i] * s * w[i]
 			}
 		}
 	})
@@ -106,14 +111,22 @@ func RMSNormBackward(dx, dw, dOut, x, w, rstd []float32, rows, dim int) {
 			dr := dx[r*dim : r*dim+dim]
 			s := rstd[r]
 			var dot float32
-			for i, v := range xr {
-				n := v * s
+			vec := 0
+			if simdOn() {
+				vec = dim &^ 7
+				dot = rmsBack1Asm(gr[:vec], xr[:vec], w[:vec], pdw[:vec], s)
+			}
+			for i := vec; i < dim; i++ {
+				n := xr[i] * s
 				pdw[i] += gr[i] * n
 				dot += gr[i] * w[i] * n
 			}
 			mean := dot / float32(dim)
-			for i, v := range xr {
-				n := v * s
+			if vec > 0 {
+				rmsBack2Asm(dr[:vec], gr[:vec], xr[:vec], w[:vec], s, -s*s*mean)
+			}
+			for i := vec; i < dim; i++ {
+				n := xr[i] * s
 				dr[i] = s * (gr[i]*w[i] - n*mean)
 			}
 		}

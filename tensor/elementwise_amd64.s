@@ -326,3 +326,96 @@ adamloop:
 adamdone:
 	VZEROUPPER
 	RET
+
+// func rmsScaleAsm(out, x, w []float32, s float32)
+// out[i] = x[i]·s·w[i] for len(x)/8·8 entries.
+TEXT ·rmsScaleAsm(SB), NOSPLIT, $0-76
+	MOVQ out_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), CX
+	MOVQ w_base+48(FP), DX
+	VBROADCASTSS s+72(FP), Y5
+	SHRQ $3, CX
+	JEQ rsdone
+
+rsloop:
+	VMULPS (SI), Y5, Y0
+	VMULPS (DX), Y0, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DX
+	ADDQ $32, DI
+	DECQ CX
+	JNE rsloop
+
+rsdone:
+	VZEROUPPER
+	RET
+
+// func rmsBack1Asm(g, x, w, dw []float32, s float32) float32
+// With n = x·s: dw[i] += g[i]·n[i]; returns Σ g[i]·w[i]·n[i]
+// over len(x)/8·8 entries.
+TEXT ·rmsBack1Asm(SB), NOSPLIT, $0-108
+	MOVQ g_base+0(FP), R8
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), CX
+	MOVQ w_base+48(FP), DX
+	MOVQ dw_base+72(FP), DI
+	VBROADCASTSS s+96(FP), Y5
+	VXORPS Y6, Y6, Y6
+	SHRQ $3, CX
+	JEQ rb1done
+
+rb1loop:
+	VMULPS (SI), Y5, Y0
+	VMOVUPS (R8), Y1
+	VMOVUPS (DI), Y2
+	VFMADD231PS Y1, Y0, Y2
+	VMOVUPS Y2, (DI)
+	VMULPS (DX), Y1, Y1
+	VFMADD231PS Y1, Y0, Y6
+	ADDQ $32, SI
+	ADDQ $32, R8
+	ADDQ $32, DX
+	ADDQ $32, DI
+	DECQ CX
+	JNE rb1loop
+
+rb1done:
+	VEXTRACTF128 $1, Y6, X1
+	VADDPS X1, X6, X6
+	VHADDPS X6, X6, X6
+	VHADDPS X6, X6, X6
+	VZEROUPPER
+	MOVSS X6, ret+104(FP)
+	RET
+
+// func rmsBack2Asm(dx, g, x, w []float32, s, c float32)
+// dx[i] = s·g[i]·w[i] + c·x[i] over len(x)/8·8 entries.
+TEXT ·rmsBack2Asm(SB), NOSPLIT, $0-104
+	MOVQ dx_base+0(FP), DI
+	MOVQ g_base+24(FP), R8
+	MOVQ x_base+48(FP), SI
+	MOVQ x_len+56(FP), CX
+	MOVQ w_base+72(FP), DX
+	VBROADCASTSS s+96(FP), Y5
+	VBROADCASTSS c+100(FP), Y6
+	SHRQ $3, CX
+	JEQ rb2done
+
+rb2loop:
+	VMOVUPS (R8), Y0
+	VMULPS (DX), Y0, Y0
+	VMULPS Y5, Y0, Y0
+	VFMADD231PS (SI), Y6, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, R8
+	ADDQ $32, DX
+	ADDQ $32, DI
+	DECQ CX
+	JNE rb2loop
+
+rb2done:
+	VZEROUPPER
+	RET

@@ -72,6 +72,15 @@ func expSubSumAsm(x []float32, mx float32) float32
 //go:noescape
 func adamwAsm(param, grad, m, v []float32, k *[8]float32)
 
+//go:noescape
+func rmsScaleAsm(out, x, w []float32, s float32)
+
+//go:noescape
+func rmsBack1Asm(g, x, w, dw []float32, s float32) float32
+
+//go:noescape
+func rmsBack2Asm(dx, g, x, w []float32, s, c float32)
+
 // packCopy512 copies rows rows of src (stride ld) into dst (stride
 // dstride) under the lane masks built by packMasks.
 //

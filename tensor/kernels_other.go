@@ -20,3 +20,7 @@ func adamwAsm(param, grad, m, v []float32, k *[8]float32) { panic("tensor: no ve
 func dotBF16Asm(x []float32, w []uint16) float32 { panic("tensor: no vector assembly") }
 
 func maxAsm(x []float32) float32 { panic("tensor: no vector assembly") }
+
+func rmsScaleAsm(out, x, w []float32, s float32)           { panic("tensor: no vector assembly") }
+func rmsBack1Asm(g, x, w, dw []float32, s float32) float32 { panic("tensor: no vector assembly") }
+func rmsBack2Asm(dx, g, x, w []float32, s, c float32)      { panic("tensor: no vector assembly") }
