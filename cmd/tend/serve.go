@@ -220,7 +220,7 @@ func runServe(ctx context.Context, cfg serveConfig, logw interface{ Write([]byte
 			return err
 		}
 		defer st.Close()
-		scrub, err := transcriptScrubber()
+		scrub, err := transcriptScrubber(cfg.Libraries)
 		if err != nil {
 			return err
 		}
