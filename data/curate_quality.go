@@ -64,6 +64,18 @@ you he she it we they me my your our their him her them this that these those wh
 have has had can could would should will just so if than then there here it's i'm don't can't i've you're that's feel
 really very all some any more much too also like`)
 
+// englishHashes holds englishWords as normWords hashes them, so counting
+// needs no lower-casing or allocation.
+var englishHashes = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for w := range englishWords {
+		for _, h := range normWords(w, nil) {
+			m[h] = true
+		}
+	}
+	return m
+}()
+
 // truncEnds are words a complete English sentence does not end with.
 var truncEnds = wordSet(`the a an and or but to of in on at for with from by my your our their because that which who is
 are was were be`)
@@ -74,7 +86,8 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 		return nil
 	}
 	var out []Reject
-	total, english, latin, letters := 0, 0, 0, 0
+	total, normTotal, english, latin, letters := 0, 0, 0, 0, 0
+	var hs []uint64
 	sawUser, sawAssistant := false, false
 	for i, m := range c.Messages {
 		text := strings.TrimSpace(m.Content)
@@ -84,8 +97,10 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 			continue
 		}
 		total += len(ws)
-		for _, w := range ws {
-			if englishWords[strings.ToLower(strings.Trim(w, `.,!?;:"'()`))] {
+		hs = normWords(text, hs[:0])
+		normTotal += len(hs)
+		for _, h := range hs {
+			if englishHashes[h] {
 				english++
 			}
 		}
@@ -112,7 +127,7 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 			if len(ws) < f.cfg.MinAssistantWords {
 				out = append(out, Reject{Code: "quality_short_turn", Message: i, Span: clip(text), Reason: fmt.Sprintf("assistant turn has %d words (minimum %d)", len(ws), f.cfg.MinAssistantWords)})
 			}
-			if r, ok := repeated(ws, f.cfg.MaxRepeat); ok {
+			if r, ok := repeated(ws, hs, f.cfg.MaxRepeat); ok {
 				out = append(out, Reject{Code: "quality_repetition", Message: i, Span: r, Reason: "the turn repeats itself"})
 			}
 		}
@@ -131,8 +146,8 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 	}
 	if letters > 20 && float64(latin) < 0.7*float64(letters) {
 		out = append(out, Reject{Code: "quality_language", Message: -1, Reason: fmt.Sprintf("%.0f%% of letters are outside Latin script", 100-100*float64(latin)/float64(letters))})
-	} else if total >= 12 && float64(english) < f.cfg.MinEnglish*float64(total) {
-		out = append(out, Reject{Code: "quality_language", Message: -1, Reason: fmt.Sprintf("%.0f%% English function words (minimum %.0f%%): probably not English", 100*float64(english)/float64(total), 100*f.cfg.MinEnglish)})
+	} else if normTotal >= 12 && float64(english) < f.cfg.MinEnglish*float64(normTotal) {
+		out = append(out, Reject{Code: "quality_language", Message: -1, Reason: fmt.Sprintf("%.0f%% English function words (minimum %.0f%%): probably not English", 100*float64(english)/float64(normTotal), 100*f.cfg.MinEnglish)})
 	}
 	if last := lastAssistant(c); last >= 0 {
 		if w, ok := truncated(c.Messages[last].Content); ok {
@@ -192,37 +207,40 @@ func clip(t string) string {
 }
 
 // repeated reports a turn whose word trigrams are mostly repeats, or that
-// has one word five times in a row.
-func repeated(ws []string, maxShare float64) (string, bool) {
+// has one word five times in a row. ws are the turn's words and hs their
+// normalised hashes (the two may differ in length around punctuation-only
+// tokens; spans are reported from ws).
+func repeated(ws []string, hs []uint64, maxShare float64) (string, bool) {
 	run := 1
-	for i := 1; i < len(ws); i++ {
-		if strings.EqualFold(strings.Trim(ws[i], `.,!?;:"'`), strings.Trim(ws[i-1], `.,!?;:"'`)) {
+	for i := 1; i < len(hs); i++ {
+		if hs[i] == hs[i-1] {
 			run++
 			if run >= 5 {
-				return strings.Join(ws[i-4:i+1], " "), true
+				j := min(i, len(ws)-1)
+				return strings.Join(ws[max(j-4, 0):j+1], " "), true
 			}
 		} else {
 			run = 1
 		}
 	}
-	if len(ws) < 24 {
+	if len(hs) < 24 {
 		return "", false
 	}
-	seen := make(map[[3]string]bool, len(ws))
-	dup := 0
-	var first [3]string
-	for i := 0; i+3 <= len(ws); i++ {
-		k := [3]string{strings.ToLower(ws[i]), strings.ToLower(ws[i+1]), strings.ToLower(ws[i+2])}
-		if seen[k] {
+	seen := make(map[uint64]struct{}, len(hs))
+	dup, first := 0, -1
+	for i := 0; i+3 <= len(hs); i++ {
+		k := (hs[i]*fnvPrime^hs[i+1])*fnvPrime ^ hs[i+2]
+		if _, ok := seen[k]; ok {
 			if dup == 0 {
-				first = k
+				first = i
 			}
 			dup++
 		}
-		seen[k] = true
+		seen[k] = struct{}{}
 	}
-	if float64(dup) > maxShare*float64(len(ws)-2) {
-		return strings.Join(first[:], " "), true
+	if float64(dup) > maxShare*float64(len(hs)-2) {
+		j := min(first, max(len(ws)-3, 0))
+		return strings.Join(ws[j:min(j+3, len(ws))], " "), true
 	}
 	return "", false
 }

@@ -91,8 +91,16 @@ func (d *detector) run(cands, protect *[]PIISpan) {
 		d.names(cands)
 		return
 	}
-	d.numbers(cands, protect)
-	d.addresses(cands)
+	nd := 0
+	for i := 0; i < len(t); i++ {
+		if isDigit(t[i]) {
+			nd++
+		}
+	}
+	d.numbers(cands, protect, nd)
+	if mayHaveAddress(t) {
+		d.addresses(cands)
+	}
 	if mayHaveBirthCue(t) {
 		for _, m := range reDOB.FindAllStringSubmatchIndex(t, -1) {
 			d.add(cands, m[2], m[3], KindDate)
@@ -132,16 +140,23 @@ func isHandleBlocker(c byte) bool {
 
 // numbers finds IPv4 addresses, cards, SSNs, NHS numbers and phones, and
 // protects crisis-line numbers.
-func (d *detector) numbers(cands, protect *[]PIISpan) {
+func (d *detector) numbers(cands, protect *[]PIISpan, digits int) {
 	t := d.text
-	for _, m := range reIPv4.FindAllStringIndex(t, -1) {
-		if validIPv4(t[m[0]:m[1]]) && !(m[0] > 0 && t[m[0]-1] == '.') && !(m[1] < len(t)-1 && t[m[1]] == '.' && isDigit(t[m[1]+1])) {
-			d.add(cands, m[0], m[1], KindIPv4)
+	if digits < 6 {
+		return // too few digits for any number kind, or for a protected one
+	}
+	if strings.Contains(t, ".") {
+		for _, m := range reIPv4.FindAllStringIndex(t, -1) {
+			if validIPv4(t[m[0]:m[1]]) && !(m[0] > 0 && t[m[0]-1] == '.') && !(m[1] < len(t)-1 && t[m[1]] == '.' && isDigit(t[m[1]+1])) {
+				d.add(cands, m[0], m[1], KindIPv4)
+			}
 		}
 	}
-	for _, m := range reCard.FindAllStringIndex(t, -1) {
-		if ds := digitsOf(t[m[0]:m[1]]); len(ds) >= 13 && len(ds) <= 19 && luhn(ds) {
-			d.add(cands, m[0], m[1], KindCard)
+	if digits >= 13 {
+		for _, m := range reCard.FindAllStringIndex(t, -1) {
+			if ds := digitsOf(t[m[0]:m[1]]); len(ds) >= 13 && len(ds) <= 19 && luhn(ds) {
+				d.add(cands, m[0], m[1], KindCard)
+			}
 		}
 	}
 	for _, m := range reSSN.FindAllStringIndex(t, -1) {
@@ -154,9 +169,11 @@ func (d *detector) numbers(cands, protect *[]PIISpan) {
 			d.add(cands, m[0], m[1], KindSSN)
 		}
 	}
-	for _, m := range reNHS.FindAllStringIndex(t, -1) {
-		if nhsValid(digitsOf(t[m[0]:m[1]])) && hasCueBefore(t, m[0], 40, "nhs") {
-			d.add(cands, m[0], m[1], KindNHS)
+	if strings.Contains(t, "NHS") || strings.Contains(t, "nhs") || strings.Contains(t, "Nhs") {
+		for _, m := range reNHS.FindAllStringIndex(t, -1) {
+			if nhsValid(digitsOf(t[m[0]:m[1]])) && hasCueBefore(t, m[0], 40, "nhs") {
+				d.add(cands, m[0], m[1], KindNHS)
+			}
 		}
 	}
 	for _, m := range rePhone.FindAllStringIndex(t, -1) {
@@ -235,6 +252,31 @@ func (d *detector) addresses(cands *[]PIISpan) {
 			d.add(cands, m[0], m[1], KindAddress)
 		}
 	}
+}
+
+// mayHaveAddress reports a number followed by a capitalised word (a house
+// number and street) or a capital-letter-digit pair (a postcode or PO Box):
+// without one no address pattern can match.
+func mayHaveAddress(t string) bool {
+	for i := 0; i+2 < len(t); i++ {
+		c := t[i]
+		if isDigit(c) {
+			j := i + 1
+			for j < len(t) && (isDigit(t[j]) || t[j] == ',' || (t[j]|0x20 >= 'a' && t[j]|0x20 <= 'z' && j == i+1)) {
+				j++
+			}
+			if j+1 < len(t) && t[j] == ' ' && t[j+1] >= 'A' && t[j+1] <= 'Z' {
+				return true
+			}
+			if j < len(t) && (t[j] == '-' || t[j] == '/') {
+				return true
+			}
+		}
+		if c >= 'A' && c <= 'Z' && isDigit(t[i+1]) || (c == 'B' || c == 'b') && t[i+1] == 'o' && t[i+2] == 'x' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCueBefore reports whether any cue occurs (case-insensitively) in the
