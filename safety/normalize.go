@@ -191,6 +191,9 @@ func normWord(raw string) []string {
 	if exp, ok := expansions[w]; ok {
 		return exp
 	}
+	if fix := nearKeyWord(w); fix != "" {
+		return []string{fix}
+	}
 	if k := strings.IndexByte(w, '\''); k > 0 {
 		head, tail := w[:k], w[k+1:]
 		switch {
@@ -272,4 +275,55 @@ var stretched = map[string]string{
 	"diie": "die", "dyiing": "dying", "kiill": "kill", "killl": "kill", "pleasee": "please",
 	"helpp": "help", "tiired": "tired", "donee": "done", "soo": "so", "noo": "no", "nooo": "no",
 	"whyy": "why", "hatee": "hate", "myselff": "myself", "deadd": "dead", "byee": "bye",
+}
+
+// keyWords are long risk words with no ordinary English neighbour one edit
+// away, so a typo of them can be repaired safely ("suicdie", "myslf",
+// "overdoes" would be a neighbour and is not in the list).
+var keyWords = []string{"suicide", "suicidal", "myself", "overdosed", "overdosing", "anorexia", "anorexic", "bulimia", "bulimic", "laxatives", "hallucinations", "unalive"}
+
+// keyWordSet holds the key words and their own inflections, which are
+// never "repaired" into each other.
+var keyWordSet = set(append(keyWords, "overdose", "overdoses", "suicides", "anorexics", "bulimics", "laxative", "hallucination", "unalived", "unaliving", "myselves")...)
+
+// nearKeyWord returns the key word w is one edit (insertion, deletion,
+// substitution or transposition) away from, or "".
+func nearKeyWord(w string) string {
+	if len(w) < 5 || keyWordSet[w] {
+		return ""
+	}
+	for _, k := range keyWords {
+		if d := len(w) - len(k); d > 1 || d < -1 {
+			continue
+		}
+		if oneEdit(w, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+func oneEdit(a, b string) bool {
+	if len(a) == len(b) {
+		diff := -1
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				if diff >= 0 {
+					// a transposition of two neighbours counts as one edit
+					return diff == i-1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+				}
+				diff = i
+			}
+		}
+		return diff >= 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i:] == b[i+1:]
+		}
+	}
+	return true
 }
