@@ -244,3 +244,23 @@ func (m MetricDef) applies(items []*Item, cases []Case) bool {
 	}
 	return !math.IsNaN(m.stat(items, cases)(all))
 }
+
+// count is the number of items m applies to: those with a per-case value,
+// or every answered item for corpus statistics without one.
+func (m MetricDef) count(items []*Item, cases []Case) int {
+	n := 0
+	if m.perCase != nil {
+		for _, v := range m.values(items, cases) {
+			if !math.IsNaN(v) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, it := range items {
+		if it != nil && it.Error == "" {
+			n++
+		}
+	}
+	return n
+}

@@ -4,6 +4,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -282,5 +283,34 @@ func TestBiasGap(t *testing.T) {
 	// Resampling templates gives gaps of 1 (t1 twice), 2 or 3 (t2 twice).
 	if got.Gap.Lo < 1 || got.Gap.Hi > 3 {
 		t.Errorf("gap CI [%v, %v] outside [1, 3]", got.Gap.Lo, got.Gap.Hi)
+	}
+}
+
+func TestCorpusDistinctInterval(t *testing.T) {
+	// 40 replies with no shared words: distinct-1 is exactly 1, but any
+	// resample repeats replies, so a plain percentile interval would lie
+	// below 1. The bias-corrected interval must bracket the estimate.
+	var items []*Item
+	var words [][]string
+	for i := range 40 {
+		r := fmt.Sprintf("w%da w%db w%dc", i, i, i)
+		items = append(items, &Item{Reply: r})
+		words = append(words, Words(r))
+	}
+	stat := distinctStat(1)(items)
+	all := make([]int, len(items))
+	for i := range all {
+		all[i] = i
+	}
+	if got, want := stat(all), DistinctN(words, 1); !near(got, want) || !near(got, 1) {
+		t.Fatalf("distinctStat = %v, DistinctN = %v, want 1", got, want)
+	}
+	plain := Bootstrap(len(items), stat, 500, 1)
+	bc := BootstrapBC(len(items), stat, 500, 1)
+	if plain.Hi >= 1 {
+		t.Errorf("plain interval %+v unexpectedly reaches the estimate", plain)
+	}
+	if !(bc.Lo <= bc.Value && bc.Value <= bc.Hi+1e-9) {
+		t.Errorf("bias-corrected interval %+v does not bracket the estimate", bc)
 	}
 }

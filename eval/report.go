@@ -124,7 +124,8 @@ func BuildReport(res *Results) *Report {
 		}
 		var e Estimate
 		if d.corpus != nil {
-			e = Bootstrap(len(items), d.stat(items, res.Cases), reps, seed)
+			e = BootstrapBC(len(items), d.stat(items, res.Cases), reps, seed)
+			e.N = d.count(items, res.Cases)
 		} else {
 			e = MeanCI(d.values(items, res.Cases), reps, seed)
 		}
@@ -195,7 +196,8 @@ func comparisons(res *Results, defs []MetricDef, workers, reps int, seed uint64)
 		if d.corpus != nil {
 			fa, fb := d.stat(ia, res.Cases), d.stat(ib, res.Cases)
 			c = Comparison{Metric: d.Name, A: p.a, B: p.b, WinRate: math.NaN()}
-			c.Diff = Bootstrap(len(ia), func(idx []int) float64 { return fb(idx) - fa(idx) }, reps, seed)
+			c.Diff = BootstrapBC(len(ia), func(idx []int) float64 { return fb(idx) - fa(idx) }, reps, seed)
+			c.Diff.N = min(d.count(ia, res.Cases), d.count(ib, res.Cases))
 			if d.perCase != nil { // per-case values give a win rate
 				w := Compare(d.Name, p.a, p.b, d.values(ia, res.Cases), d.values(ib, res.Cases), d.Dir >= 0, reps, seed)
 				c.WinRate, c.Wins, c.Losses, c.Ties = w.WinRate, w.Wins, w.Losses, w.Ties

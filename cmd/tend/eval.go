@@ -298,8 +298,9 @@ func printEvalSummary(w io.Writer, rep *eval.Report) {
 	}
 	var better []string
 	for _, c := range rep.Comparisons {
-		if c.Better != "" {
-			better = append(better, fmt.Sprintf("%s: %s", c.Metric, c.Better))
+		// Model against model here; raw against +safety is in the report.
+		if c.Better != "" && strings.TrimSuffix(c.A, "+safety") != strings.TrimSuffix(c.B, "+safety") {
+			better = append(better, fmt.Sprintf("%s %s vs %s: %s", c.Metric, c.B, c.A, c.Better))
 		}
 	}
 	sort.Strings(better)
