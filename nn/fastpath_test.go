@@ -54,6 +54,15 @@ func TestFloat32MatchesFloat64(t *testing.T) {
 		closeTo(t, "attention backward", d32, d64, 1e-4)
 	}
 
+	const C = 48
+	x, w := randSlice(r, N*C, 2), randSlice(r, C, 1)
+	y64, r64 := make([]float64, N*C), make([]float64, N)
+	RMSNormForward(y64, r64, x, w, N, C, 1e-5)
+	y32, r32 := make([]float32, N*C), make([]float32, N)
+	RMSNormForward(y32, r32, to32(x), to32(w), N, C, 1e-5)
+	closeTo(t, "rmsnorm forward", y32, y64, 1e-5)
+	closeTo(t, "rmsnorm rstd", r32, r64, 1e-5)
+
 	gu := randSlice(r, N*2*F, 4)
 	a64, a32 := make([]float64, N*F), make([]float32, N*F)
 	SwiGLUForward(a64, gu, N, F)

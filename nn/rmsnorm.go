@@ -1,11 +1,19 @@
 // RMSNorm as in Llama: y = x / sqrt(mean(x²) + eps) · w, per row of C.
 package nn
 
-import "math"
+import (
+	"math"
+
+	"github.com/tend-project/tend/tensor"
+)
 
 // RMSNormForward normalises each of the N rows of inp (N×C) into out and
 // stores the reciprocal RMS of each row in rstd (N) for the backward pass.
 func RMSNormForward[E Float](out, rstd, inp, w []E, N, C int, eps float64) {
+	if o32, ok := any(out).([]float32); ok {
+		tensor.RMSNorm(o32, any(rstd).([]float32), any(inp).([]float32), any(w).([]float32), N, C, float32(eps))
+		return
+	}
 	parallel(N, func(lo, hi int) {
 		for n := lo; n < hi; n++ {
 			x := inp[n*C : (n+1)*C]
