@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-project/tend/data"
 	"github.com/tend-project/tend/data/seed"
 )
 
@@ -66,6 +67,7 @@ corpus, curate it, train, evaluate, and serve, writing everything under
 func demoStages() []demoStage {
 	return []demoStage{
 		{name: "generate the seed corpus", out: "seed", run: demoSeed},
+		{name: "curate it (scrub, filter, annotate, dedupe, split, data card)", out: "data", run: demoCurate},
 	}
 }
 
@@ -104,4 +106,16 @@ func demoSeed(ctx context.Context, st *demoState) error {
 		return err
 	}
 	return stats.WriteTable(st.log)
+}
+
+func demoCurate(ctx context.Context, st *demoState) error {
+	m, err := data.Curate(ctx, data.CurateOptions{
+		Mode: data.ModeCurate, Config: data.DefaultCurateConfig(),
+		Inputs: []string{st.path("seed", "conversations.jsonl"), st.path("seed", "preferences.jsonl")},
+		Out:    st.path("data"), Version: Version(), Progress: st.log,
+	})
+	if err != nil {
+		return err
+	}
+	return printCurateSummary(st.log, st.path("data"), m)
 }
