@@ -32,8 +32,8 @@ func (s AttnShape) QKVWidth() int { return (s.H + 2*s.KV) * s.D }
 func (s AttnShape) StatsLen() int { return s.B * s.H * s.T }
 
 // ScratchLen is the scratch length the forward and backward passes need:
-// two T×T matrices per worker thread.
-func (s AttnShape) ScratchLen() int { return 2 * tensor.Threads() * s.T * s.T }
+// two T×T matrices per worker thread (no more workers than B·H tasks).
+func (s AttnShape) ScratchLen() int { return 2 * max(1, min(tensor.Threads(), s.B*s.H)) * s.T * s.T }
 
 // visible reports whether query row i may attend to key row j of one
 // sequence: causal, and within the same segment when segments are given.
