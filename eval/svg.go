@@ -109,6 +109,12 @@ func groupedChart(title string, cats []string, series []string, val func(cat, s 
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="chart" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">`, html.EscapeString(title), w, h, w, h)
 	fmt.Fprintf(&sb, `<text x="4" y="16" font-size="13" font-weight="bold">%s</text>`, html.EscapeString(title))
+	// Legend: one swatch per series.
+	lx := left
+	for _, s := range series {
+		fmt.Fprintf(&sb, `<g class="legend"><rect x="%d" y="6" width="10" height="10" fill="%s"/><text x="%d" y="15" font-size="11">%s</text></g>`, lx, seriesColour(series, s), lx+13, html.EscapeString(s))
+		lx += 20 + 7*len(s)
+	}
 	y := 28
 	for _, c := range cats {
 		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text>`, left-6, y+len(series)*barH/2+4, html.EscapeString(c))
