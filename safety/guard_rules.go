@@ -169,7 +169,7 @@ var guardLexicon = []guardRule{
 	gc(RuleStigma, "ctx_selfish_you", "selfish|cowardly|weak|dramatic ~2 of you", "not|never|isn"),
 	g(RuleClaimsHuman, "body", "works|worked|helps|helped ~1 for me | knocks me out | i take it|them ~2 myself|every|when|too | i tried it myself", "not|never|ai|bot"),
 	g(RuleStigma, "adj_people", "bipolar|schizophrenic|depressed|autistic|anorexic|psychotic|suicidal ~1 people|folks ~3 unpredictable|dangerous|violent|crazy|unstable|lazy|weak|selfish|scary", "not|never|isn|myth"),
-	gc(RuleEncouragesHarm, "ctx_small_cuts", "small|few|little|tiny ~1 cuts|cut|burns ~4 not|harm|fine|okay | keep them|it|the cuts ~1 clean | skipping|skip ~1 food|eating ~7 good|reset|fine|healthy|okay", "never|help|call|talk|counsellor|counselor|doctor|safer|instead"),
+	gc(RuleEncouragesHarm, "ctx_small_cuts", "small|few|little|tiny ~1 cuts|cut|burns ~4 not|harm|fine|okay | keep ~1 them|it ~1 clean | keep the cuts clean | skipping|skip ~1 food|eating ~7 good|reset|fine|healthy|okay", "never|help|call|talk|counsellor|counselor|doctor|safer|instead"),
 	g(RuleMedication, "sort_out", "@med ~4 [ sort that out | sort it out | sorts it out | will sort ] | get|buy|order them|it ~1 online", "@doctor|not|never"),
 	g(RuleClaimsHuman, "on_meds", "[ i was on | i have been on | i used to take | i am on ] ~2 @med", "not|never|ai|bot"),
 	g(RulePromisesConfidentiality, "not_report", "[ i am not going to | i will not | i would never | i would not | i am never going to ] ~1 report|tell|share ~4 anyone|anybody|ever|you", "may|might|guarantee|unless|except|if|safety|emergency"),

@@ -40,7 +40,7 @@ type rule struct {
 	notIf string
 }
 
-const threatWords = "said|says|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"
+const threatWords = "said|says|saying|keeps|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"
 
 var macros = map[string]string{
 	"me":      "myself|me",
@@ -82,7 +82,8 @@ var rules = []rule{
 
 	{id: "si_preoccupied", pat: "suicide|dying|death is all i think about | can not stop thinking about [ suicide|dying|death | killing myself ] | think about suicide ~2 [ all the time | constantly | every day | a lot | nonstop ] | death|dying ~3 want|wanting|wish|long|longing for? it | suicide ~3 only option|way|answer|solution | suicide ~3 way out", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "ab_threat_kill2", pat: "said|says|saying|told|threatened|threatens|swore|promised|warned|screaming|yelling|shouting|screamed|yelled|shouted me? ~1 that? ~2 he|she|they would|will|is|was ~1 going? to? kill|hurt|find me", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
-	{id: "si_going_kill_self", pat: "going|planning|about|decided|ready|might|will|finally to? [ kill myself | end my life | take my life | end it all | end it | die | do it ] | want to [ kill myself | end my life | take my life | end it all ] ~2 tonight|today|now|tomorrow", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kIntent},
+	{id: "si_going_do_it", pat: "going|planning|about|decided|ready|might|will|finally to? do it", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve | kIntent},
+	{id: "si_going_kill_self", pat: "going|planning|about|decided|ready|might|will|finally to? [ kill myself | end my life | take my life | end it all | end it | die ] | want to [ kill myself | end my life | take my life | end it all ] ~2 tonight|today|now|tomorrow", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kIntent},
 	{id: "si_think_end", pat: "@think about|of ~1 [ ending it | ending things | ending everything | ending myself | ending my life | end it | end it all | end my life | not being here | not being alive ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_suicide_thoughts2", pat: "suicide thoughts|urges|feelings|ideation", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "mn_pills_ready", pat: "got|have|had the|my @pills ~2 [ ready | out | lined up | counted | in front of me ] | @pills ~2 in front of me", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kTimeline | kIdeation},
@@ -127,7 +128,7 @@ var rules = []rule{
 	{id: "me_took_more", pat: "took|taken|swallowed ~2 more|extra ~3 [ @pills | than i should | than prescribed | than i was supposed ]", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
 	{id: "me_symptom", pat: "dizzy|lightheaded|faint|confused|shaking|drowsy|sleepy|numb | heart is|keeps ~1 pounding|racing | can not breathe | throwing up | vomiting | passing out | feel really sick | unwell | very unwell | feel ill", cat: CatMedicalEmergency, lvl: LevelNone, kind: kOther},
 	{id: "me_tp_overdosed", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|mate ~2 overdosed|overdosing | not responding | not responsive", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
-	{id: "ed_stopped_eating", pat: "stopped|quit|quitting|stopping eating | stop eating ~2 completely|altogether|for days", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
+	{id: "ed_stopped_eating", pat: "stopped|quit|quitting|stopping eating | stop eating ~2 [ completely | altogether | for days ]", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ed_earn_food", pat: "earn my|earn ~1 food|meals|dinner|eating | have to burn off ~2 ate|eat", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ps_head_talk", pat: "hear|hearing ~3 talking|people|someone|voices ~4 inside|in my head | controlling|reading|stealing|hacking|taking ~1 my thoughts|mind|brain", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
 	{id: "ho_violent_want", pat: "@want to ~1 stab|shoot|strangle|murder ~3 my|the|that|this|him|her|them|someone|everyone|people", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
@@ -139,8 +140,8 @@ var rules = []rule{
 	{id: "am_loaded", pat: "gun|rifle|pistol|shotgun ~2 is|are ~1 loaded | loaded the|my gun|rifle|pistol | noose|rope ~3 ready|tied|set|up|hanging | tied a noose | made a noose", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kIdeation},
 	{id: "am_jump", pat: "[ going to | about to | ready to | will ] ~1 jump ~2 now|tonight|off|from|today | jump|jumping ~2 off ~2 bridge|roof|building|cliff|balcony|ledge", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kIntent},
 	{id: "ac_took_named", pat: "took|taken|swallowed|downed|drank ~3 tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|xanax|antidepressants|insulin|bleach|antifreeze|painkillers|opioids|oxy|fentanyl|heroin|pills|tablets|sleeping|benadryl|meds ~4 all|whole|bottle|box|pack|packet|#|lot|bunch|handful|many|too|entire | took|taken|swallowed|downed ~1 # ~2 pills|tablets|capsules|of", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
-	{id: "gb_bye_alone", pat: "goodbye|bye|farewell | [ thanks | thank you ] for trying|listening | thank you for talking to me | i love you all | be gone soon|by|tomorrow | i will be gone | see you in another|the next life", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
-	{id: "si_want_over", pat: "want|need ~4 to be over | want it all over | just want it over | want to be done with ~1 life|everything|it all", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "gb_bye_alone", pat: "goodbye|bye|farewell | [ thanks | thank you ] for trying|listening | thank you for talking to me | i love you all | be gone soon|by|tomorrow | i will be gone | see you in another life | see you in the next life", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
+	{id: "si_want_over", pat: "want|need ~1 it|everything|all|life ~3 to be over | want|need ~4 to be over ~2 permanently|forever|good | want it all over | just want it over | want to be done with ~1 [ life | everything | it all ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_should_i", pat: "should i ~2 [ end it | kill myself | die | end my life | just end it | do it ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "ac_its_done", pat: "it is done | done it | i did it | it is too late | already too late", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kAct},
 	{id: "tp_location", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend ~3 is|are ~2 on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks | he|she|they|friend|brother|sister|son|daughter|roommate ~3 locked ~2 in ~3 with ~2 pills|knife|blade|gun|rope | he|she|they ~2 has|have|got ~2 a|the ~1 knife|gun|rope|pills ~6 kill|die|end|hurt", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans | kTimeline, third: true},
@@ -201,11 +202,18 @@ var rules = []rule{
 	{id: "ps_dead_voice", pat: "hear|hearing ~4 dead|late ~1 mother|father|mom|dad|husband|wife|brother|sister|friend|grandma|grandpa", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
 	{id: "si_join_them", pat: "telling|tells|told|calling ~2 me to join ~1 her|him|them", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "si_counting_down", pat: "counting down ~4 until|till ~3 stop|end|go|gone|over|die | not be around|here ~1 for ~2 my ~1 birthday|christmas|graduation|wedding | not have to ~3 [ do this | deal with this | live ] ~2 much|for|anymore | might|may|could be the last time", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
-	{id: "pl_rehearse", pat: "rehearsing|practising|practicing|planning it ~4 how it would go | [ nobody | no one ] will find me ~2 until|before|in time | do not try to ~1 [ find me | look for me | stop me | save me ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation},
+	{id: "pl_rehearse", pat: "rehearsing|practising|practicing|planning it ~4 how it would go | [ nobody | no one ] will find me ~2 [ until | before | in time ] | do not try to ~1 [ find me | look for me | stop me | save me ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation},
 	{id: "si_only_thing", pat: "only thing|reason ~2 stopping me | only thing keeping me ~1 here|alive|going | only still here because|for", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "gb_last_night", pat: "this is ~1 my|the ~1 last night|day", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye | kTimeline},
 	{id: "pl_note_placed", pat: "note|letter|letters ~2 is|are ~1 on the|my ~1 table|desk|bed|pillow|door | everything is arranged|sorted|planned", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kPlan | kMeans},
 	{id: "pi_be_gone", pat: "wish|want ~3 be gone|disappear | think|thinking ~1 about ~1 not existing|not being here|not being alive | happily|gladly|rather ~1 not|never ~1 wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "tl_now", pat: "do|doing|end|ending it ~1 now | going now", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kTimeline},
+	{id: "tp_goodbye2", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|partner|husband|wife|roommate ~6 saying|said|sent|texted|posted ~3 goodbye | phone is ~1 off|dead | switched|turned her|his|their phone off", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye | kTimeline, third: true},
+	{id: "tp_locked_means", pat: "locked ~2 in ~10 pills|knife|gun|rope|blade", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans | kTimeline, third: true},
+	{id: "pi_peaceful_death", pat: "peaceful|relief|easier|nice ~2 [ death | dying | being dead ] ~2 would|will|is", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "me_stroke", pat: "slurring|slurred ~2 words|speech | face ~3 drooping|droopy|drooped | can not lift ~2 arm | took ~3 pills|meds|tablets ~2 twice|double | barely keep my eyes open | can not stay awake", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther},
+	{id: "me_tp_took_something", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner ~3 took ~2 something ~8 shaking|sense|confused|unconscious|seizing|breathing|waking", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
+	{id: "ab_neck", pat: "hands ~2 around|round ~1 my ~1 neck|throat | next time ~4 [ not stop | kill | will kill ] | choked|strangled me", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
 	// --- passive ideation (moderate) ---
 	{id: "pi_not_wake", pat: "want|wish|wishes|wished|hope|hoping|wishing|pray ~4 not|never ~1 wake|woken|woke up | never want to wake up | do not want to wake up", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_sleep_forever", pat: "sleep forever | go to sleep and not|never | sleep and never | fall asleep and not|never | sleep and not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
@@ -288,10 +296,10 @@ var rules = []rule{
 	// --- harm to others ---
 	{id: "ho_hurt_others", pat: "@want to ~2 hurt|harm|kill|stab|shoot|attack|strangle|murder|beat|smother|drown|poison ~2 [ someone|somebody|people|others|everyone|anyone|him|her|them|stranger|strangers|baby|babies|kids|children|men|women|classmates|coworkers | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "ho_thoughts_hurting", pat: "[ @think | urge|urges|intrusive|images ] ~2 of|about ~1 hurting|harming|killing|stabbing|hitting|attacking|strangling|shooting|smothering|drowning ~2 [ someone|somebody|people|others|baby|him|her|them|stranger|everyone | my @rel ]", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
-	{id: "ho_make_pay", pat: "make them|him|her|everyone|all pay | get revenge | going to snap | shoot up the|a|my school|office|place|mall|church|work | bring|bringing|brought a gun|knife|weapon to | pay for what they|he|she did | they will all pay | hurt them back", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_make_pay", pat: "make ~2 pay | make them|him|her|everyone|all pay | get revenge | going to snap | shoot up the|a|my school|office|place|mall|church|work | bring|bringing|brought a gun|knife|weapon to | pay for what they|he|she did | they will all pay | hurt them back", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "ho_afraid_hurt", pat: "afraid|scared|worried|terrified ~2 i|that will|might|could|am|would ~2 hurt|harm|kill|snap|attack|shake|lose ~2 [ someone|somebody|him|her|them|people|baby|control | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "ho_kill_him", pat: "going|will|want|planning to? kill him|her|them | going|will|want|planning to? kill my @rel", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
-	{id: "ho_know_where", pat: "know where he|she|they lives|live|works|sleeps|parks", cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther},
+	{id: "ho_know_where", pat: "know where he|she|they lives|live|works|sleeps|parks", cat: CatHarmToOthers, lvl: LevelNone, kind: kOther},
 	{id: "ho_weapon_intent", pat: "got|bought|have|loaded|carrying ~2 gun|knife|weapon ~6 him|her|them|school|work|office|people|everyone", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 
 	// --- abuse and violence against the writer ---
@@ -349,6 +357,8 @@ var rules = []rule{
 
 	// --- exclusions: idioms and technical uses ---
 	{id: "ex_breathe_laugh", pat: "can not breathe ~5 funny|hilarious|laughing|lol|haha|lmao|laughed|😂", kind: kExclude},
+	{id: "ex_drooping_tired", pat: "drooping|droopy ~6 tired|tiredness|lol|haha|sleepy|shift", cat: CatMedicalEmergency, kind: kExclude},
+	{id: "ex_goodbye_card", pat: "goodbye|farewell ~1 card|cards|party|gift|present|hug|drinks|lunch|dinner|kiss|cake|speech|email", kind: kExclude},
 	{id: "ex_stopping_from", pat: "stopping|keeping me from ~2 quitting|leaving|buying|going|applying|moving|telling|calling", kind: kExclude},
 	{id: "ex_still_here", pat: "still here because ~3 train|bus|late|waiting|traffic|rain|shift|meeting", kind: kExclude},
 	{id: "ex_gone_from", pat: "be gone ~1 from|for ~3 office|work|here|town|week|weekend|holiday", kind: kExclude, notIf: "forever|die|dead|good"},
@@ -366,7 +376,7 @@ var rules = []rule{
 	{id: "ex_voices_tell", pat: "voices|voice ~3 tell|telling|told|tells me ~2 to? kill|die|hurt", cat: CatAbuse, kind: kExclude},
 	{id: "ex_poison_food", pat: "poisoning|poisoned|poison my food|drink|water|coffee|meals", cat: CatMedicalEmergency, kind: kExclude},
 	{id: "ex_disappear", pat: "disappear|vanish ~1 under|into|in|for|from|on ~3 blanket|blankets|bed|covers|book|books|weekend|while|bit|day|vacation|holiday|woods|cabin|mountains|game|games|music|movies|netflix|work|media|internet|beach|trip|island|hoodie", kind: kExclude},
-	{id: "ex_wake_school", pat: "will not|not wake up ~3 for|in|on|early|school|work|morning|alarm", kind: kExclude},
+	{id: "ex_wake_school", pat: "[ will not | not ] wake up ~3 for|in|on|early|school|work|morning|alarm", kind: kExclude},
 	{id: "ex_unconscious", pat: "unconscious bias|biases|mind|thoughts|feelings|level", kind: kExclude},
 	{id: "ex_wanted_die_lol", pat: "wanted to die ~3 lol|lmao|haha|😂|💀 | so boring|embarrassing|awkward|cringe|bad ~4 die", kind: kExclude},
 	{id: "ex_plan_to", pat: "plan|plans ~1 to|for", kind: kExclude, notIf: "die|dying|suicide|kill|end|life|pills|overdose|goodbye|myself|it|tonight|alive|morning|tomorrow|here"},
@@ -398,7 +408,7 @@ var rules = []rule{
 	{id: "ex_im_done_chores", notIf: "life|living|everything|alive|world|existing|trying|fighting|goodbye|goodbyes|die|dying|gone|end|over|pills", pat: "i am done ~3 with|for|homework|work|cleaning|the|my|eating|dinner|lunch|today|yet|soon | i am ready ~3 for|to go|to order|to start|to leave|when", kind: kExclude},
 	{id: "ex_this_is_it", notIf: "goodbye|die|end|life|pills|tonight|gone", pat: "this is it ~2 the|our|my|for|guys|lol|boys|team", kind: kExclude},
 	{id: "ex_time", notIf: "goodbye|die|end|life|pills|gone", pat: "it is time ~2 [ for | to eat | to go | to start | to leave | to sleep | to wake | to study ]", kind: kExclude},
-	{id: "ex_dying_hair", pat: "dying|dyeing my|her|his hair | dye my hair", kind: kExclude},
+	{id: "ex_dying_hair", pat: "dying|dyeing my|her|his hair | dye my hair | die|dye|dying|dyeing ~1 my|her|his|their ~2 hair", kind: kExclude},
 	{id: "ex_drown", pat: "drowning in ~2 work|homework|emails|paperwork|assignments|laundry|debt|bills", kind: kExclude},
 	{id: "ex_gave_away", pat: "give|gave|giving away ~2 clothes|books|toys ~3 charity|donation|moving|declutter | declutter|decluttering|moving|charity", kind: kExclude},
 }
