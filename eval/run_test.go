@@ -262,7 +262,15 @@ func TestRunWithJudge(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := loadAll(t, "overrefusal")[:6]
-	res, err := Run(context.Background(), Config{Models: models, Cases: cases, Judge: &Judge{Gen: jg, ID: "fake"}, Bootstrap: 100})
+	// The injected reward model and strategy classifier see every reply.
+	reward := func(_ []conv.Message, reply string) (float64, error) { return float64(len(reply)), nil }
+	strategy := func(_ []conv.Message, reply string) (conv.Strategy, error) {
+		if strings.Contains(reply, "?") {
+			return conv.StrategyQuestion, nil
+		}
+		return conv.StrategyAffirmation, nil
+	}
+	res, err := Run(context.Background(), Config{Models: models, Cases: cases, Judge: &Judge{Gen: jg, ID: "fake"}, Bootstrap: 100, Reward: reward, Strategy: strategy})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,6 +279,12 @@ func TestRunWithJudge(t *testing.T) {
 		if m, ok := rep.Metric("judge_mean", series); !ok || m.Value != want {
 			t.Errorf("judge_mean of %s = %+v, want %v", series, m, want)
 		}
+	}
+	if m, _ := rep.Metric("reward", "walker"); m.Value != float64(len(replies["walker"])) {
+		t.Errorf("reward of walker = %+v, want %d", m, len(replies["walker"]))
+	}
+	if got := rep.Strategies["walker"][string(conv.StrategyQuestion)]; got != 1 {
+		t.Errorf("walker's Question share = %v, want 1 (%v)", got, rep.Strategies)
 	}
 	if len(rep.Pairwise) != 1 {
 		t.Fatalf("pairwise = %+v", rep.Pairwise)

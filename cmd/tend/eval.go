@@ -17,6 +17,7 @@ import (
 	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/eval"
 	"github.com/tend-project/tend/llm"
+	"github.com/tend-project/tend/train"
 )
 
 type evalFlags struct {
@@ -28,6 +29,7 @@ type evalFlags struct {
 	force     bool
 	toReview  string
 	judge     string
+	reward    string
 	keyEnv    string
 	workers   int
 	bootstrap int
@@ -70,6 +72,7 @@ safety pipeline (series "<name>+safety"). Replies are cached by
 	fl.BoolVar(&f.force, "force", false, "replace an existing output directory or review file")
 	fl.StringVar(&f.toReview, "to-review", "", "also write crisis misses and worst examples as review-app JSONL to this file")
 	fl.StringVar(&f.judge, "judge", "", "LLM judge: openai:URL#MODEL (rubric scores and pairwise, both orders)")
+	fl.StringVar(&f.reward, "reward-model", "", "reward model directory (from tend train reward) to score every reply")
 	fl.StringVar(&f.keyEnv, "api-key-env", "OPENAI_API_KEY", "environment variable holding the API key for openai: models and the judge")
 	fl.IntVar(&f.workers, "workers", 2, "generations in flight")
 	fl.IntVar(&f.bootstrap, "bootstrap", 1000, "bootstrap resamples for confidence intervals")
@@ -187,6 +190,13 @@ func runEval(cmd *cobra.Command, f *evalFlags) error {
 			return fmt.Errorf("--judge: %w", err)
 		}
 		cfg.Judge = &eval.Judge{Gen: r, ID: f.judge, Cache: cfg.Cache}
+	}
+	if f.reward != "" {
+		rm, err := train.LoadRewardModel(f.reward)
+		if err != nil {
+			return fmt.Errorf("--reward-model: %w", err)
+		}
+		cfg.Reward = rm.Score
 	}
 	fmt.Fprintf(stderr, "eval: %d model(s) × %d case(s) from %s\n", len(cfg.Models), len(cases), strings.Join(f.suites, ", "))
 	res, err := eval.Run(cmd.Context(), cfg)

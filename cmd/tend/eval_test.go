@@ -93,6 +93,7 @@ func TestEvalCommandErrors(t *testing.T) {
 		{"bad openai spec", []string{"eval", "--model", "openai:http://x", "--suite", "safety", "--out", out, "--no-cache"}, "want openai:<base-url>#<model>"},
 		{"missing dir", []string{"eval", "--model", filepath.Join(dir, "nope"), "--suite", "safety", "--out", out, "--no-cache"}, "no such file"},
 		{"unknown suite", []string{"eval", "--model", "openai:http://127.0.0.1:1#m", "--suite", "nosuch", "--out", out, "--no-cache"}, `no bundled suite "nosuch"`},
+		{"not a reward model", []string{"eval", "--model", "openai:http://127.0.0.1:1#m", "--suite", "safety", "--out", out, "--no-cache", "--reward-model", dir}, "--reward-model"},
 		{"bad judge", []string{"eval", "--model", "openai:http://127.0.0.1:1#m", "--suite", "safety", "--out", out, "--no-cache", "--judge", "gpt"}, "--judge gpt"},
 	}
 	for _, tt := range tests {
