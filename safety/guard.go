@@ -333,6 +333,14 @@ func hasReferral(low string, crisis bool, d Directory) bool {
 			return true
 		}
 	}
+	if !crisis {
+		// A crisis line always counts as a referral.
+		for _, c := range crisisCues {
+			if strings.Contains(low, c) {
+				return true
+			}
+		}
+	}
 	for _, l := range d.Lines {
 		if l.Number != "" && strings.Contains(low, strings.ToLower(l.Number)) {
 			return true
