@@ -78,7 +78,9 @@
 //
 // # Choosing the kernels
 //
-// The micro-kernels are selected once from the CPU's features: AVX-512F,
-// then AVX2 with FMA, then pure Go. [KernelName] reports the choice and
+// The micro-kernels are selected once from the CPU's features: on amd64,
+// AVX-512F, then AVX2 with FMA, then pure Go; on arm64 a NEON 8×8 kernel
+// (its correctness is tested under qemu-aarch64, its speed has not been
+// measured on arm64 hardware); elsewhere pure Go. [KernelName] reports the choice and
 // [UseGeneric] forces the portable path (tests use it to check both).
 package tensor

@@ -1,11 +1,10 @@
 //go:build !amd64
 
-// On architectures without hand-written kernels everything runs in Go.
+// On architectures without hand-written vector kernels (everything but
+// amd64) the vector and elementwise operations run in Go.
 package tensor
 
 const haveVectorAsm = false
-
-func selectKernel() *microKernel { return genericKernel }
 
 func dotAsm(x, y []float32) float32         { panic("tensor: no vector assembly") }
 func axpyAsm(alpha float32, x, y []float32) { panic("tensor: no vector assembly") }
