@@ -465,7 +465,7 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 	// are about 1.8 kB) so appends rarely copy it.
 	var states []recState
 	if total > 0 {
-		states = make([]recState, 0, min(total/1800+1024, 1<<24))
+		states = make([]recState, 0, min(total/1800+1024, 1<<22))
 	}
 	var read int64
 	for ch := range pool.results() {

@@ -212,7 +212,11 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	// each member is checked against the bucket's first member and the
 	// bucketWindow members before it, which finds the clusters without
 	// comparing all pairs of a large bucket of templated text.
-	cand := map[uint64]struct{}{}
+	// Candidate pairs (lo<<32 | hi) are collected in a slice and sorted
+	// and compacted whenever it grows, which takes far less memory than
+	// a set.
+	var cand []uint64
+	compactAt := 4 * n
 	col := make([]uint64, 0, n)
 	for band := 0; band < in.nb; band++ {
 		vals, err := in.band(band)
@@ -230,23 +234,24 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 		for k := 1; k <= len(col); k++ {
 			if k < len(col) && col[k]>>32 == col[start]>>32 {
 				cur := uint64(uint32(col[k]))
-				cand[uint64(uint32(col[start]))<<32|cur] = struct{}{}
+				cand = append(cand, uint64(uint32(col[start]))<<32|cur)
 				for j := max(start+1, k-bucketWindow); j < k; j++ {
-					cand[uint64(uint32(col[j]))<<32|cur] = struct{}{}
+					cand = append(cand, uint64(uint32(col[j]))<<32|cur)
 				}
 				continue
 			}
 			start = k
 		}
+		if len(cand) > compactAt {
+			slices.Sort(cand)
+			cand = slices.Compact(cand)
+			compactAt = max(compactAt, 2*len(cand))
+		}
 	}
 	col = nil
-	res.candidates = len(cand)
-	pairs := make([]uint64, 0, len(cand))
-	for p := range cand {
-		pairs = append(pairs, p)
-	}
-	cand = nil
-	slices.Sort(pairs)
+	slices.Sort(cand)
+	pairs := slices.Compact(cand)
+	res.candidates = len(pairs)
 	verified, err := verifyPairs(pairs, cfg.Threshold, in)
 	if err != nil {
 		return nil, err
