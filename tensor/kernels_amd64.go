@@ -14,7 +14,7 @@ var (
 
 var (
 	avx512Kernel = &microKernel{name: "avx512 12x32", mr: 12, nr: 32, mc: 2052, kc: 576, nc: 576, aResident: true, fn: sgemmAVX512, packA: packAAsm, packB: packBAsm}
-	avx2Kernel   = &microKernel{name: "avx2 6x16", mr: 6, nr: 16, mc: 1032, kc: 384, nc: 256, aResident: true, fn: sgemmAVX2}
+	avx2Kernel   = &microKernel{name: "avx2 6x16", mr: 6, nr: 16, mc: 1032, kc: 384, nc: 256, aResident: true, fn: sgemmAVX2, packA: packAAVX2, packB: packBAVX2}
 )
 
 func selectKernel() *microKernel {
@@ -176,3 +176,43 @@ func packBAsm(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr in
 //
 //go:noescape
 func dotBF16Asm(x []float32, w []uint16) float32
+
+// packCopy16AVX2 and packCopy6AVX2 copy rows runs of 16 or 6 floats, ld
+// floats apart in src, densely into dst: the full-width copies of the AVX2
+// kernel's packing, which in Go would be one memmove call per run.
+//
+//go:noescape
+func packCopy16AVX2(dst, src *float32, rows, ld int)
+
+//go:noescape
+func packCopy6AVX2(dst, src *float32, rows, ld int)
+
+// packAAVX2 and packBAVX2 pack for the 6×16 AVX2 kernel: full-width copies
+// in assembly, transposes and edge slivers in Go.
+func packAAVX2(dst []float32, trans bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+	if !trans || mr != 6 {
+		packA(dst, trans, a, lda, i0, p0, mc, kc, mr)
+		return
+	}
+	full := mc / mr * mr
+	for s := 0; s < full; s += mr {
+		packCopy6AVX2(&dst[s*kc], &a[p0*lda+i0+s], kc, lda)
+	}
+	if full < mc {
+		packA(dst[full*kc:], trans, a, lda, i0+full, p0, mc-full, kc, mr)
+	}
+}
+
+func packBAVX2(dst []float32, trans bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+	if trans || nr != 16 {
+		packB(dst, trans, b, ldb, p0, j0, kc, nc, nr)
+		return
+	}
+	full := nc / nr * nr
+	for s := 0; s < full; s += nr {
+		packCopy16AVX2(&dst[s*kc], &b[p0*ldb+j0+s], kc, ldb)
+	}
+	if full < nc {
+		packB(dst[full*kc:], trans, b, ldb, p0, j0+full, kc, nc-full, nr)
+	}
+}

@@ -287,3 +287,53 @@ tnsliver:
 tndone:
 	VZEROUPPER
 	RET
+
+// func packCopy16AVX2(dst, src *float32, rows, ld int)
+// Copies rows runs of 16 floats (source stride ld floats) to dst densely.
+TEXT ·packCopy16AVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ rows+16(FP), CX
+	MOVQ ld+24(FP), R8
+	SHLQ $2, R8
+	TESTQ CX, CX
+	JEQ c16done
+
+c16loop:
+	VMOVUPS (SI), Y0
+	VMOVUPS 32(SI), Y1
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	ADDQ R8, SI
+	ADDQ $64, DI
+	DECQ CX
+	JNE c16loop
+
+c16done:
+	VZEROUPPER
+	RET
+
+// func packCopy6AVX2(dst, src *float32, rows, ld int)
+// Copies rows runs of 6 floats (source stride ld floats) to dst densely.
+TEXT ·packCopy6AVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ rows+16(FP), CX
+	MOVQ ld+24(FP), R8
+	SHLQ $2, R8
+	TESTQ CX, CX
+	JEQ c6done
+
+c6loop:
+	VMOVUPS (SI), X0
+	MOVQ 16(SI), AX
+	VMOVUPS X0, (DI)
+	MOVQ AX, 16(DI)
+	ADDQ R8, SI
+	ADDQ $24, DI
+	DECQ CX
+	JNE c6loop
+
+c6done:
+	VZEROUPPER
+	RET
