@@ -8,7 +8,8 @@
 //
 // Every matrix is row-major float32. A matrix X with r rows and c columns and
 // row stride ldx ≥ c keeps element (i, j) at X[i*ldx+j]. Kernels never
-// allocate on the hot path and never retain the slices they are given.
+// retain the slices they are given; Gemm's packing buffers come from pools
+// and are reused across calls.
 //
 // # Matrix multiply
 //
@@ -18,11 +19,13 @@
 // k×n. With transA false, A is stored m×k (lda ≥ k); with transA true, A is
 // stored k×m (lda ≥ m) and used transposed. Likewise B is k×n (ldb ≥ n), or
 // n×k (ldb ≥ k) when transB is true. When beta is 0, C is not read, so it may
-// hold garbage or NaN. C must not overlap A or B. A linear layer with HF-style weights W [out×in] is
-// therefore y = x·Wᵀ: Gemm(false, true, tokens, out, in, 1, x, in, W, in, 0,
-// y, out); its input gradient is dx = dy·W: Gemm(false, false, ...), and its
-// weight gradient is dW += dyᵀ·x: Gemm(true, false, out, in, tokens, 1, dy,
-// out, x, in, 1, dW, in).
+// hold garbage or NaN. C must not overlap A or B.
+//
+// A linear layer with HF-style weights W [out×in] is therefore y = x·Wᵀ:
+// Gemm(false, true, tokens, out, in, 1, x, in, W, in, 0, y, out); its input
+// gradient is dx = dy·W: Gemm(false, false, tokens, in, out, 1, dy, out, W,
+// in, 0, dx, in); and its weight gradient is dW += dyᵀ·x: Gemm(true, false,
+// out, in, tokens, 1, dy, out, x, in, 1, dW, in).
 //
 // Gemm splits the work over [Threads] goroutines: both packed panels are
 // shared, and MR-row strips of each block are handed out one at a time, so
@@ -81,6 +84,8 @@
 // The micro-kernels are selected once from the CPU's features: on amd64,
 // AVX-512F, then AVX2 with FMA, then pure Go; on arm64 a NEON 8×8 kernel
 // (its correctness is tested under qemu-aarch64, its speed has not been
-// measured on arm64 hardware); elsewhere pure Go. [KernelName] reports the choice and
-// [UseGeneric] forces the portable path (tests use it to check both).
+// measured on arm64 hardware); elsewhere pure Go. The vector and
+// elementwise kernels use AVX2 with FMA on amd64 and Go elsewhere.
+// [KernelName] reports the choice and [UseGeneric] forces the portable
+// path (tests use it to check both).
 package tensor
