@@ -13,6 +13,8 @@ import (
 	"os"
 	"slices"
 	"text/tabwriter"
+
+	"github.com/tend-project/tend/safety"
 )
 
 // readJSONL decodes one T per non-blank line, strictly (unknown fields
@@ -114,6 +116,33 @@ func ContentFilters() (map[string]textChecker, error) {
 		return nil, err
 	}
 	return map[string]textChecker{"misinformation": m, "harmful_advice": h, "stigma": s}, nil
+}
+
+// ContentFiltersFor returns the three content filters for a curation run.
+// Where the guard filter (configured by guard) already applies a safety
+// rule to the same turns, the content filter leaves that rule to it, so a
+// record is not rejected twice for one span.
+func ContentFiltersFor(guard GuardConfig) ([]Filter, error) {
+	on := func(rule string) bool { return guard.Enabled && slices.Contains(guard.Rules, rule) }
+	mc := DefaultMisinfoConfig()
+	mc.Shared = !on(safety.RuleMisinformation)
+	m, err := NewMisinfoFilter(mc)
+	if err != nil {
+		return nil, err
+	}
+	hc := DefaultHarmConfig()
+	hc.Guard = !on(safety.RuleMethodDetail) || !on(safety.RuleEncouragesHarm)
+	h, err := NewHarmFilter(hc)
+	if err != nil {
+		return nil, err
+	}
+	sc := DefaultStigmaConfig()
+	sc.Guard = !on(safety.RuleStigma)
+	s, err := NewStigmaFilter(sc)
+	if err != nil {
+		return nil, err
+	}
+	return []Filter{m, h, s}, nil
 }
 
 // EvaluateFilters scores each filter on its cases, in ContentFilterNames

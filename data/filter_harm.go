@@ -18,10 +18,15 @@ import (
 type HarmConfig struct {
 	Enabled bool `yaml:"enabled" json:"enabled"`
 	TurnScope
+	// Guard also runs the output guard's method-detail and
+	// encourages-harm rules. ContentFiltersFor switches it off when the
+	// pipeline's guard filter already applies them to the same turns.
+	Guard bool `yaml:"guard" json:"guard"`
 }
 
-// DefaultHarmConfig checks assistant and system turns.
-func DefaultHarmConfig() HarmConfig { return HarmConfig{Enabled: true} }
+// DefaultHarmConfig checks assistant and system turns, guard rules
+// included.
+func DefaultHarmConfig() HarmConfig { return HarmConfig{Enabled: true, Guard: true} }
 
 // drugNames are medicines and drugs whose doses a support reply must not
 // give.
@@ -29,32 +34,32 @@ const drugNames = `(sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|
 
 // harmGuardUnless excuses a guard hit in a sentence that warns against
 // the act it names ("mixing alcohol with pills can be dangerous").
-var harmGuardUnless = regexp.MustCompile(`(?i)\b(can be|is|are|it's|could be) (really |very |so |extremely )?(dangerous|unsafe|risky|harmful)\b|\bplease (don't|do not)\b`)
+var harmGuardUnless = regexp.MustCompile(`(?i)\b(can be|is|are|it's|could be) (really |very |so |extremely )?(dangerous|unsafe|risky|harmful)\b|\bplease (don't|do not)\b|\b(can|might|may) feel like\b`)
 
 // harmRules are the filter's own rules; the guard's come first.
 var harmRules = []sentRule{
-	rule("harm_method", "explains how to carry out suicide or self-harm",
+	rule("harm_method", "how +to way +to ways +to trick +is", "explains how to carry out suicide or self-harm",
 		`\b(how to|ways to|way to|best way to|easiest way to|quickest way to|the trick is to)\s+(kill yourself|end your life|end it all|hang yourself|overdose|od\b|cut (deeper|yourself)|hurt yourself|self.harm without|hide (your )?(cuts|scars|self.harm))`,
 		`\b(if you('re| are)|searching|looked up|looking up|thinking about|urges?|please|reach out|call|text|crisis|never)\b`),
-	rule("harm_method", "advises hiding self-harm or how to make it worse",
+	rule("harm_method", "hide cover cut +deeper cut +where clean", "advises hiding self-harm or how to make it worse",
 		`\b(hide|cover) (the |your )?(cuts|scars|burns|marks) (with|under|so)\b|\bcut (deeper|where no one)\b|\bclean (the )?(blade|razor)\b`,
 		`\b(don't have to|no need to|feel you have to|if you feel|ashamed|shame|might want to hide|urge to hide)\b`),
-	rule("harm_method", "gives the quantity or means that would make an act fatal",
+	rule("harm_method", "fatal lethal deadly kill +you to +die be +enough", "gives the quantity or means that would make an act fatal",
 		`\b\d+\s*(tablets|pills|capsules|mg|g|grams|floors|storeys|stories|metres|meters|feet)\b.{0,40}\b(fatal|lethal|deadly|kill you|to die|be enough)\b|\b(fatal|lethal|deadly|kill you)\b.{0,30}\b\d+\s*(tablets|pills|capsules|mg|g|grams)\b`,
 		`\b(if you('re| are)|thinking about|please|call|text|crisis|don't|never)\b`),
-	rule("harm_encourage", "tells someone to give up or that their life is not worth living",
+	rule("harm_encourage", "give +up stop +trying stop +fighting worth", "tells someone to give up or that their life is not worth living",
 		`\b(you should|you might as well|you could|just)\s+(just\s+)?(give up|stop trying|stop fighting)\b|\byour life (isn't|is not) worth\b`,
 		`\b(don't|never|won't|not going to|feel like|feels like|might feel|tempting|urge)\b`),
-	rule("harm_pro_ed", "gives tips that promote disordered eating",
+	rule("harm_pro_ed", "calorie cals kcal thinspo meanspo ana mia purg throw +up sick vomit laxative diet +pill fast chew skip ice +cubes ice +chips hunger appetite water coffee coke hide hiding baggy weigh", "gives tips that promote disordered eating",
 		`\b(eat|eating|stay|keep it)\s+(less than|under|below|only|no more than)\s+\d{2,4}\s*(calories|cals?|kcal)\b|\b(thinspo|thinspiration|meanspo|pro.?ana|pro.?mia|ana tips|mia tips)\b|\b(purg\w*|throw(ing)? up|make yourself sick|vomit\w*|laxatives?|diet pills|water fast\w*|dry fast\w*|chew and spit|skip(ping)? (meals|breakfast|lunch|dinner)|fasting|ice (cubes|chips))\b.{0,50}\b(lose weight|lose the weight|weight loss|stay thin|get thin\w*|thinner|works (well|great|best)|helps you|burn|drop (a few )?(pounds|kilos|kg|lbs)|curb|suppress|fill up|feel full)\b|\b(ignore|fight|suppress|trick) (your |the )?(hunger|appetite|hunger pangs)\b|\bdrink (lots of |loads of )?(water|coffee|diet coke|black coffee) (to|so you) (fill|feel full|suppress|curb|don't feel hungry)|\b(hide|hiding) (your |the )?(eating|not eating|weight loss|purging|bones)\b.{0,30}\b(from|so)\b|\b(baggy clothes|weigh yourself (every|after|several))\b`,
 		`\b(don't|do not|never|dangerous|unsafe|harmful|risk\w*|worr\w*|concern\w*|signs? of|symptoms?|doctor|gp|dietitian|eating disorder (service|charity|team|helpline|support)|beat|neda|urges?|recovery|if you('ve| have)? (been|noticed)|you mentioned|you said|not safe|isn't safe|can damage|harm)\b`),
-	rule("harm_dose", "gives a dose or quantity of a medicine or drug",
+	rule("harm_dose", "mg millig mcg microg ml gram take taking swallow", "gives a dose or quantity of a medicine or drug",
 		`\b\d+(\.\d+)?\s*(mg|milligrams?|mcg|micrograms?|g|grams?|ml)\s+(of\s+)?`+drugNames+`\b|\b`+drugNames+`\b.{0,30}\b\d+(\.\d+)?\s*(mg|milligrams?|mcg|micrograms?|ml)\b|\b(take|taking|swallow)\s+(\d+|two|three|four|five|six|ten|a handful of|a few|a couple of)\s+(more\s+)?(of (your|the|those) )?`+drugNames+`\b`,
 		`\b(you mentioned|you said|you told me|prescribed you|your doctor prescribed|your prescriber)\b`),
-	rule("harm_dose", "tells someone to change their dose or take extra",
+	rule("harm_dose", "dose dosage meds medication extra more +pills more +tablets more +meds more +of alcohol drink booze wine beer vodka", "tells someone to change their dose or take extra",
 		`\b(double|triple|up|increase|raise|skip)\s+(up\s+)?(your|the)\s+(dose|dosage|meds|medication)\b|\btake (a few |a couple |some )?(extra|more) (pills|tablets|meds|of (your|them|those))\b|\b(mix|mixing|combine|combining|take)\w*\s+`+drugNames+`\b.{0,20}\b(with|and)\s+(alcohol|drink|booze|wine|beer|vodka|each other)\b`,
 		`\b(don't|do not|never|not to|shouldn't|should not|doctor|gp|prescriber|pharmacist|psychiatrist|dangerous|unsafe|risky|can be)\b`),
-	rule("harm_isolation", "encourages someone to withdraw from the people and help around them",
+	rule("harm_isolation", "cut +off cut +out cutting better +off don't +need don't +tell not +tell never +tell never +talk don't +talk not +talk don't +trust not +trust never +trust confide stay +away keep +away to +yourself isolat understand +you secret other +people", "encourages someone to withdraw from the people and help around them",
 		`\b(cut|cutting)\s+(off|out)\s+(everyone|everybody|all your friends|your (whole )?(family|friends)|all of them|the people who care)\b|\byou('re| are)? better off (alone|on your own|by yourself|without (anyone|anybody|them all|your friends|your family|people))\b|\byou don't need (anyone|anybody|other people|friends|your friends|your family)\b|\b(don't|do not|never)\s+(tell|talk to|trust|confide in)\s+(anyone|anybody|your (parents|family|mum|mom|dad|friends|doctor|gp|therapist|counsellor|counselor|teacher|partner))\b|\b(stay|keep) (away from|to yourself,? (and )?away from) (everyone|people|your friends|your family)\b|\bisolat(e|ing) yourself\b.{0,30}\b(best|better|good|help|fine)\b|\b(no one|nobody) (else )?(will|would|could|can) (ever )?understand you\b|\bonly i (can )?understand you\b|\bkeep (this|it) (a )?secret from (everyone|your)\b|\bother people will only (hurt|let you down|judge)\b`,
 		`\b(feel like|it can feel|might feel|may feel|feels like|feeling that|when you|toxic|abusive|unsafe|hurting you|harm(s|ing)? you|boundar\w*|if (they|someone|he|she)|are you|do you|don't have to|isn't true|not true|you said|you mentioned|tempting|urge)\b`),
 }
@@ -69,11 +74,15 @@ var _ Filter = (*HarmFilter)(nil)
 
 // NewHarmFilter builds the filter.
 func NewHarmFilter(cfg HarmConfig) (*HarmFilter, error) {
-	g, err := newGuardRules(safety.RuleMethodDetail, safety.RuleEncouragesHarm)
-	if err != nil {
-		return nil, err
+	f := &HarmFilter{cfg: cfg}
+	if cfg.Guard {
+		g, err := newGuardRules(safety.RuleMethodDetail, safety.RuleEncouragesHarm)
+		if err != nil {
+			return nil, err
+		}
+		f.guard = g
 	}
-	return &HarmFilter{cfg: cfg, guard: g}, nil
+	return f, nil
 }
 
 // Name is "harmful_advice".
@@ -89,6 +98,9 @@ func (f *HarmFilter) Check(c *conv.Conversation) []Reject {
 
 // CheckText returns the harmful advice in one message.
 func (f *HarmFilter) CheckText(text string) []Reject {
-	hs := f.guard.check(text, "harm_", harmGuardUnless)
+	var hs []hit
+	if f.guard != nil {
+		hs = f.guard.check(text, "harm_", harmGuardUnless)
+	}
 	return hitsToRejects(append(hs, matchRules(harmRules, text)...))
 }

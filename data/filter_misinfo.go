@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/tend-project/tend/conv"
@@ -31,17 +32,23 @@ var misinfoSentences []byte
 type MisinfoConfig struct {
 	Enabled bool `yaml:"enabled" json:"enabled"`
 	TurnScope
+	// Shared applies the safety package's misinformation rule set.
+	// ContentFiltersFor switches it off when the pipeline's guard filter
+	// already applies it to the same turns.
+	Shared bool `yaml:"shared" json:"shared"`
 	// Classifier adds the trained classifier to the rules.
 	Classifier bool `yaml:"classifier" json:"classifier"`
 	// Threshold is the classifier probability at or above which a
-	// sentence is dropped. Default 0.8.
+	// sentence is dropped. Default 0.7, chosen by 4-fold cross-validation on
+	// the training sentences (precision 0.93, recall 0.47 there): the
+	// classifier backs up the rules and must rarely drop good data.
 	Threshold float64 `yaml:"threshold" json:"threshold"`
 }
 
 // DefaultMisinfoConfig checks assistant and system turns with rules and
-// the classifier at 0.8.
+// the classifier at 0.7.
 func DefaultMisinfoConfig() MisinfoConfig {
-	return MisinfoConfig{Enabled: true, Classifier: true, Threshold: 0.8}
+	return MisinfoConfig{Enabled: true, Shared: true, Classifier: true, Threshold: 0.7}
 }
 
 // negStop matches a negated instruction about medication ("don't stop",
@@ -50,31 +57,31 @@ const negStop = `\b(don't|do not|never|shouldn't|should not|please don't|not to)
 
 // misinfoExtra are the claims the safety rule set leaves to data curation.
 var misinfoExtra = []sentRule{
-	rule("misinfo_vaccines_autism", "claims vaccines cause autism (they do not; the study that claimed so was retracted)",
+	rule("misinfo_vaccines_autism", "vaccin jab mmr immuni", "claims vaccines cause autism (they do not; the study that claimed so was retracted)",
 		`\b(vaccin\w*|jabs?|mmr|immuni[sz]\w*)\b.{0,60}\b(causes?|caused|causing|gave|gives?|given|leads? to|triggers?|triggered|damages?|reason|more likely)\b.{0,50}\b(autis\w*|adhd)|\bautis\w*\b.{0,40}\b(caused|comes?|came)\b.{0,30}\b(vaccin\w*|jabs?|mmr)|\b(skip|avoid|refuse)\w*\s+(the\s+|all\s+)?(vaccin\w*|jabs?)\b.{0,60}\bautis`,
 		`\b(no link|not cause|don't cause|do not cause|doesn't cause|does not cause|didn't cause|no connection|myth|retracted|no evidence|isn't true|not true|debunked|worry|worried|worries|questions|told me|said that|heard that|read that)\b`),
-	rule("misinfo_medication_myth", "repeats a myth about psychiatric medication (zombie, personality change, for life)",
+	rule("misinfo_medication_myth", "zombie robot personality who +you +are for +life forever never +come never +get", "repeats a myth about psychiatric medication (zombie, personality change, for life)",
 		`\b(antidepressants?|ssris?|meds|medications?|pills|lithium|antipsychotics?)\b.{0,40}\b(zombie|robot|change your personality|changes? who you are|on them for life|on them forever|never (come|get) off)\b`,
 		`\b(not|don't|doesn't|won't|isn't|never|myth|worr\w*|afraid|scared|fear)\b`),
-	rule("misinfo_lifestyle_cure", "claims exercise, diet or positive thinking alone cures a mental illness",
+	rule("misinfo_lifestyle_cure", "cured gone disappear go +away fixed vanish", "claims exercise, diet or positive thinking alone cures a mental illness",
 		`\b(run|ran|running|exercise\w*|yoga|walk\w*|diet|positive thinking|cold showers?|sunlight)\b.{0,50}\b(depression|anxiety|bipolar|ptsd|ocd)\b.{0,20}\b(would|will|'d|'ll) (be )?(cured|gone|disappear|go away|fixed|vanish)`,
 		`\b(not|won't|isn't|alongside|as well|also|might help|can help)\b`),
-	rule("misinfo_stop_medication", "tells someone to stop or change psychiatric medication on their own",
+	rule("misinfo_stop_medication", "stop quit ditch drop flush throw bin come +off get +off", "tells someone to stop or change psychiatric medication on their own",
 		`\b(stop|stopping|quit|quitting|ditch|drop|flush|throw|bin|come off|get off)\b(\s+taking)?\s+(your|the|all|those|these|them|everything)?\s*(meds|medications?|medicines?|pills|tablets|antidepressants?|ssris?|lithium|antipsychotics?|everything)\b|\b(quit|stop|come off)\b.{0,30}\bcold turkey\b|\bjust (stop|quit) (them|it)\b`,
 		negStop+`|\b(doctor|gp|prescriber|psychiatrist|pharmacist|nurse|with support|medical advice|medical help|safest|safely|gradual\w*|taper\w*|slowly|want to|wanting to|if you have already|side effects)\b`),
-	rule("misinfo_stop_medication", "claims stopping psychiatric medication abruptly is safe",
+	rule("misinfo_stop_medication", "stopping quitting coming dropping drop cut", "claims stopping psychiatric medication abruptly is safe",
 		`\b(stopping|quitting|coming off|dropping)\b.{0,50}\b(completely|totally|perfectly|100%)\s+(safe|harmless|fine)\b|\b(drop|cut)\w*\s+(your\s+)?dose\b.{0,30}\b(zero|overnight|nothing)\b`,
 		`\b(not|isn't|never|doctor|prescriber)\b`),
-	rule("misinfo_distrust_care", "tells someone to ignore their doctor or that they need no medical care",
+	rule("misinfo_distrust_care", "stop +listening don't +listen ignore don't +trust don't +need", "tells someone to ignore their doctor or that they need no medical care",
 		`\b(stop listening to|ignore|don't listen to|don't trust)\s+(your\s+)?(doctors?|psychiatrists?|gp|prescribers?|therapists?)\b|\byou don't need (a|any|your)\s+(doctors?|meds|medication|therapists?|psychiatrists?)\b`,
 		`\b(if you feel (dismissed|unheard)|second opinion)\b`),
-	rule("misinfo_faith_cure", "presents prayer or faith as a cure for mental illness, or illness as sin or possession",
+	rule("misinfo_faith_cure", "pray god demon possess devil exorcis sin faith spiritual church repent", "presents prayer or faith as a cure for mental illness, or illness as sin or possession",
 		`\bpray\w*\b.{0,40}\b(away|cures?|heal|fix|disappear|lift)\b|\bgod will (heal|cure|fix|take)\b|\b(demons?|demonic|possess(ed|ion)|the devil|exorcis\w*)\b|\bis a sin\b|\b(punishment for|because of) (your |their |his |her |our )?sins?\b|\black of faith\b|\bspiritual problem\b|\bstopped (going to church|praying)\b|\b(repent\w*|faith|prayer)\b.{0,20}\b(only|real) (cure|answer|treatment)\b`,
 		`\b(not|isn't|alongside|as well as|and still|part of how|comfort|no shame|doesn't mean)\b`),
-	rule("misinfo_conversion", "treats sexual orientation or gender identity as an illness to cure (conversion therapy)",
+	rule("misinfo_conversion", "gay straight homosexual lesbian bisexual trans same +sex same-sex dysphoria orientation sexuality reparative conversion", "treats sexual orientation or gender identity as an illness to cure (conversion therapy)",
 		`\b(pray the gay away|reparative therapy|conversion therapy (works|can|will|helps|cured))\b|\b(make|makes|turn|turns) you straight\b|\b(being\s+)?(gay|homosexual\w*|lesbian|bisexual\w*|transgender|trans|same.sex attraction|gender dysphoria|sexual orientation|sexuality)\b.{0,40}\b(mental (illness|disorder)|a disorder|disease|cured?|curable|fixed|reversed?|confusion)\b|\b(cure|fix|treat)\w*\s+(being\s+)?(gay|homosexual\w*|trans\w*)\b`,
 		`\b(not|isn't|doesn't work|harmful|condemned|removed|no need|nothing to|without trying|doesn't need|accept\w*|stigma|banned|myth)\b`),
-	rule("misinfo_adhd", "denies that ADHD is real or blames it on parenting, sugar or willpower",
+	rule("misinfo_adhd", "adhd", "denies that ADHD is real or blames it on parenting, sugar or willpower",
 		`\badhd (isn't|is not|ain't) real\b|\bno such thing as adhd\b|\badhd\b.{0,30}\b(made up|invented|an excuse|excuse for|a myth|caused by (bad )?parenting|bad parents|sugar)\b|\badults (can't|cannot|don't) (have|get) adhd\b|\bgirls (don't|can't) (get|have) adhd\b|\badhd (meds|medications?|pills) (are|is) (just )?speed\b`,
 		`\b(not true|myth that|some people (think|say)|doesn't cause|isn't caused|not caused|isn't an excuse|is not an excuse|diagnosed later)\b`),
 }
@@ -92,7 +99,7 @@ var _ Filter = (*MisinfoFilter)(nil)
 func NewMisinfoFilter(cfg MisinfoConfig) (*MisinfoFilter, error) {
 	f := &MisinfoFilter{cfg: cfg}
 	if cfg.Threshold == 0 {
-		f.cfg.Threshold = 0.8
+		f.cfg.Threshold = 0.7
 	}
 	if f.cfg.Threshold < 0 || f.cfg.Threshold > 1 {
 		return nil, fmt.Errorf("%w: filter.misinfo.threshold: %g is outside 0..1", ErrConfig, cfg.Threshold)
@@ -123,7 +130,11 @@ func (f *MisinfoFilter) Check(c *conv.Conversation) []Reject {
 // rule caught.
 func (f *MisinfoFilter) CheckText(text string) []Reject {
 	var out []Reject
-	for _, m := range safety.MatchMisinformation(text) {
+	var shared []safety.Match
+	if f.cfg.Shared {
+		shared = safety.MatchMisinformation(text)
+	}
+	for _, m := range shared {
 		if negatedClaim.MatchString(normApos.Replace(m.Text)) || reportedClaim.MatchString(normApos.Replace(sentenceAt(text, m.Start))) {
 			continue
 		}
@@ -136,6 +147,9 @@ func (f *MisinfoFilter) CheckText(text string) []Reject {
 	}
 	sents, _ := sentences(text)
 	for _, s := range sents {
+		if strings.HasSuffix(strings.TrimSpace(s), "?") {
+			continue // a question asserts nothing
+		}
 		if p := f.clf.prob(s); p >= f.cfg.Threshold {
 			out = append(out, Reject{Code: "misinfo_classifier", Span: clip(s), Message: -1,
 				Reason: fmt.Sprintf("the misinformation classifier gives %.2f (threshold %.2f)", p, f.cfg.Threshold)})
@@ -154,19 +168,34 @@ var negatedClaim = regexp.MustCompile(`(?i)n't\b|\b(not|never|no)\b`)
 // ("my friend told me vaccines cause autism").
 var reportedClaim = regexp.MustCompile(`(?i)\b(told me|tells me|told us|says that|said that|keeps saying|heard that|read that|claims? that|people say|they say|someone said)\b`)
 
-// healthTopic gates the classifier: a sentence that names no health
-// topic is not a medical claim, whatever its wording.
-var healthTopic = regexp.MustCompile(`(?i)\b(depress\w*|anxi\w*|panic|adhd|autis\w*|schizo\w*|bipolar|ocd|ptsd|trauma\w*|psycho\w*|mental\w*|therap\w*|counsel\w*|meds|medic\w*|pills?|antidepress\w*|ssris?|lithium|doses?|vaccin\w*|jabs?|suicid\w*|self.harm|cutting|anorexi\w*|bulimi\w*|eating disorders?|illness\w*|disorders?|gay|trans\w*|straight|pray\w*|cure[sd]?|heal\w*|treat\w*|recover\w*|diagnos\w*|voices|grief|alcohol|drink\w*|weed|cannabis|cbd|drugs?)\b`)
+// healthStems gate the classifier: a sentence with no word starting with
+// one of these names no health topic, so it is not a medical claim,
+// whatever its wording.
+var healthStems = strings.Fields(`depress anxi panic adhd autis schizo bipolar ocd ptsd trauma psych mental therap counsel
+meds medic pill antidepress ssri lithium dose vaccin jab suicid self-harm harm cutting anorexi bulimi eating illness disorder
+gay trans straight pray cure heal treat recover diagnos voices grief alcohol drink weed cannabis cbd drug`)
+
+func healthTopic(words []string) bool {
+	for _, w := range words {
+		for _, s := range healthStems {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // misinfoModel is the trained sentence classifier.
 type misinfoModel struct{ lin *linear }
 
 func (m *misinfoModel) prob(sentence string) float64 {
-	if !healthTopic.MatchString(sentence) {
+	words := textWords(normApos.Replace(sentence), nil)
+	if !healthTopic(words) {
 		return 0
 	}
 	z := []float64{0}
-	m.lin.probs(misinfoFeatures(sentence), z)
+	m.lin.probs(ngrams('m', words, true, nil), z)
 	return z[0]
 }
 
@@ -196,7 +225,7 @@ func trainMisinfo(ex []misinfoExample, split string) *misinfoModel {
 		rows = append(rows, example{x: misinfoFeatures(e.Text), set: []bool{e.Misinfo}})
 	}
 	lin := newLinear(1, 16, true)
-	lin.train(rows, trainOpts{epochs: 30, lr: 0.5, l2: 1e-4, seed: 1})
+	lin.train(rows, trainOpts{epochs: 100, lr: 2, l2: 1e-3, seed: 1})
 	return &misinfoModel{lin: lin}
 }
 
@@ -207,3 +236,49 @@ var defaultMisinfoModel = sync.OnceValues(func() (*misinfoModel, error) {
 	}
 	return trainMisinfo(ex, "train"), nil
 })
+
+// MisinfoReport is the classifier's held-out measurement.
+type MisinfoReport struct {
+	HeldOut, HeldOutPositive int
+	Threshold                float64
+	// Classifier scores the classifier alone (trained on the train
+	// split); Filter scores the whole filter (shared rules, extra rules
+	// and classifier) on the same held-out sentences.
+	Classifier, Filter FilterScore
+}
+
+// MeasureMisinfoClassifier trains on the train split of ex and scores the
+// held-out split.
+func MeasureMisinfoClassifier(ex []misinfoExample) MisinfoReport {
+	cfg := DefaultMisinfoConfig()
+	m := trainMisinfo(ex, "train")
+	f := &MisinfoFilter{cfg: cfg, clf: m}
+	r := MisinfoReport{Threshold: cfg.Threshold}
+	count := func(s *FilterScore, got, want bool, text string) {
+		s.Cases++
+		switch {
+		case got && want:
+			s.TP++
+		case got:
+			s.FP++
+			s.FalseAlarms = append(s.FalseAlarms, text)
+		case want:
+			s.FN++
+			s.Misses = append(s.Misses, text)
+		default:
+			s.TN++
+		}
+	}
+	for _, e := range ex {
+		if e.Split != "heldout" {
+			continue
+		}
+		r.HeldOut++
+		if e.Misinfo {
+			r.HeldOutPositive++
+		}
+		count(&r.Classifier, m.prob(e.Text) >= cfg.Threshold, e.Misinfo, e.Text)
+		count(&r.Filter, len(f.CheckText(e.Text)) > 0, e.Misinfo, e.Text)
+	}
+	return r
+}

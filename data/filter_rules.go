@@ -16,23 +16,67 @@ import (
 	"github.com/tend-project/tend/safety"
 )
 
-// sentRule is one pattern with its reason code.
+// sentRule is one pattern with its reason code. keys are cheap
+// substrings of which at least one must occur in the lowercased sentence
+// before the regular expression runs: most sentences have none, and
+// skipping them keeps the filters at microseconds per message.
 type sentRule struct {
 	code   string
+	keys   []string
 	reason string
 	re     *regexp.Regexp
 	unless *regexp.Regexp // nil: no exception
 }
 
 // rule compiles a case-insensitive rule; a bad pattern is a programming
-// error caught by the package tests, so it panics at package init.
-func rule(code, reason, pat, unless string) sentRule {
-	r := sentRule{code: code, reason: reason, re: regexp.MustCompile(`(?i)` + pat)}
+// error caught by the package tests, so it panics at package init. keys
+// lists the rule's trigger substrings: each space-separated word is a
+// key, and a word written with a leading "+" joins the previous one
+// ("come +off" is the key "come off").
+func rule(code, keys, reason, pat, unless string) sentRule {
+	r := sentRule{code: code, keys: splitKeys(keys), reason: reason, re: regexp.MustCompile(`(?i)` + pat)}
 	if unless != "" {
 		r.unless = regexp.MustCompile(`(?i)` + unless)
 	}
 	return r
 }
+
+// splitKeys splits "stop come +off adhd" into ["stop", "come off", "adhd"].
+func splitKeys(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if rest, ok := strings.CutPrefix(w, "+"); ok && len(out) > 0 {
+			out[len(out)-1] += " " + rest
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// hasKey reports whether lower contains one of keys at the start of a
+// word (or keys is empty): "men" is found in "men are" but not "women".
+func hasKey(lower string, keys []string) bool {
+	if len(keys) == 0 {
+		return true
+	}
+	for _, k := range keys {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], k)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i == 0 || !isWordByte(lower[i-1]) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'' || b >= 0x80 }
 
 // hit is one rule firing on a text.
 type hit struct {
@@ -65,14 +109,26 @@ var normApos = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"
 // matchRules runs rules over each sentence of text; each code fires once
 // per text, at its first match.
 func matchRules(rules []sentRule, text string) []hit {
+	// Keys are checked once against the whole message: most messages
+	// trigger no rule at all and cost one pass of substring checks.
+	lowerAll := strings.ToLower(text)
+	var live []*sentRule
+	for i := range rules {
+		if hasKey(lowerAll, rules[i].keys) {
+			live = append(live, &rules[i])
+		}
+	}
+	if len(live) == 0 {
+		return nil
+	}
 	var out []hit
 	var seen map[string]bool
 	sents, offs := sentences(text)
 	for k, s := range sents {
 		ns := normApos.Replace(s)
-		for i := range rules {
-			r := &rules[i]
-			if seen[r.code] {
+		lower := strings.ToLower(ns)
+		for _, r := range live {
+			if seen[r.code] || !hasKey(lower, r.keys) {
 				continue
 			}
 			loc := r.re.FindStringIndex(ns)

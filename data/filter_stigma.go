@@ -19,10 +19,15 @@ import (
 type StigmaConfig struct {
 	Enabled bool `yaml:"enabled" json:"enabled"`
 	TurnScope
+	// Guard also runs the output guard's stigma rule. ContentFiltersFor
+	// switches it off when the pipeline's guard filter already applies
+	// it to the same turns.
+	Guard bool `yaml:"guard" json:"guard"`
 }
 
-// DefaultStigmaConfig checks assistant and system turns.
-func DefaultStigmaConfig() StigmaConfig { return StigmaConfig{Enabled: true} }
+// DefaultStigmaConfig checks assistant and system turns, guard rule
+// included.
+func DefaultStigmaConfig() StigmaConfig { return StigmaConfig{Enabled: true, Guard: true} }
 
 // stereoFrame excuses a sentence that names a stereotype to question it.
 const stereoFrame = `\b(not|isn't|aren't|don't|doesn't|never|no|myth|stereotypes?|untrue|not true|told|taught|hear|heard|hearing|say|says|said|saying|expect\w*|pressure to|the idea that|the belief that|believe that|think that|thinks that|message that|assum\w*|clich\w*|unfair|wrong|prejudice|racis\w*|sexis\w*|homophob\w*|transphob\w*|islamophob\w*|antisemit\w*|bigot\w*)\b`
@@ -35,22 +40,22 @@ const personWord = `(he|she|they|you|u|people|person|persons|guy|guys|woman|wome
 var stigmaGuardUnless = regexp.MustCompile(`(?i)\b(calls?|called|calling|call) (you|me|him|her|them|us)\b|\bgoing (crazy|mad|insane)\b|\b(names|words) like\b`)
 
 var stigmaRules = []sentRule{
-	rule("stigma_slur", "uses a mental-illness slur for a person",
+	rule("stigma_slur", "psycho nut loon lunatic schizo mental basket head +case headcase crazies retard sociopath funny +farm madhouse maniac spaz spastic", "uses a mental-illness slur for a person",
 		`\b(psychos|nutjobs?|nut.?jobs?|nutcases?|nut.?cases?|loonies|loony|looney|lunatics?|schizos|mental cases?|basket.?cases?|head.?cases?|headcases?|crazies|retards?|retarded|psychopaths|sociopaths|loony bin|funny farm|nuthouse|nut house|madhouse)\b|\b(a|the|that|this|total|complete|some|absolute|real|proper|such a|like a)\s+(psycho|schizo|lunatic|nutter|maniac|mental case|spaz|spastic)\b`,
 		`\b(film|movie|hitchcock|song|album|not an? |isn't an? |no one is an? |nobody is an? |called you|calls you|call you|called me|calls me|names like|words like|hurtful|slur)`),
-	rule("stigma_crazy_person", "calls a person crazy, insane or mental",
+	rule("stigma_crazy_person", "crazy insane nuts mental deranged unhinged psycho mad bonkers loopy cuckoo off +his off +her off +their", "calls a person crazy, insane or mental",
 		`\b`+personWord+`('s|'re| is| are| was| were| seems?| seemed| sounds?| looks?| acting| act| being| gone| went)\s+(so |totally |completely |absolutely |clinically |literally |a bit |a little |fucking |bloody |bat.?shit |batshit |certifiably |straight up |just |really )?(crazy|insane|nuts|mental|deranged|unhinged|a psycho|psycho|mad|bonkers|loopy|cuckoo|off (his|her|their) (meds|rocker|head))\b|\b(crazy|insane|mental|psycho|unhinged|deranged)\s+(person|people|lady|woman|man|guy|ex|girlfriend|boyfriend|bitch|cat lady|neighbou?r)\b`,
 		`\b(not|isn't|aren't|wasn't|weren't|no|never|feel|feels|feeling|felt|going|like|think|thought|worried|worry|afraid|scared|wonder\w*|called|calls|call|say|said|says|means? you|make you|doesn't make)\b`),
-	rule("stigma_gender", "states a gender stereotype",
+	rule("stigma_gender", "women girls female wives mothers men boys guys males man +up woman's belongs +in like +a +girl", "states a gender stereotype",
 		`\b(women|girls|females|wives|mothers)\s+(are|get)\s+((just|too|so|naturally|all|always|really|far|way|much|more|overly)\s+){0,3}(emotional|hysterical|irrational|overemotional|dramatic|crazy|weak|manipulative|bad at (maths|math|driving|science|leading)|not (smart|strong|logical) enough)\b|\b(real\s+)?(men|boys|guys|males)\s+(don't|do not|shouldn't|should not|never|can't)\s+(cry|talk about (their )?feelings|get (depressed|anxious|sad)|show (emotions?|feelings|weakness)|ask for help)\b|\bman up\b|\bboys will be boys\b|\b(a )?woman's place is\b|\bbelongs? in the kitchen\b|\bmen are (all\s+)?(trash|pigs|animals|dogs|emotionally stunted)\b|\b(cry|crying|throw|fight|run)\w*\s+like a girl\b|\b(women|girls)\s+(can't|cannot|shouldn't)\s+(lead|drive|handle|do maths|do math|be engineers)\b`,
 		stereoFrame),
-	rule("stigma_race", "states a racial or ethnic stereotype",
+	rule("stigma_race", "black white asian chinese indian african mexican latin arab hispanic gyps roma traveller irish polish immigrant refugee foreigner migrant", "states a racial or ethnic stereotype",
 		`\b(black|white|asian|chinese|indian|african|mexican|latino|latina|arab|arabs|hispanic|gypsies|gypsy|roma|travellers|irish|polish|immigrants?|refugees?|foreigners|migrants)\s+(people\s+|men\s+|women\s+|folks\s+|guys\s+|kids\s+|families\s+)?(are|is)\s+((all|just|naturally|always|mostly|usually|genetically|more|less|so|really|basically)\s+){0,3}(lazy|violent|criminals?|dangerous|stupid|dirty|thieves|terrorists?|aggressive|less intelligent|inferior|savages?|good at maths?|bad at \w+|rapists|drug dealers|scroungers|animals)\b|\b(immigrants|refugees|foreigners|migrants)\s+(bring|cause|spread)\s+(crime|disease|diseases)\b`,
 		stereoFrame),
-	rule("stigma_religion", "states a religious stereotype",
+	rule("stigma_religion", "muslim islam jew christian hindu sikh atheist catholic buddhist mormon", "states a religious stereotype",
 		`\b(muslims?|islam|jews?|jewish people|christians?|hindus?|sikhs?|atheists?|catholics?|buddhists?|mormons?)\s+(are|is)\s+((all|just|naturally|always|mostly|basically|so|really|more)\s+){0,3}(terrorists?|greedy|violent|brainwashed|extremists?|stupid|evil|immoral|hypocrites?|dangerous|backwards|a cult|cheap)\b|\b(all|every)\s+(muslims?|jews|christians|hindus|atheists)\b.{0,30}\b(terrorists?|greedy|control|evil|hate)\b|\bjews\s+control\b`,
 		stereoFrame),
-	rule("stigma_sexuality", "states a stereotype about sexuality or gender identity, or uses a slur",
+	rule("stigma_sexuality", "gay lesbian bi trans queer homosexual fag dyke tranny trannies poof", "states a stereotype about sexuality or gender identity, or uses a slur",
 		`\b(gay|gays|lesbians?|bi|bisexuals?|bisexual people|trans|transgender|trans people|queer|homosexuals?)\s+(people\s+|men\s+|women\s+|folks\s+|kids\s+)?(are|is)\s+((all|just|naturally|always|basically|so|really|more)\s+){0,3}(predators|perverts|confused|greedy|promiscuous|sick|unnatural|abnormal|sinners|mentally ill|attention seekers|groomers|going through a phase|a phase|a trend|dangerous)\b|\bbisexuality\s+(is|isn't)\s+(just|not)\s+(a phase|real)\b|\bthat's so gay\b|\b(fags?|faggots?|dykes?|trannys?|trannies|poofs?|poofters?)\b`,
 		stereoFrame),
 }
@@ -65,11 +70,15 @@ var _ Filter = (*StigmaFilter)(nil)
 
 // NewStigmaFilter builds the filter.
 func NewStigmaFilter(cfg StigmaConfig) (*StigmaFilter, error) {
-	g, err := newGuardRules(safety.RuleStigma)
-	if err != nil {
-		return nil, err
+	f := &StigmaFilter{cfg: cfg}
+	if cfg.Guard {
+		g, err := newGuardRules(safety.RuleStigma)
+		if err != nil {
+			return nil, err
+		}
+		f.guard = g
 	}
-	return &StigmaFilter{cfg: cfg, guard: g}, nil
+	return f, nil
 }
 
 // Name is "stigma".
@@ -85,6 +94,9 @@ func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 
 // CheckText returns the stigma in one message.
 func (f *StigmaFilter) CheckText(text string) []Reject {
-	hs := f.guard.check(text, "stigma_", stigmaGuardUnless)
+	var hs []hit
+	if f.guard != nil {
+		hs = f.guard.check(text, "stigma_", stigmaGuardUnless)
+	}
 	return hitsToRejects(append(hs, matchRules(stigmaRules, text)...))
 }
