@@ -11,8 +11,8 @@ import (
 
 func TestFilterEval(t *testing.T) {
 	for _, tt := range []struct {
-		file      string
-		minCases  int
+		file       string
+		minCases   int
 		minP, minR float64
 	}{
 		// eval.jsonl was used while writing the rules (a dev set).

@@ -76,7 +76,9 @@ func hasKey(lower string, keys []string) bool {
 	return false
 }
 
-func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'' || b >= 0x80 }
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'' || b >= 0x80
+}
 
 // hit is one rule firing on a text.
 type hit struct {
