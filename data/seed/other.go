@@ -2,7 +2,10 @@
 // psychoeducation questions.
 package seed
 
-import "github.com/tend-project/tend/conv"
+import (
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/sources"
+)
 
 func pronouns(p string) (them, their string) {
 	switch p {
@@ -53,14 +56,19 @@ func (s *scene) otherPlan(d *dialogue, exchanges int) {
 	}
 }
 
-// infoPlan: a psychoeducation question, an accurate answer (Information),
-// and a short close.
-func (s *scene) infoPlan(d *dialogue) {
+// infoPlan: a psychoeducation question, an accurate answer (Information)
+// that ends with a "Learn more" page from lib (see cite.go), and a short
+// close. It reports whether the answer cites a page.
+func (s *scene) infoPlan(d *dialogue, lib *sources.Library) (cited bool) {
 	qa := pick(s.r, s.b.Info)
 	d.user(pick(s.r, userOpeners[:8]), qa.Q)
 	t := &turn{strategy: conv.StrategyInformation}
 	t.add(s.px(infoLead), 0, 0, 0)
 	t.add(s.x(qa.A), 0, 0, 0)
+	if c, ok := s.citeFor(lib, qa.Q+" "+qa.A); ok {
+		t.add(s.learnMoreSentence(c), 0, 0, 0)
+		cited = true
+	}
 	switch s.r.IntN(3) {
 	case 0:
 		t.add(s.x(infoFollow[0]), 0, 0, 1)
@@ -72,4 +80,5 @@ func (s *scene) infoPlan(d *dialogue) {
 	t = &turn{strategy: conv.StrategyOthers}
 	t.add(s.px(infoClose), 0, 0, 0)
 	d.assistant(t)
+	return cited
 }

@@ -62,6 +62,11 @@ func GenerateContext(ctx context.Context, cfg Config, emitConv func(*conv.Conver
 	if cfg.Conversations < 0 || cfg.Pairs < 0 {
 		return Stats{}, fmt.Errorf("%w: counts must be ≥ 0 (conversations %d, pairs %d)", ErrConfig, cfg.Conversations, cfg.Pairs)
 	}
+	// Information answers cite the bundled sources library; a library
+	// that does not load is a build defect, reported before any output.
+	if _, err := bundledLibrary(); err != nil {
+		return Stats{}, fmt.Errorf("seed: loading the bundled sources library: %w", err)
+	}
 	st := newStats(cfg.Seed)
 	total := cfg.Conversations + cfg.Pairs
 	done := 0
@@ -106,10 +111,12 @@ func GenerateContext(ctx context.Context, cfg Config, emitConv func(*conv.Conver
 type meta struct {
 	kind   kind
 	locale string // "" when the conversation does not say
+	cited  bool   // an Information turn cites a library page
 }
 
 // Conversation returns conversation i (0-based) for seed, exactly as
-// Generate would emit it.
+// Generate would emit it. (Should the bundled sources library fail to load,
+// which Generate reports as an error, its answers would carry no citation.)
 func Conversation(seed uint64, i int) *conv.Conversation {
 	c, _ := conversation(seed, i)
 	return c
@@ -127,9 +134,11 @@ func conversation(seed uint64, i int) (*conv.Conversation, meta) {
 	d := &dialogue{}
 	sys := s.placeLocale(d, k == kindCrisis || sev >= conv.SeveritySevere || b.Concern == conv.ConcernCrisis)
 	exchanges := 2 + r.IntN(3)
+	var cited bool
 	switch k {
 	case kindInfo:
-		s.infoPlan(d)
+		lib, _ := bundledLibrary()
+		cited = s.infoPlan(d, lib)
 	case kindOther:
 		s.otherPlan(d, exchanges)
 	case kindCrisis:
@@ -156,7 +165,7 @@ func conversation(seed uint64, i int) (*conv.Conversation, meta) {
 	if s.known {
 		loc = s.loc.Locale
 	}
-	return c, meta{kind: k, locale: loc}
+	return c, meta{kind: k, locale: loc, cited: cited}
 }
 
 // chooseKind draws the plan and severity. Crisis/self-harm leans towards

@@ -31,10 +31,13 @@ type Stats struct {
 	// ("unknown" when neither the system prompt nor the user says).
 	PerLocale map[string]int `json:"per_locale"`
 	// PerExchanges counts conversations by user–assistant exchanges.
-	PerExchanges     map[string]int       `json:"per_exchanges"`
-	WithSystemPrompt int                  `json:"with_system_prompt"`
-	PerFailure       map[string]int       `json:"per_failure"`
-	PairConcerns     map[conv.Concern]int `json:"pair_concerns"`
+	PerExchanges     map[string]int `json:"per_exchanges"`
+	WithSystemPrompt int            `json:"with_system_prompt"`
+	// Cited counts conversations whose Information answer ends with a
+	// "Learn more" page from the bundled sources library.
+	Cited        int                  `json:"cited"`
+	PerFailure   map[string]int       `json:"per_failure"`
+	PairConcerns map[conv.Concern]int `json:"pair_concerns"`
 	// LengthBaseline is the accuracy of guessing "the longer reply is
 	// chosen": how much a reward model could get from length alone.
 	LengthBaseline float64 `json:"length_baseline"`
@@ -105,6 +108,9 @@ func (st *Stats) addConversation(c *conv.Conversation, m meta) {
 	if c.Messages[0].Role == conv.RoleSystem {
 		st.WithSystemPrompt++
 	}
+	if m.cited {
+		st.Cited++
+	}
 }
 
 func (st *Stats) addPair(p *conv.PreferencePair) {
@@ -173,6 +179,7 @@ func (st Stats) WriteTable(w io.Writer) error {
 	}
 	row("unknown", st.PerLocale["unknown"])
 	row("with system prompt", st.WithSystemPrompt)
+	row("citing a library page", st.Cited)
 	fmt.Fprintln(tw, "failures (rejected replies)")
 	for _, f := range conv.Failures {
 		row(f, st.PerFailure[f])
