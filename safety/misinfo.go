@@ -31,11 +31,15 @@ type Match struct {
 
 const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
 
+// mythFrameStrict is mythFrame without "actually", which also appears in the
+// false claim itself ("they won't actually do it").
+const mythFrameStrict = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
+
 var misinfoRules = []MisinfoRule{
 	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
-		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head | [ asking | ask | talking about it | asking about it ] ~4 give|put|plant ~2 the|them|her|him ~1 idea | [ asking | ask | asking him | asking her | asking them ] ~4 push|pushes|pushing|make|makes ~3 [ do it | doing it | suicide | over the edge ]", notIf: mythFrame + "|not|never|no"},
+		pat: "ask|asking|talk|talking|mention|mentioning ~4 suicide ~6 plant|plants|put|puts|give|gives|increase|increases|encourage|encourages ~3 idea|ideas|risk|them | put|plant the idea in their|someone|his|her head | [ asking | ask | talking about it | asking about it ] ~4 give|put|plant ~2 the|them|her|him ~1 idea | [ bringing it up | bringing up suicide | mentioning it | raising it ] ~3 plant|plants|put|puts|give|gives ~2 the|them ~1 idea | [ asking | ask | asking him | asking her | asking them ] ~4 push|pushes|pushing|make|makes ~3 [ do it | doing it | suicide | over the edge ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "talkers_dont_act", Claim: "People who talk about suicide won't act on it.", Correction: "Most people who die by suicide gave some warning; every mention deserves to be taken seriously.",
-		pat: "people|those|someone|anyone ~2 talk|talks|talking ~14 not|never|rarely|seldom ~3 do it|act|mean|follow|serious | if they really wanted to die ~3 they would", notIf: mythFrame},
+		pat: "people|those|someone|anyone ~2 talk|talks|talking ~14 not|never|rarely|seldom ~3 [ do it | act | mean | follow | serious | go through ] | if they really wanted to die ~3 they would", notIf: mythFrameStrict},
 	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",
 		pat: "doing it ~2 to get attention | doing it for attention | [ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | [ cut | cuts | self harm ] ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
 	{ID: "depression_choice", Claim: "Depression is a choice, a weakness, or just sadness.", Correction: "Depression is a common, treatable health condition, not a choice or a character flaw.",
