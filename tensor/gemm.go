@@ -226,11 +226,12 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				}
 				// Tasks go out one at a time: they are coarse, and equal
 				// shares matter more than an atomic add per task. With many
-				// strips a task takes a few adjacent ones, so its A packing
-				// reads longer runs of each source row.
+				// strips (≥ 32 per worker, so the last task still costs
+				// little waiting) a task takes a few adjacent ones, and its A
+				// packing reads longer runs of each source row.
 				group := 1
 				if colGroups == 1 {
-					group = max(1, min(4, rowGroups/(8*t)))
+					group = max(1, min(4, rowGroups/(32*t)))
 				}
 				parallelChunks((rowGroups+group-1)/group*colGroups, 1, workers, func(lo, hi int) {
 					for task := lo; task < hi; task++ {
