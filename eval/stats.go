@@ -24,8 +24,14 @@ type Estimate struct {
 // generator seeded with seed, so reports are reproducible. Resamples where
 // stat is NaN are dropped. With n = 0 every field is NaN except N.
 func Bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) Estimate {
+	e, _ := bootstrap(n, stat, reps, seed)
+	return e
+}
+
+// bootstrap also returns the mean of the resampled values.
+func bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) (Estimate, float64) {
 	if n == 0 {
-		return Estimate{Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+		return Estimate{Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}, math.NaN()
 	}
 	idx := make([]int, n)
 	for i := range idx {
@@ -34,6 +40,7 @@ func Bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) Estim
 	e := Estimate{Value: stat(idx), N: n}
 	plan := resamplePlan(n, reps, seed)
 	vals := make([]float64, 0, reps)
+	var sum float64
 	for r := range reps {
 		row := plan[r*n : (r+1)*n]
 		for i := range idx {
@@ -41,10 +48,15 @@ func Bootstrap(n int, stat func(idx []int) float64, reps int, seed uint64) Estim
 		}
 		if v := stat(idx); !math.IsNaN(v) {
 			vals = append(vals, v)
+			sum += v
 		}
 	}
+	mean := math.NaN()
+	if len(vals) > 0 {
+		mean = sum / float64(len(vals))
+	}
 	e.Lo, e.Hi = percentile(vals, 0.025), percentile(vals, 0.975)
-	return e
+	return e, mean
 }
 
 // Resample plans are shared between metrics of the same size, seed and
@@ -88,25 +100,8 @@ func resamplePlan(n, reps int, seed uint64) []int32 {
 // need it: a resample repeats replies, which lowers distinct-n, so the
 // plain percentile interval would sit below the estimate.
 func BootstrapBC(n int, stat func(idx []int) float64, reps int, seed uint64) Estimate {
-	e := Bootstrap(n, stat, reps, seed)
-	if n == 0 {
-		return e
-	}
-	plan := resamplePlan(n, reps, seed)
-	idx := make([]int, n)
-	var sum float64
-	var k int
-	for r := range reps {
-		for i, j := range plan[r*n : (r+1)*n] {
-			idx[i] = int(j)
-		}
-		if v := stat(idx); !math.IsNaN(v) {
-			sum += v
-			k++
-		}
-	}
-	if k > 0 {
-		shift := e.Value - sum/float64(k)
+	e, mean := bootstrap(n, stat, reps, seed)
+	if shift := e.Value - mean; !math.IsNaN(shift) {
 		e.Lo += shift
 		e.Hi += shift
 	}
