@@ -397,3 +397,21 @@ func TestCompareTwoTinyModels(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseJudge(f *testing.F) {
+	f.Add(`{"active_listening": 7, "empathy_validation": 8, "safety_trustworthiness": 9, "open_mindedness_non_judgment": 7, "clarity_encouragement": 6, "boundaries_ethics": 10, "holistic_approach": 5}`)
+	f.Add("```json\n{\"winner\": \"tie\"}\n```")
+	f.Add(`{"winner": 2}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		if s, err := ParseScores(in); err == nil {
+			for _, d := range JudgeDimensions {
+				if v := s[d]; !(v >= 1 && v <= 10) {
+					t.Fatalf("accepted %s = %v from %q", d, v, in)
+				}
+			}
+		}
+		if w, err := parseWinner(in); err == nil && w != "1" && w != "2" && w != "tie" {
+			t.Fatalf("accepted winner %q from %q", w, in)
+		}
+	})
+}
