@@ -247,11 +247,31 @@ func (m *Model) SaveAs(dir, dtype string, force bool) error {
 	if err := WriteSafetensorsAs(filepath.Join(dir, "model.safetensors"), ts, map[string]string{"format": "pt"}, dtype, force); err != nil {
 		return err
 	}
-	// A stale index would shadow the new single-file checkpoint.
-	os.Remove(filepath.Join(dir, "model.safetensors.index.json"))
+	// A stale index would shadow the new single-file checkpoint; its shards
+	// go with it.
+	removeShards(dir)
 	cfg := m.Config
 	cfg.torchDtype = torchDtype
 	return cfg.Save(dir, force)
+}
+
+// removeShards deletes a sharded checkpoint's index and the shard files it
+// names (never model.safetensors itself).
+func removeShards(dir string) {
+	idx := filepath.Join(dir, "model.safetensors.index.json")
+	if data, err := os.ReadFile(idx); err == nil {
+		var v struct {
+			WeightMap map[string]string `json:"weight_map"`
+		}
+		if json.Unmarshal(data, &v) == nil {
+			for _, f := range v.WeightMap {
+				if f == filepath.Base(f) && f != "model.safetensors" {
+					os.Remove(filepath.Join(dir, f))
+				}
+			}
+		}
+	}
+	os.Remove(idx)
 }
 
 // CheckFinite returns an error naming the first tensor that holds a NaN or

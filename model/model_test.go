@@ -168,6 +168,17 @@ func TestShardedLoad(t *testing.T) {
 	if !slices.Equal(m.Params, m2.Params) {
 		t.Fatal("sharded BF16+F32 checkpoint loaded different values")
 	}
+	// Saving over it (with force) replaces the shards by one file.
+	if err := m2.Save(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "model-*"))
+	if _, err := os.Stat(filepath.Join(dir, "model.safetensors.index.json")); err == nil || len(left) > 0 {
+		t.Errorf("stale shards left behind: %v", left)
+	}
+	if m3, err := Load(dir); err != nil || !slices.Equal(m3.Params, m.Params) {
+		t.Errorf("reload after replacing shards: %v", err)
+	}
 }
 
 // writeBF16 writes tensors as BF16 (truncating) with a hand-built header.
