@@ -33,6 +33,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/nn"
 )
 
@@ -239,6 +240,11 @@ func (m *Model) SaveAs(dir, dtype string, force bool) error {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	if idx := filepath.Join(dir, "model.safetensors.index.json"); !force {
+		if _, err := os.Stat(idx); err == nil {
+			return fmt.Errorf("%s: %w", idx, atomicfile.ErrExists)
+		}
 	}
 	var ts []Tensor
 	for _, t := range m.Config.hfTensors(m.W) {

@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tend-project/tend/atomicfile"
 )
 
 func tinyModel(t *testing.T, arch string, tied bool) *Model {
@@ -168,7 +170,10 @@ func TestShardedLoad(t *testing.T) {
 	if !slices.Equal(m.Params, m2.Params) {
 		t.Fatal("sharded BF16+F32 checkpoint loaded different values")
 	}
-	// Saving over it (with force) replaces the shards by one file.
+	// Saving over it needs force, and then replaces the shards by one file.
+	if err := m2.Save(dir, false); !errors.Is(err, atomicfile.ErrExists) {
+		t.Errorf("save over a sharded checkpoint without force: %v", err)
+	}
 	if err := m2.Save(dir, true); err != nil {
 		t.Fatal(err)
 	}
