@@ -241,9 +241,11 @@ func (m *Model) SaveAs(dir, dtype string, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if idx := filepath.Join(dir, "model.safetensors.index.json"); !force {
-		if _, err := os.Stat(idx); err == nil {
-			return fmt.Errorf("%s: %w", idx, atomicfile.ErrExists)
+	if !force { // check every file before writing any
+		for _, name := range []string{"model.safetensors.index.json", "model.safetensors", "config.json"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				return fmt.Errorf("%s: %w", filepath.Join(dir, name), atomicfile.ErrExists)
+			}
 		}
 	}
 	var ts []Tensor
