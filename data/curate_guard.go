@@ -1,7 +1,7 @@
 // The guard filter reuses the safety package, so training data and live
 // replies are held to the same rules: the output guard's sentence rules
-// (diagnosis, prescribing, claims to be human, method details,
-// encouragement of harm, stigma) over every assistant turn, and the shared
+// (by default diagnosis, prescribing and claims to be human) over every
+// assistant turn, and the shared
 // misinformation rule set over assistant and system turns (user turns
 // optionally). Also here: the first annotator,
 // which keeps the labels a record came with and sends unlabelled records to
@@ -31,13 +31,17 @@ type GuardConfig struct {
 	MisinfoUserTurns bool `yaml:"misinfo_user_turns" json:"misinfo_user_turns"`
 }
 
-// DefaultGuardConfig drops replies that diagnose, prescribe, claim to be
-// human, give method details, encourage harm or stigmatise, and assistant
-// or system turns asserting misinformation.
+// DefaultGuardConfig drops replies that diagnose, prescribe or claim to be
+// human, and assistant or system turns asserting misinformation. The
+// guard's method_detail, encourages_harm and stigma rules can be listed
+// too; they are off by default because, on the seed corpus, they mostly
+// fire on good crisis replies (means-restriction advice such as "moving
+// anything you could hurt yourself with out of reach"), and dropping those
+// would teach the model less about crises, not more. Harmful advice and
+// stigma have their own filters.
 func DefaultGuardConfig() GuardConfig {
 	return GuardConfig{Enabled: true, Rules: []string{
-		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleClaimsHuman, safety.RuleMethodDetail,
-		safety.RuleEncouragesHarm, safety.RuleStigma, safety.RuleMisinformation,
+		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleClaimsHuman, safety.RuleMisinformation,
 	}}
 }
 
