@@ -32,6 +32,13 @@ func (m *Model) SaveLoRA(dir, base string, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	if !force { // check both files before writing either
+		for _, name := range []string{"adapter_model.safetensors", "adapter_config.json"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				return fmt.Errorf("%s: %w", filepath.Join(dir, name), atomicfile.ErrExists)
+			}
+		}
+	}
 	var targets []string
 	for t, md := range lo.layers[0].mods {
 		if md != nil {
