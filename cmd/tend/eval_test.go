@@ -15,6 +15,8 @@ import (
 	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/llm"
 	"github.com/tend-project/tend/llm/llmtest"
+	reviewapp "github.com/tend-project/tend/review"
+	"github.com/tend-project/tend/store"
 )
 
 func TestEvalCommand(t *testing.T) {
@@ -66,6 +68,16 @@ func TestEvalCommand(t *testing.T) {
 		if len(rec) != 4 || rec["context"] == nil || rec["response"] == nil || rec["model"] == nil || rec["id"] == nil {
 			t.Fatalf("review record is not {id, context, response, model}: %s", line)
 		}
+	}
+	// The review app imports the file as rating items.
+	rf, err := os.Open(review)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := reviewapp.ReadItems(rf, "review.jsonl", reviewapp.ImportOptions{Kind: store.KindRate, Scrub: func(s string) string { return s }})
+	rf.Close()
+	if err != nil || len(items) != len(readLines(t, review)) {
+		t.Fatalf("review import: %d items, %v", len(items), err)
 	}
 	calls := srv.Calls()
 	// Existing outputs are refused without --force, before any generation.
