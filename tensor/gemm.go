@@ -170,6 +170,13 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				pA(pa[lo*mr*kcc:], transA, a, lda, ic+lo*mr, pc, min(mcc-lo*mr, (hi-lo)*mr), kcc, mr)
 			}
 			if blocks := (n + nc - 1) / nc; !serial && blocks >= 4*t {
+				// Narrow the blocks until there are ≥ 16 per worker, so the
+				// last one leaves little idle time on the others.
+				nc := nc
+				if blocks < 16*t {
+					nc = balanced(n, max(nr, n/(16*t)), nr)
+					blocks = (n + nc - 1) / nc
+				}
 				par(aSlivers, 4, packASlivers)
 				// Many column blocks (an LM head): each worker packs and
 				// computes whole blocks on its own, with no barrier between.
