@@ -62,6 +62,17 @@ func TestFloat32MatchesFloat64(t *testing.T) {
 	RMSNormForward(y32, r32, to32(x), to32(w), N, C, 1e-5)
 	closeTo(t, "rmsnorm forward", y32, y64, 1e-5)
 	closeTo(t, "rmsnorm rstd", r32, r64, 1e-5)
+	dy := randSlice(r, N*C, 1)
+	base := randSlice(r, N*C, 1) // dinp accumulates onto this
+	dx64, dw64 := append([]float64(nil), base...), make([]float64, C)
+	RMSNormBackward(dx64, dw64, append([]float64(nil), dy...), x, w, r64, N, C)
+	dx32, dw32 := to32(base), make([]float32, C)
+	RMSNormBackward(dx32, dw32, to32(dy), to32(x), to32(w), r32, N, C)
+	closeTo(t, "rmsnorm backward dx", dx32, dx64, 1e-5)
+	closeTo(t, "rmsnorm backward dw", dw32, dw64, 1e-4)
+	dxf := to32(base) // frozen weight: the generic path
+	RMSNormBackward(dxf, nil, to32(dy), to32(x), to32(w), r32, N, C)
+	closeTo(t, "rmsnorm backward dx (frozen)", dxf, dx64, 1e-5)
 
 	gu := randSlice(r, N*2*F, 4)
 	a64, a32 := make([]float64, N*F), make([]float32, N*F)

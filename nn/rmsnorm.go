@@ -32,8 +32,17 @@ func RMSNormForward[E Float](out, rstd, inp, w []E, N, C int, eps float64) {
 }
 
 // RMSNormBackward adds the input gradient into dinp (N×C) and the weight
-// gradient into dw (C). dw may be nil for a frozen norm.
+// gradient into dw (C). dw may be nil for a frozen norm. dout may be
+// overwritten (the float32 path uses it as scratch).
 func RMSNormBackward[E Float](dinp, dw, dout, inp, w, rstd []E, N, C int) {
+	if d32, ok := any(dout).([]float32); ok && dw != nil {
+		// tensor's kernel writes the input gradient; write it over dout and
+		// add it to dinp, so no scratch buffer is needed.
+		di32 := any(dinp).([]float32)
+		tensor.RMSNormBackward(d32, any(dw).([]float32), d32, any(inp).([]float32), any(w).([]float32), any(rstd).([]float32), N, C)
+		parallel(N, func(lo, hi int) { tensor.Add(di32[lo*C:hi*C], d32[lo*C:hi*C]) })
+		return
+	}
 	if dw != nil {
 		// Weight gradient: a column sum, done serially to avoid races.
 		for n := range N {
