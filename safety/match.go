@@ -131,6 +131,9 @@ func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
 					excl = append(excl, rw)
 					return
 				}
+				if s.crule.notIf != nil && sentenceHas(toks, toks[i].sent, s.crule.notIf) {
+					return
+				}
 				// keep the longest match per rule and start
 				for k := range raws {
 					if raws[k].r == rw.r && raws[k].s == rw.s {

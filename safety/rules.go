@@ -36,7 +36,8 @@ type rule struct {
 	third bool // the pattern itself names a third person ("kill himself")
 	// notIf lists words ("a|b|c") whose presence in the sentence switches an
 	// exclusion off: "my dad is going to kill me if…" is an idiom, "my dad
-	// said he is going to kill me if…" is a threat.
+	// said he is going to kill me if…" is a threat. On any other rule it
+	// suppresses the match ("written letters to everyone on my team").
 	notIf string
 }
 
@@ -95,7 +96,7 @@ var rules = []rule{
 	{id: "ab_in_abusive", pat: "in an abusive relationship | controls my money|phone|everything | will not let me see my friends|family", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
 	{id: "ed_guilt", pat: "feel|feeling disgusting|disgusted|guilty|gross ~4 eat|eating|ate|food", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ps_cmd_self", pat: "voices|voice ~5 hurt|cut|harm|burn|punish myself", cat: CatSelfHarm, lvl: LevelHigh, kind: kSelfHarm},
-	{id: "ps_cmd_si", pat: "voices|voice ~5 kill myself|die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
+	{id: "ps_cmd_si", pat: "voices|voice ~5 [ kill myself | die ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "ps_cmd_others", pat: "voices|voice ~5 hurt|kill|harm|attack ~2 [ someone|people|others|him|her|them | my @rel ]", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "ps_thoughts_insert", pat: "putting|put|inserting|planting thoughts ~2 in|into my head|mind|brain", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
 	{id: "me_cant_wake", pat: "can not wake him|her|them|my | he|she|they will not wake up | he|she|they is|are not waking up", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
@@ -145,7 +146,7 @@ var rules = []rule{
 	{id: "si_should_i", pat: "should i ~2 [ end it | kill myself | die | end my life | just end it | do it ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "ac_its_done", pat: "it is done | done it | i did it | it is too late | already too late", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kAct},
 	{id: "tp_location", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend ~3 is|are ~2 on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks | he|she|they|friend|brother|sister|son|daughter|roommate ~3 locked ~2 in ~3 with ~2 pills|knife|blade|gun|rope | he|she|they ~2 has|have|got ~2 a|the ~1 knife|gun|rope|pills ~6 kill|die|end|hurt", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans | kTimeline, third: true},
-	{id: "gb_wont_see", pat: "not ~1 [ see | make it to | survive ] ~1 tomorrow|morning|next week|the weekend|my birthday|christmas | not ~2 be alive|here ~2 by|tomorrow|morning|next", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye | kTimeline},
+	{id: "gb_wont_see", pat: "not ~1 [ see | make it to | survive ] ~1 [ tomorrow | morning | next week | the weekend | my birthday | christmas ] | not ~2 be alive|here ~2 by|tomorrow|morning|next", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye | kTimeline},
 	{id: "rs_ready_go", pat: "ready to go | time for me to go | made my peace | made peace with ~2 decision|dying|it | not scared anymore | at peace now | i am at peace", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve},
 	{id: "rs_act_on", pat: "want|going|ready|planning|about|decided ~2 act on ~1 it|them|thoughts|these", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve | kIntent},
 	{id: "si_actually_die", pat: "like|to|and ~1 actually|really|literally ~1 die", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
@@ -186,7 +187,7 @@ var rules = []rule{
 	{id: "pi_why_alive", pat: "why am i ~1 even|still ~1 alive|here", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "sh_cut_again", pat: "cut|cutting|relapsed ~1 again ~4 clean|weeks|days|months|ruined|relapse|streak", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 	{id: "ac_wrists", pat: "cut|slit|slashed|sliced ~1 my ~1 [ wrist | wrists | throat | arm open ]", cat: CatSelfHarm, lvl: LevelImminent, kind: kAct | kSelfHarm},
-	{id: "am_place_act", pat: "on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railing ~8 jump|die|end|kill|goodbye|gone|over|let go|do it|fall", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
+	{id: "am_place_act", pat: "on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railing ~8 [ jump | die | end | kill | goodbye | gone | over | let go | do it | fall | step off ]", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
 	{id: "am_gun_head", pat: "gun|pistol|knife|blade ~3 to|against|at ~1 my ~1 head|throat|wrist|chest | in the bath|bathtub ~6 razor|blade|knife|pills | feel ~1 the|my? ~1 pills|it ~1 [ working | kicking in ]", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
 	{id: "me_tp_acute", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 collapsed|fainted|unconscious|choking|seizing|convulsing|overdosed | he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 is|are|was ~1 not ~1 breathing|moving|responding | passed out and will not wake", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},
 	{id: "me_self_acute", pat: "i ~2 can not ~1 [ breathe | feel my | stop shaking | stop bleeding | stay awake ] | i think i am dying | i am going to pass out", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
@@ -255,7 +256,7 @@ var rules = []rule{
 	{id: "tl_when", pat: "@when", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kTimeline},
 	{id: "gb_goodbye", pat: "this is goodbye | my goodbye | goodbye everyone|forever|world|everybody | bye everyone|forever|world | final|last goodbye | goodbye for good | farewell everyone|forever | goodbye cruel world | said my goodbyes", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
 	{id: "gb_goodbye_weak", pat: "wanted|want|need to say goodbye | saying|say my goodbyes | goodbye and thank you | goodbye and thanks", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kGoodbye},
-	{id: "gb_last_message", pat: "my last|final ~1 message|post|words|letter|entry|goodbye|tweet|video", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye},
+	{id: "gb_last_message", pat: "my last|final ~1 message|post|words|letter|entry|goodbye|tweet|video", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye, notIf: "was|were|group|meme|email|emails|reply|replied|boss|work|inbox"},
 	{id: "gb_by_time", pat: "by the time ~1 you|anyone|someone|they read|reads|see|sees|find|finds|get|gets this", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kGoodbye},
 	{id: "gb_tell_love", pat: "tell|let my ~3 i love|loved them|her|him|you | tell|let ~2 know that? i love", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
 	{id: "gb_take_care_of", pat: "[ take care of | look after | feed ] my dog|cat|cats|dogs|kids|children|pets|mom|family|sister|brother|plants|fish ~2 for me|when|after|once", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kGoodbye},
@@ -294,6 +295,23 @@ var rules = []rule{
 	{id: "ab_believe", pat: "told|tells|tell|says|said ~2 me? ~1 [ no one | nobody ] ~1 would|will ~1 ever? ~1 believe ~1 me", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
 	{id: "ab_object", pat: "@hitverb ~2 me ~2 with ~1 a|the|his|her ~1 belt|bat|stick|cord|bottle|hanger|buckle|pan|shoe|chair", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
 	{id: "ed_nothing_but", pat: "[ nothing but | only ] ~1 water|coffee|tea|coke|gum ~6 for ~2 days|weeks", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther, notIf: "sick|flu|surgery|colonoscopy|procedure|ramadan|stomach|hospital|doctor|poisoning|norovirus|fasting|cleanse"},
+	{id: "gb_plan_goodbye", pat: "[ planning | plan | planned | working out | figuring out ] ~3 [ say goodbye | my goodbyes | saying goodbye ] ~3 my|everyone|everybody|kids|family|children|them", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye | kPlan},
+	{id: "si_not_longer", pat: "[ problem | burden | bother | nuisance | trouble ] ~4 [ for much longer | much longer | any longer | for long ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kGoodbye, notIf: "car|laptop|phone|printer|issue|leak|roof|bug|project"},
+	{id: "pl_how_end", pat: "[ working out | figuring out | planning | deciding | researching ] ~1 how|when|where ~2 to ~1 end ~1 things|it|everything|myself", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kPlan, notIf: "boyfriend|girlfriend|relationship|him|her|partner|husband|wife|friendship|meeting|story|essay|book|chapter|game|season|lease|contract|job"},
+	{id: "pl_give_away_need", pat: "giving|gave|give ~1 away ~3 things|stuff|belongings|possessions|clothes|games|books ~8 not|never ~1 [ need | needing | be using ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye, notIf: "moving|move|declutter|decluttering|charity|minimalist|minimalism|upgrade|new"},
+	{id: "ac_rest_beside", pat: "taken|took|had|swallowed ~4 half|some|most|part|first ~6 [ the rest | the others ] ~3 [ next to | beside | in front of | with | here | by ] ~1 me", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kAct, notIf: "exam|test|course|class|module|paper|movie|season|book|series|pizza|cake|cookies|assignment|quiz"},
+	{id: "gb_sorry_all", pat: "sorry ~1 to|for ~1 everyone|everybody|all ~3 [ let down | hurt | disappointed | failed ] | sorry for everything ~3 i|goodbye|bye", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kGoodbye},
+	{id: "ho_think_hurt", pat: "think|thinking|thought|fantasize|fantasizing ~1 about ~1 hurting|harming|attacking ~3 the|those|these|some|my ~1 kids|people|guys|girls|boys|students|bullies|coworkers|classmates|teachers", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_weapon_deal", pat: "knife|gun|weapon|bat|machete ~8 [ deal with | get back at | take care of | teach | get even with | make ] ~3 him|her|them|my|ex|pay | deal with ~3 him|her|them|ex ~1 once and for all", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther, notIf: "kitchen|cooking|camping|hunting|fishing|chef|sharpen|wasps|mice|rats"},
+	{id: "ab_touch_secret", pat: "touches|touched|touching ~1 me ~8 [ nobody | no one ] ~2 is|was|home|around|there|looking | touches|touched ~1 me ~10 [ scared | afraid | not allowed ] ~3 tell | touches|touched|touching ~1 me ~2 [ down there | private | privates ]", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	{id: "me_blood", pat: "[ vomiting | throwing up | coughing up | puking | vomited | threw up ] ~1 blood", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther},
+	{id: "me_insulin", pat: "insulin ~12 [ confused | confusion | breathing | vomiting | faint | drowsy | passing out ] | ran|run ~1 out of ~1 insulin", cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther},
+	{id: "ps_objects_talk", pat: "shadows|walls|trees|animals|objects|furniture|reflection|mirror|tv|television|radio ~4 talk|talks|talking|speak|speaks|whisper|whispers ~2 to me | shadows|walls|voices|tv|radio ~6 tell|tells|telling ~1 me ~1 what to do", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
+	{id: "sh_cut_deep", pat: "cut ~3 [ deeper | deep | too deep ] ~10 [ stop bleeding | still bleeding | keeps bleeding | bleeding a lot ] | cut myself ~10 [ stop bleeding | still bleeding | keeps bleeding ]", cat: CatSelfHarm, lvl: LevelHigh, kind: kSelfHarm},
+	{id: "hl_nothing_change", pat: "nothing ~2 ever ~2 [ going to | will ] ~1 change|improve", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kHopeless, notIf: "meeting|app|feature|exercise|function|game|movie|recipe|class|diet|gym|policy|law|government"},
+	{id: "hl_what_point", pat: "what is the point ~2 [ of any of it | of anything | of living | of life | of trying | of it all ]", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless, notIf: "meeting|app|feature|exercise|function|game|movie|recipe|class|diet|gym|policy|law|government"},
+	{id: "hl_stopped_caring", pat: "stopped caring ~2 about ~1 anything|everything|myself|living|life", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "sf_with_someone", pat: "[ i am with | staying with | here with ] ~1 my ~1 mom|dad|sister|brother|partner|friend|husband|wife|parents|family ~1 now | called|rang|texted|phoned ~3 [ crisis line | helpline | hotline | lifeline | 988 | samaritans | crisis team ] | feel|feeling ~2 a bit|little ~1 better", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kSafe},
 	{id: "me_chest_pain", pat: "chest pain | heart is racing and | vomiting|throwing up blood | keep passing out | i fainted | keep fainting | i collapsed | can not breathe properly | heart keeps skipping", cat: CatMedicalEmergency, lvl: LevelModerate, kind: kOther},
 
 	// --- self-harm ---
@@ -419,7 +437,7 @@ var rules = []rule{
 	{id: "ex_joke_tail", pat: "[ can not take it anymore | can not do this anymore ] ~3 lol|haha|😂|lmao | make|makes|making|made me want to die ~3 lol|haha|lmao|😂|💀", kind: kExclude},
 	{id: "ex_sleep_forever", pat: "[ sleep forever | sleep all day ] ~3 weekend|saturday|sunday|lol|haha|tomorrow|exams|holiday|vacation", kind: kExclude},
 	{id: "ex_killing_it", pat: "killing|killed|kill it|them|this ~2 work|stage|today|tonight|gym|show|class|exam|interview|presentation", kind: kExclude},
-	{id: "ex_im_done_chores", notIf: "life|living|everything|alive|world|existing|trying|fighting|goodbye|goodbyes|die|dying|gone|end|over|pills", pat: "i am done ~3 with|for|homework|work|cleaning|the|my|eating|dinner|lunch|today|yet|soon | i am ready ~3 for|to go|to order|to start|to leave|when", kind: kExclude},
+	{id: "ex_im_done_chores", notIf: "life|living|everything|alive|world|existing|trying|fighting|goodbye|goodbyes|die|dying|gone|end|over|pills", pat: "i am done ~3 with|for|homework|work|cleaning|the|my|eating|dinner|lunch|today|yet|soon | i am ready ~3 [ for | to go | to order | to start | to leave | when ]", kind: kExclude},
 	{id: "ex_this_is_it", notIf: "goodbye|die|end|life|pills|tonight|gone", pat: "this is it ~2 the|our|my|for|guys|lol|boys|team", kind: kExclude},
 	{id: "ex_time", notIf: "goodbye|die|end|life|pills|gone", pat: "it is time ~2 [ for | to eat | to go | to start | to leave | to sleep | to wake | to study ]", kind: kExclude},
 	{id: "ex_dying_hair", pat: "dying|dyeing my|her|his hair | dye my hair | die|dye|dying|dyeing ~1 my|her|his|their ~2 hair", kind: kExclude},
