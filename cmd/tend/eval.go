@@ -90,7 +90,8 @@ safety pipeline (series "<name>+safety"). Replies are cached by
 	return cmd
 }
 
-// parseModelSpec splits "[name=]spec" and opens the generator.
+// openEvalModel splits "[name=]spec" and opens the generator (and, for a
+// local directory, the perplexity scorer).
 func openEvalModel(arg, keyEnv string, maxCtx, workers int, ppl bool) (eval.Model, error) {
 	name, spec := "", arg
 	if i := strings.IndexByte(arg, '='); i > 0 && !strings.Contains(arg[:i], ":") && !strings.Contains(arg[:i], "/") {
