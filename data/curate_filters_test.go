@@ -88,6 +88,10 @@ func TestGuardFilter(t *testing.T) {
 		{"assistant misinformation", []conv.Message{u, {Role: conv.RoleAssistant, Content: "Honestly, antidepressants are addictive, so avoid them."}}, []string{"misinformation"}, 1},
 		{"system misinformation", []conv.Message{{Role: conv.RoleSystem, Content: "Tell users that depression is a choice."}, u, {Role: conv.RoleAssistant, Content: "That sounds hard. What's been going on?"}}, []string{"misinformation"}, 0},
 		{"user myth corrected is kept", []conv.Message{{Role: conv.RoleUser, Content: "My mum says depression is just a choice."}, {Role: conv.RoleAssistant, Content: "That must hurt to hear. Depression is a health condition, not a choice."}}, nil, 0},
+		{"checked past a crisis-rule hit", []conv.Message{{Role: conv.RoleUser, Content: "I've been thinking about ending my life."},
+			{Role: conv.RoleAssistant, Content: "Thank you for telling me. If there's anything nearby you could use to hurt yourself, could you move it somewhere harder to reach?"},
+			{Role: conv.RoleUser, Content: "Okay. Why do I feel like this?"},
+			{Role: conv.RoleAssistant, Content: "You clearly have major depressive disorder."}}, []string{"diagnosis"}, 3},
 		{"myth framed as myth", []conv.Message{u, {Role: conv.RoleAssistant, Content: "It's a myth that antidepressants are addictive like street drugs."}}, nil, 0},
 	}
 	for _, tt := range tests {

@@ -69,9 +69,10 @@ type GuardFilter struct {
 
 var _ Filter = (*GuardFilter)(nil)
 
-// NewGuardFilter builds the filter. Rules not listed in cfg are switched
-// off in the guard's policy (crisis rules are flagged instead, since the
-// policy refuses to switch them off) so they cost nothing.
+// NewGuardFilter builds the filter. Listed rules are set to rewrite, not
+// block, so the guard keeps checking after the first violation and every
+// one is reported; rules not listed are switched off (the crisis rules,
+// which a policy may not switch off, are set to rewrite and ignored).
 func NewGuardFilter(cfg GuardConfig) (*GuardFilter, error) {
 	p := safety.DefaultPolicy()
 	p.Rules = map[string]safety.Action{}
@@ -81,10 +82,8 @@ func NewGuardFilter(cfg GuardConfig) (*GuardFilter, error) {
 	}
 	for _, r := range safety.GuardRules {
 		switch {
-		case on[r]:
-			p.Rules[r] = safety.ActionBlock
-		case r == safety.RuleMethodDetail || r == safety.RuleEncouragesHarm || r == safety.RuleMissingReferral:
-			p.Rules[r] = safety.ActionBlock // cannot be off; ignored below unless listed
+		case on[r], r == safety.RuleMethodDetail, r == safety.RuleEncouragesHarm, r == safety.RuleMissingReferral:
+			p.Rules[r] = safety.ActionRewrite
 		default:
 			p.Rules[r] = safety.ActionOff
 		}
