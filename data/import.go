@@ -33,7 +33,7 @@ const (
 )
 
 // Formats lists every supported format in a stable order.
-var Formats = []Format{FormatOpenAI, FormatShareGPT, FormatAlpaca, FormatCSV, FormatESConv, FormatEmpathetic, FormatPreference}
+var Formats = []Format{FormatOpenAI, FormatShareGPT, FormatAlpaca, FormatCSV, FormatESConv, FormatEmpathetic, FormatPreference, FormatLibrary}
 
 // ErrUnknownFormat is returned for a format name tend does not know, or an
 // input whose format cannot be detected. Check with errors.Is.

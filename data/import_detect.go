@@ -1,6 +1,7 @@
 // Format detection and the entry points that open an importer. Detection
-// looks at the file extension, then at the first record: the CSV header or
-// the keys of the first JSON object, in a JSONL file or a JSON array.
+// looks at the file extension (.yaml and .yml are sources libraries), then
+// at the first record: the CSV header or the keys of the first JSON object,
+// in a JSONL file or a JSON array.
 package data
 
 import (
@@ -32,6 +33,9 @@ func Detect(name string, br *bufio.Reader) (Format, error) {
 	head, _ := br.Peek(sniffBytes)
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	if ext == ".yaml" || ext == ".yml" {
+		return FormatLibrary, nil // the only YAML format: a sources library
+	}
 	if ext == ".csv" || (len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '[') {
 		first, _, _ := bytes.Cut(trimmed, []byte("\n"))
 		cols := strings.Split(strings.TrimSpace(string(first)), ",")
@@ -102,6 +106,8 @@ func OpenConversations(r io.Reader, file string, f Format, opt Options) (Reader[
 		return newESConvReader(br, file, opt), nil
 	case FormatEmpathetic:
 		return newEmpatheticReader(br, file, opt), nil
+	case FormatLibrary:
+		return newLibraryReader(br, file, opt), nil
 	case FormatPreference:
 		return nil, fmt.Errorf("%s: format %s holds preference pairs; use OpenPairs", file, f)
 	}
