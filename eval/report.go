@@ -29,6 +29,7 @@ type MetricResult struct {
 type Example struct {
 	Series   string         `json:"series"`
 	Model    string         `json:"model"`
+	Suite    string         `json:"suite"`
 	Case     string         `json:"case"`
 	Category string         `json:"category"`
 	Context  []conv.Message `json:"context"`
@@ -319,7 +320,7 @@ func strategyShares(res *Results) map[string]map[string]float64 {
 
 func exampleOf(res *Results, s string, it *Item, v float64, note string) Example {
 	c := res.Cases[it.Case]
-	return Example{Series: s, Model: it.Model, Case: c.ID, Category: c.Category, Context: c.Messages, Reply: it.Reply, Value: v, Note: note}
+	return Example{Series: s, Model: it.Model, Suite: c.Suite, Case: c.ID, Category: c.Category, Context: c.Messages, Reply: it.Reply, Value: v, Note: note}
 }
 
 func noteOf(it *Item) string {
@@ -413,7 +414,7 @@ func (r *Report) ReviewRecords() []ReviewRecord {
 	seen := map[string]bool{}
 	var out []ReviewRecord
 	add := func(e Example) {
-		id := "eval:" + e.Series + ":" + e.Case
+		id := "eval:" + e.Series + ":" + e.Suite + "/" + e.Case
 		if seen[id] || strings.TrimSpace(e.Reply) == "" {
 			return
 		}
