@@ -168,6 +168,19 @@ outer:
 		scopeHit(toks, &h, &cache)
 		hits = append(hits, h)
 	}
+	// A match that a third-person pattern of the same category overlaps is
+	// about that person ("fresh cuts on my daughter's arms").
+	for i := range hits {
+		if hits[i].subject != SubjectSelf || hits[i].r.third {
+			continue
+		}
+		for _, o := range hits {
+			if o.r.third && !o.negated && o.r.cat == hits[i].r.cat && o.s < hits[i].e && hits[i].s < o.e {
+				hits[i].subject = SubjectThirdParty
+				break
+			}
+		}
+	}
 	// A topic cue inside a longer match of its category adds nothing, and
 	// inherits that match's negation ("no thoughts of suicide").
 	out := hits[:0]
