@@ -1,7 +1,8 @@
 // tend data import and tend data export: bring conversation data in from
 // the formats people already have (OpenAI chat, ShareGPT, Alpaca, CSV Q&A,
-// ESConv, EmpatheticDialogues, preference pairs) as tend JSONL, and write
-// tend JSONL back out in those formats. Both write atomically and never
+// ESConv, EmpatheticDialogues, preference pairs, and tend's sources library
+// as psychoeducation passages) as tend JSONL, and write tend JSONL back out
+// in those formats (all but the library, which is import-only). Both write atomically and never
 // overwrite without --force; see docs/data-import.md.
 package main
 
@@ -32,12 +33,16 @@ type importFlags struct {
 func newDataImportCmd() *cobra.Command {
 	var fl importFlags
 	cmd := &cobra.Command{
-		Use:   "import [flags] IN...",
+		Use:   "import [flags] IN... | --format library [LIBRARY.yaml...]",
 		Short: "Import conversations or preference pairs from other formats into tend JSONL",
 		Long: `Import reads one or more files in an external format and writes one tend
 JSONL file. The format is detected from the extension and the first record,
 or given with --format: ` + formatList() + `.
 Files ending in .gz are decompressed.
+
+--format library turns a sources library (YAML, detected by .yaml/.yml)
+into one supportive psychoeducation reply per entry, ending with the page's
+citation; with no input files it uses the library bundled with tend.
 
 A malformed record stops the import with file:line: reason, and nothing is
 written. With --skip-invalid such records go to a rejects file (one JSON
@@ -46,9 +51,12 @@ Preference inputs produce preference-pair JSONL; conversation and preference
 inputs cannot be mixed in one output.`,
 		Example: `  tend data import --out data/chats.jsonl chats.jsonl sharegpt.json
   tend data import --format csv --columns question=body,answer=reply --license CC-BY-4.0 --out qa.jsonl qa.csv
-  tend data import --skip-invalid --rejects bad.jsonl --out esconv.jsonl ESConv.json`,
-		Args: cobra.MinimumNArgs(1),
+  tend data import --skip-invalid --rejects bad.jsonl --out esconv.jsonl ESConv.json
+  tend data import --format library --out library_sft.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && fl.format != string(data.FormatLibrary) {
+				return fmt.Errorf("no input files (only --format library may omit them, to use the bundled library)")
+			}
 			return runImport(cmd.Context(), cmd.ErrOrStderr(), fl, args)
 		},
 	}
@@ -74,6 +82,17 @@ func completeFormats(*cobra.Command, []string, string) ([]string, cobra.ShellCom
 	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
+// exportFormatList leaves out import-only formats (the sources library).
+func exportFormatList() string {
+	var names []string
+	for _, f := range data.Formats {
+		if !f.ImportOnly() {
+			names = append(names, string(f))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 func formatList() string {
 	names := make([]string, len(data.Formats))
 	for i, f := range data.Formats {
@@ -88,6 +107,8 @@ type input struct {
 	format data.Format
 	r      *bufio.Reader
 	close  func() error
+	// bundled is the library shipped with tend, read without a file.
+	bundled bool
 }
 
 func openInput(name string) (io.Reader, func() error, error) {
@@ -118,6 +139,9 @@ func openInputs(names []string, forced string) ([]*input, error) {
 		fixed = f
 	}
 	var ins []*input
+	if len(names) == 0 && fixed == data.FormatLibrary {
+		return []*input{{name: data.BundledLibraryName, format: fixed, bundled: true, close: func() error { return nil }}}, nil
+	}
 	for _, name := range names {
 		r, closeFn, err := openInput(name)
 		if err != nil {
@@ -212,7 +236,12 @@ func runImport(ctx context.Context, stderr io.Writer, fl importFlags, args []str
 	} else {
 		w := conv.NewWriter[conv.Conversation](out)
 		for _, in := range ins {
-			r, err := data.OpenConversations(in.r, in.name, in.format, imp.opt)
+			var r data.Reader[conv.Conversation]
+			if in.bundled {
+				r, err = data.OpenBundledLibrary(imp.opt)
+			} else {
+				r, err = data.OpenConversations(in.r, in.name, in.format, imp.opt)
+			}
 			if err != nil {
 				return err
 			}
@@ -290,7 +319,7 @@ func newDataExportCmd() *cobra.Command {
 		Use:   "export --format F --out FILE IN.jsonl",
 		Short: "Write tend JSONL out in another format (the inverse of import)",
 		Long: `Export reads tend JSONL (conversations, or preference pairs for
---format preference) and writes it in an external format: ` + formatList() + `.
+--format preference) and writes it in an external format: ` + exportFormatList() + `.
 JSON formats are written as a JSON array when OUT ends in .json and as JSONL
 otherwise (override with --array or --lines). Labels a format cannot hold are
 left out; a conversation whose shape it cannot hold (for example a long
@@ -304,7 +333,7 @@ with --skip-unfit.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&fl.format, "format", "", "output format (required): "+formatList())
+	f.StringVar(&fl.format, "format", "", "output format (required): "+exportFormatList())
 	f.StringVarP(&fl.out, "out", "o", "", "output file (required)")
 	f.BoolVar(&fl.force, "force", false, "overwrite an existing output file")
 	f.BoolVar(&fl.array, "array", false, "write a JSON array even if OUT does not end in .json")
@@ -321,6 +350,9 @@ func runExport(ctx context.Context, stderr io.Writer, fl exportFlags, in string)
 	format, err := data.ParseFormat(fl.format)
 	if err != nil {
 		return err
+	}
+	if format.ImportOnly() {
+		return fmt.Errorf("--format %s is import-only: a conversation is not a library entry (it has no page, title or publisher)", format)
 	}
 	cols, err := data.ParseColumns(fl.columns)
 	if err != nil {
