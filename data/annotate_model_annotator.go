@@ -1,0 +1,92 @@
+// The trained annotator as a pipeline stage, and the two package-level
+// helpers other parts of tend call: ClassifyStrategy (eval scores a
+// model's replies by strategy) and DetectConcerns (lexicon.go).
+//
+// Records that arrive with labels from a person or the seed generator keep
+// them; the model only fills what is missing (emotions, the strategy of
+// unlabelled assistant turns) and the record keeps confidence 1. Records
+// without concern or severity labels get the model's labels and its
+// calibrated confidence: the least certain of its decisions, so one shaky
+// label is enough to send a record to needs_review.jsonl.
+package data
+
+import (
+	"slices"
+
+	"github.com/tend-project/tend/conv"
+)
+
+// ModelAnnotator implements Annotator with the trained AnnotModel.
+type ModelAnnotator struct{ m *AnnotModel }
+
+var _ Annotator = (*ModelAnnotator)(nil)
+
+// NewModelAnnotator returns the annotator, training the default model on
+// first use (once per process).
+func NewModelAnnotator() (*ModelAnnotator, error) {
+	m, err := DefaultAnnotModel()
+	if err != nil {
+		return nil, err
+	}
+	return &ModelAnnotator{m: m}, nil
+}
+
+// Name is "model".
+func (*ModelAnnotator) Name() string { return "model" }
+
+// Annotate implements Annotator.
+func (a *ModelAnnotator) Annotate(c *conv.Conversation) (conv.Labels, float64) {
+	l := c.Labels
+	given := l.Confidence == nil && (len(l.Concerns) > 0 || l.Severity != nil)
+	p := a.m.Predict(c)
+	conf := 1.0
+	if !given {
+		l.Concerns = p.Concerns
+		l.Severity = conv.SeverityOf(p.Severity)
+		conf = p.SeverityP[p.Severity]
+		for _, q := range p.ConcernProb {
+			conf = min(conf, max(q, 1-q))
+		}
+	}
+	if len(l.Emotions) == 0 {
+		l.Emotions = p.Emotions
+	}
+	l.Turns = fillTurns(l.Turns, p.Turns)
+	if !given {
+		cf := conf
+		l.Confidence = &cf
+	}
+	return l, conf
+}
+
+// fillTurns adds a predicted strategy for every assistant turn that has
+// none, keeping existing turn labels (and their empathy scores).
+func fillTurns(have, pred []conv.TurnLabel) []conv.TurnLabel {
+	out := slices.Clone(have)
+	for _, t := range pred {
+		i := slices.IndexFunc(out, func(h conv.TurnLabel) bool { return h.Turn == t.Turn })
+		switch {
+		case i < 0:
+			out = append(out, t)
+		case out[i].Strategy == "":
+			out[i].Strategy = t.Strategy
+		}
+	}
+	slices.SortFunc(out, func(a, b conv.TurnLabel) int { return a.Turn - b.Turn })
+	return out
+}
+
+// ClassifyStrategy returns the ESConv support strategy of one assistant
+// reply ("Question", "Reflection of feelings", ...), from the classifier
+// trained on the seed corpus. The first call in a process trains the
+// annotation model (a few seconds; see BenchmarkTrainAnnotModel); later
+// calls take microseconds. If the model cannot be built it returns
+// conv.StrategyOthers.
+func ClassifyStrategy(reply string) conv.Strategy {
+	m, err := DefaultAnnotModel()
+	if err != nil {
+		return conv.StrategyOthers
+	}
+	s, _ := m.ClassifyStrategy(reply)
+	return s
+}
