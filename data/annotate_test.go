@@ -24,10 +24,10 @@ func TestDetectConcerns(t *testing.T) {
 		{"I've been drinking every night and I'm hungover at work", []conv.Concern{conv.ConcernSubstanceUse}},
 		{"my boss shouts at me and the job is killing me", []conv.Concern{conv.ConcernWorkSchool}},
 		// Hard negatives: everyday words that name no problem.
-		{"I went to work today", nil},            // one family/work word is not enough
-		{"my mum made dinner", nil},              // likewise
-		{"what a lovely sunny day", nil},         // nothing
-		{"I'm dying to see that film", nil},      // "dying" is not "want to die"
+		{"I went to work today", nil},                                         // one family/work word is not enough
+		{"my mum made dinner", nil},                                           // likewise
+		{"what a lovely sunny day", nil},                                      // nothing
+		{"I'm dying to see that film", nil},                                   // "dying" is not "want to die"
 		{"the stresses on a bridge beam", []conv.Concern{conv.ConcernStress}}, // a known false positive of word lists
 	}
 	for _, tt := range tests {
