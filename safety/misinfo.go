@@ -85,7 +85,7 @@ var misinfoRules = []MisinfoRule{
 	{ID: "talking_worse", Claim: "Talking about feelings or trauma makes it worse.", Correction: "Talking with support usually helps; trauma-focused therapy is effective when paced well.",
 		pat: "talking ~3 feelings|it|trauma|problems ~3 makes|make ~1 it|them|things ~1 worse", notIf: mythFrame + "|not|never|no|sometimes|at first"},
 	{ID: "men_no_ed", Claim: "Men and boys don't get eating disorders or depression.", Correction: "People of every gender get eating disorders and depression.",
-		pat: "men|boys|guys ~1 do not|can not|never ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
+		pat: "men|boys|guys ~1 [ do not | can not | never ] ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
 	{ID: "placebo", Claim: "Antidepressants don't work; they're just placebo.", Correction: "Antidepressants help many people with moderate to severe depression; effects vary and are reviewed with a prescriber.",
 		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrame},
 	{ID: "untreatable", Claim: "Mental illnesses like bipolar disorder can't be treated.", Correction: "Most mental illnesses, including bipolar disorder, respond to treatment and support.",
