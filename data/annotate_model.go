@@ -257,6 +257,13 @@ type Prediction struct {
 // most four (the threshold and training settings were chosen on the
 // validation part); severity and strategies take the most likely class.
 func (m *AnnotModel) Predict(c *conv.Conversation) Prediction {
+	p := m.predictConv(c)
+	p.Turns, p.TurnConf = m.predictTurns(c, nil)
+	return p
+}
+
+// predictConv fills the conversation-level fields of a Prediction.
+func (m *AnnotModel) predictConv(c *conv.Conversation) Prediction {
 	x := m.convFeatures(c)
 	p := Prediction{ConcernProb: make([]float64, len(concernOrder)), SeverityP: make([]float64, 5)}
 	m.concerns.probs(x, p.ConcernProb)
@@ -307,15 +314,21 @@ func (m *AnnotModel) Predict(c *conv.Conversation) Prediction {
 		p.Emotions = m.emotionWords(textWords(userText(c), nil))
 		p.Emotions = p.Emotions[:min(4, len(p.Emotions))]
 	}
+	return p
+}
+
+// predictTurns labels the strategy of each assistant turn for which skip
+// (if not nil) returns false.
+func (m *AnnotModel) predictTurns(c *conv.Conversation, skip func(turn int) bool) (ts []conv.TurnLabel, conf []float64) {
 	for i, msg := range c.Messages {
-		if msg.Role != conv.RoleAssistant {
+		if msg.Role != conv.RoleAssistant || skip != nil && skip(i) {
 			continue
 		}
-		s, conf := m.ClassifyStrategy(msg.Content)
-		p.Turns = append(p.Turns, conv.TurnLabel{Turn: i, Strategy: s})
-		p.TurnConf = append(p.TurnConf, conf)
+		s, q := m.ClassifyStrategy(msg.Content)
+		ts = append(ts, conv.TurnLabel{Turn: i, Strategy: s})
+		conf = append(conf, q)
 	}
-	return p
+	return ts, conf
 }
 
 // ruleBelow is the classifier confidence under which a strategy cue

@@ -3,8 +3,10 @@
 // model's replies by strategy) and DetectConcerns (lexicon.go).
 //
 // Records that arrive with labels from a person or the seed generator keep
-// them; the model only fills what is missing (emotions, the strategy of
-// unlabelled assistant turns) and the record keeps confidence 1. Records
+// them; the model only adds the strategy of assistant turns that have
+// none, and the record keeps confidence 1. (A labelled record without
+// emotions may mean "none", as in the seed corpus's information
+// questions, so emotions are not guessed for it.) Records
 // without concern or severity labels get the model's labels and its
 // calibrated confidence: the least certain of its decisions, so one shaky
 // label is enough to send a record to needs_review.jsonl.
@@ -34,28 +36,34 @@ func NewModelAnnotator() (*ModelAnnotator, error) {
 // Name is "model".
 func (*ModelAnnotator) Name() string { return "model" }
 
-// Annotate implements Annotator.
+// Annotate implements Annotator. Records with given labels cost only
+// the strategy classifier on turns that lack a strategy (nothing at all
+// when every turn has one); unlabelled records run every head.
 func (a *ModelAnnotator) Annotate(c *conv.Conversation) (conv.Labels, float64) {
 	l := c.Labels
-	given := l.Confidence == nil && (len(l.Concerns) > 0 || l.Severity != nil)
-	p := a.m.Predict(c)
-	conf := 1.0
-	if !given {
-		l.Concerns = p.Concerns
-		l.Severity = conv.SeverityOf(p.Severity)
-		conf = p.SeverityP[p.Severity]
-		for _, q := range p.ConcernProb {
-			conf = min(conf, max(q, 1-q))
+	if l.Confidence == nil && (len(l.Concerns) > 0 || l.Severity != nil) {
+		ts, _ := a.m.predictTurns(c, func(turn int) bool {
+			i := slices.IndexFunc(l.Turns, func(t conv.TurnLabel) bool { return t.Turn == turn })
+			return i >= 0 && l.Turns[i].Strategy != ""
+		})
+		if len(ts) > 0 {
+			l.Turns = fillTurns(l.Turns, ts)
 		}
+		return l, 1
+	}
+	p := a.m.Predict(c)
+	l.Concerns = p.Concerns
+	l.Severity = conv.SeverityOf(p.Severity)
+	conf := p.SeverityP[p.Severity]
+	for _, q := range p.ConcernProb {
+		conf = min(conf, max(q, 1-q))
 	}
 	if len(l.Emotions) == 0 {
 		l.Emotions = p.Emotions
 	}
 	l.Turns = fillTurns(l.Turns, p.Turns)
-	if !given {
-		cf := conf
-		l.Confidence = &cf
-	}
+	cf := conf
+	l.Confidence = &cf
 	return l, conf
 }
 
