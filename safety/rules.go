@@ -163,7 +163,7 @@ var rules = []rule{
 	{id: "pi_hold_on", pat: "can not hold on ~2 [ any longer | anymore | much longer ] | tonight is it | this is it tonight", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive | kTimeline},
 	{id: "gb_tell_sorry", pat: "tell|let my ~3 i am sorry|sorry", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye},
 	{id: "pi_picture", pat: "fine|okay|ok|better|happier ~4 if i ~3 [ in the picture | around | here ]", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
-	{id: "pi_something_happened", pat: "not mind if ~2 something happened|happens to me | not mind if i ~2 died|die|got hit|did not wake", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_something_happened", pat: "not mind if ~2 something happened|happens to me | not mind if i ~2 [ died | die | got hit | did not wake ]", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_stop_feeling", pat: "stop feeling ~3 forever | feel nothing forever | want to stop feeling ~1 anything|everything", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "sh_razor_on", pat: "using|use|used ~2 a|the|my ~1 razor|blade|lighter|knife ~3 on my", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 	{id: "ed_rid_of", pat: "after i eat|eating ~8 [ bathroom | get rid of | throw up | purge | make myself sick ] | get rid of ~1 it|food|what i ate ~4 eat|ate|meal | stop restricting | feel huge|enormous|disgusting ~4 eat|weight|body", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
