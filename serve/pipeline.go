@@ -185,7 +185,16 @@ func (p *pipeline) citations(c *conv.Conversation, reply, locale string) []sourc
 	if p.cfg.DetectConcerns != nil {
 		concerns = p.cfg.DetectConcerns(c.LastUser())
 	}
-	return p.lib.CiteLocale(libraryLocale(locale), concerns, c.LastUser()+" "+reply, 2)
+	links := p.lib.CiteLocale(libraryLocale(locale), concerns, c.LastUser()+" "+reply, 2)
+	// A model trained on tend's corpus may already name a library page;
+	// don't list it twice.
+	kept := links[:0]
+	for _, l := range links {
+		if !strings.Contains(reply, l.URL) {
+			kept = append(kept, l)
+		}
+	}
+	return kept
 }
 
 // libraryLocale turns a resource country code ("GB") into the library's

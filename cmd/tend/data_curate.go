@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-project/tend/data"
+	"github.com/tend-project/tend/sources"
 )
 
 type curateFlags struct {
@@ -125,6 +126,9 @@ func runCurate(cmd *cobra.Command, mode data.Mode, fl curateFlags, args []string
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
+	if err := allowLibraryURLs(&cfg); err != nil {
+		return err
+	}
 	stdout := cmd.OutOrStdout()
 	if fl.eval != "" {
 		return runCurateEval(stdout, mode, cfg, fl.eval)
@@ -204,4 +208,16 @@ func printCurateSummary(w io.Writer, out string, m *data.Manifest) error {
 	}
 	_, err := fmt.Fprintf(w, "wrote %s\n", out)
 	return err
+}
+
+// allowLibraryURLs keeps links into the bundled sources library through the
+// scrubber: they are citations, not personal data.
+func allowLibraryURLs(cfg *data.CurateConfig) error {
+	lib, err := sources.Bundled()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	cfg.Scrub.AllowURLs = append(cfg.Scrub.AllowURLs, lib.URLs()...)
+	return nil
 }

@@ -109,8 +109,12 @@ func demoSeed(ctx context.Context, st *demoState) error {
 }
 
 func demoCurate(ctx context.Context, st *demoState) error {
+	cfg := data.DefaultCurateConfig()
+	if err := allowLibraryURLs(&cfg); err != nil {
+		return err
+	}
 	m, err := data.Curate(ctx, data.CurateOptions{
-		Mode: data.ModeCurate, Config: data.DefaultCurateConfig(),
+		Mode: data.ModeCurate, Config: cfg,
 		Inputs: []string{st.path("seed", "conversations.jsonl"), st.path("seed", "preferences.jsonl")},
 		Out:    st.path("data"), Version: Version(), Progress: st.log,
 	})
