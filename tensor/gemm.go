@@ -208,8 +208,11 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 				}
 				// With whole strips as tasks, each task packs its own A
 				// sliver (on the first block), so only B is packed before
-				// the barrier; otherwise A is packed along with B.
-				aInTask := jc == 0 && colGroups == 1
+				// the barrier; otherwise A is packed along with B. A
+				// transposed A is packed up front anyway: its slivers are
+				// column strips of the source, and packing many at once
+				// reads each source row as one run instead of 48 bytes.
+				aInTask := jc == 0 && colGroups == 1 && !transA
 				first := bb.inPlace / nr
 				toPack := bSlivers - first
 				packTasks := toPack
