@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/tend-project/tend/atomicfile"
@@ -46,6 +47,8 @@ type RecipeReport struct {
 	DPOLogpAccuracy   float64            `json:"dpo_logp_pair_accuracy"` // the same for the DPO model
 	StageSeconds      map[string]float64 `json:"stage_seconds"`
 	WallSeconds       float64            `json:"wall_seconds"`
+	CPUSeconds        float64            `json:"cpu_seconds"` // user + system time of the process
+	PeakRSSMB         float64            `json:"peak_rss_mb"`
 	TokensPretrain    int64              `json:"tokens_pretrain"`
 	TokenizerTrainSec float64            `json:"tokenizer_seconds"`
 }
@@ -166,6 +169,11 @@ func RecipeTendMini(ctx context.Context, opts RecipeOptions) (RecipeReport, erro
 
 	// 7. Assemble the shipped directory.
 	rep.WallSeconds = time.Since(start).Seconds()
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		rep.CPUSeconds = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+		rep.PeakRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
 	if rep.Params, err = paramCount(w("dpo")); err != nil {
 		return rep, err
 	}
