@@ -59,4 +59,5 @@ var exclusions = []rule{
 	{id: "ex_dying_hair", pat: "dying|dyeing my|her|his hair | dye my hair | die|dye|dying|dyeing ~1 my|her|his|their ~2 hair", kind: kExclude},
 	{id: "ex_drown", pat: "drowning in ~2 work|homework|emails|paperwork|assignments|laundry|debt|bills", kind: kExclude},
 	{id: "ex_gave_away", pat: "give|gave|giving away ~2 clothes|books|toys ~3 charity|donation|moving|declutter | declutter|decluttering|moving|charity", kind: kExclude},
+	{id: "ex_could_just_die", pat: "i could [ just die | have died ] ~6 embarrassment|embarrassed|tripped|crush|laughing|cute|mortified|awkward|cringe|fell|front | embarrassed|mortified|tripped|cringe ~6 i could [ just die | have died ]", kind: kExclude, notIf: "care|miss|notice|anymore|want|wish|pills|end|better|alive|living|life"},
 }
