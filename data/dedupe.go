@@ -211,12 +211,12 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	// Near: records sharing a band value are candidates. Within a bucket
 	// each member is checked against the bucket's first member and the
 	// bucketWindow members before it, which finds the clusters without
-	// comparing all pairs of a large bucket of templated text.
-	// Candidate pairs (lo<<32 | hi) are collected in a slice and sorted
-	// and compacted whenever it grows, which takes far less memory than
-	// a set.
+	// comparing all pairs of a large bucket of templated text. Bands are
+	// verified one at a time, so memory holds one band's candidates;
+	// pairs already in one cluster are skipped, and a fixed-size cache
+	// remembers pairs already checked.
 	var cand []uint64
-	compactAt := 4 * n
+	seen := make(pairCache, 1<<20)
 	col := make([]uint64, 0, n)
 	for band := 0; band < in.nb; band++ {
 		vals, err := in.band(band)
@@ -229,37 +229,44 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 				col = append(col, uint64(vals[i])<<32|uint64(i))
 			}
 		}
+		vals = nil
 		slices.Sort(col)
+		cand = cand[:0]
+		add := func(a, b uint32) {
+			p := uint64(a)<<32 | uint64(b)
+			if !seen.has(p) && res.uf.find(int32(a)) != res.uf.find(int32(b)) {
+				cand = append(cand, p)
+			}
+		}
 		start := 0
 		for k := 1; k <= len(col); k++ {
 			if k < len(col) && col[k]>>32 == col[start]>>32 {
-				cur := uint64(uint32(col[k]))
-				cand = append(cand, uint64(uint32(col[start]))<<32|cur)
+				cur := uint32(col[k])
+				add(uint32(col[start]), cur)
 				for j := max(start+1, k-bucketWindow); j < k; j++ {
-					cand = append(cand, uint64(uint32(col[j]))<<32|cur)
+					add(uint32(col[j]), cur)
 				}
 				continue
 			}
 			start = k
 		}
-		if len(cand) > compactAt {
-			slices.Sort(cand)
-			cand = slices.Compact(cand)
-			compactAt = max(compactAt, 2*len(cand))
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		res.candidates += len(cand)
+		found, err := verifyPairs(cand, cfg.Threshold, in)
+		if err != nil {
+			return nil, err
 		}
+		for _, p := range cand {
+			seen.add(p)
+		}
+		for _, p := range found {
+			res.uf.union(p.A, p.B)
+		}
+		res.pairs = append(res.pairs, found...)
 	}
-	col = nil
-	slices.Sort(cand)
-	pairs := slices.Compact(cand)
-	res.candidates = len(pairs)
-	verified, err := verifyPairs(pairs, cfg.Threshold, in)
-	if err != nil {
-		return nil, err
-	}
-	res.pairs = verified
-	for _, p := range verified {
-		res.uf.union(p.A, p.B)
-	}
+	col, cand = nil, nil
+	verified := res.pairs
 	if cfg.DropNear && len(verified) > 0 {
 		multi := map[int32]int32{} // cluster root → first conversation
 		for _, p := range verified {
@@ -284,6 +291,15 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	}
 	return res, nil
 }
+
+// pairCache is a fixed-size, direct-mapped set of candidate pairs: a hit
+// means the pair was checked before; a miss may be a forgotten pair, which
+// only costs a second check.
+type pairCache []uint64
+
+func (c pairCache) slot(p uint64) *uint64 { return &c[mix64(p)&uint64(len(c)-1)] }
+func (c pairCache) has(p uint64) bool     { return *c.slot(p) == p+1 }
+func (c pairCache) add(p uint64)          { *c.slot(p) = p + 1 }
 
 // verifyPairs computes the true Jaccard similarity of each candidate pair
 // (sorted by first index, so the first record is loaded once per run) in
