@@ -140,9 +140,18 @@ func newPipeline(opt CurateOptions) (*pipeline, error) {
 				}
 				p.filters = append(p.filters, g)
 			}
+			cf, err := ContentFiltersFor(cfg.Filter.Guard) // misinformation, harmful advice, stigma (filter_*.go)
+			if err != nil {
+				return nil, err
+			}
+			p.filters = append(p.filters, cf...)
 		}
 		if p.annotators == nil {
-			p.annotators = []Annotator{KeepLabels{}}
+			m, err := NewModelAnnotator() // trained annotator (annotate_model*.go)
+			if err != nil {
+				return nil, err
+			}
+			p.annotators = []Annotator{KeepLabels{}, m}
 		}
 	}
 	if opt.Mode != ModeScrub && (cfg.Dedupe.Enabled || opt.Mode != ModeCurate) {

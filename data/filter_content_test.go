@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/data/seed"
+	"github.com/tend-project/tend/safety"
 )
 
 func TestContentFilterRules(t *testing.T) {
@@ -113,13 +115,15 @@ func TestContentFilterTurnScope(t *testing.T) {
 }
 
 func TestContentFiltersLeaveGuardRulesToGuard(t *testing.T) {
-	fs, err := ContentFiltersFor(DefaultGuardConfig())
+	withStigma := DefaultGuardConfig()
+	withStigma.Rules = append(withStigma.Rules, safety.RuleStigma)
+	fs, err := ContentFiltersFor(withStigma)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Caught by the guard filter in the pipeline, so not again here.
 	if got := fs[2].(*StigmaFilter).CheckText("They are all junkies."); len(got) > 0 {
-		t.Errorf("stigma with guard on: got %+v, want the guard's rule left to the guard", got)
+		t.Errorf("stigma with the guard's stigma rule on: got %+v, want it left to the guard", got)
 	}
 	off := DefaultGuardConfig()
 	off.Enabled = false
@@ -129,6 +133,31 @@ func TestContentFiltersLeaveGuardRulesToGuard(t *testing.T) {
 	}
 	if got := fs[2].(*StigmaFilter).CheckText("They are all junkies."); len(got) == 0 {
 		t.Error("stigma with guard off: want the guard's rule applied here")
+	}
+}
+
+// The seed corpus's conversations are good training data: the content
+// filters may drop only a handful of them.
+func TestContentFiltersKeepSeedCorpus(t *testing.T) {
+	fs, err := ContentFiltersFor(DefaultGuardConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, dropped := 0, map[string]int{}
+	_, err = seed.Generate(seed.Config{Seed: 1, Conversations: 1000}, func(c *conv.Conversation) error {
+		n++
+		for _, f := range fs {
+			for _, r := range f.Check(c) {
+				dropped[c.ID+" "+r.Code+": "+r.Span]++
+			}
+		}
+		return nil
+	}, func(*conv.PreferencePair) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dropped) > 5 {
+		t.Errorf("%d rejects on %d seed conversations, want at most 5: %v", len(dropped), n, dropped)
 	}
 }
 

@@ -120,8 +120,8 @@ func ContentFilters() (map[string]textChecker, error) {
 
 // ContentFiltersFor returns the three content filters for a curation run.
 // Where the guard filter (configured by guard) already applies a safety
-// rule to the same turns, the content filter leaves that rule to it, so a
-// record is not rejected twice for one span.
+// rule to the same turns (misinformation, stigma), the content filter
+// leaves that rule to it, so a record is not rejected twice for one span.
 func ContentFiltersFor(guard GuardConfig) ([]Filter, error) {
 	on := func(rule string) bool { return guard.Enabled && slices.Contains(guard.Rules, rule) }
 	mc := DefaultMisinfoConfig()
@@ -130,9 +130,7 @@ func ContentFiltersFor(guard GuardConfig) ([]Filter, error) {
 	if err != nil {
 		return nil, err
 	}
-	hc := DefaultHarmConfig()
-	hc.Guard = !on(safety.RuleMethodDetail) || !on(safety.RuleEncouragesHarm)
-	h, err := NewHarmFilter(hc)
+	h, err := NewHarmFilter(DefaultHarmConfig())
 	if err != nil {
 		return nil, err
 	}

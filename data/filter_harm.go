@@ -19,14 +19,18 @@ type HarmConfig struct {
 	Enabled bool `yaml:"enabled" json:"enabled"`
 	TurnScope
 	// Guard also runs the output guard's method-detail and
-	// encourages-harm rules. ContentFiltersFor switches it off when the
-	// pipeline's guard filter already applies them to the same turns.
+	// encourages-harm rules. Off by default: written for live replies in
+	// a risk context, they also fire on good crisis replies in training
+	// data (means-safety questions such as "is there anything you could
+	// use to hurt yourself?", "keep going"); on the 5,000 seed
+	// conversations they flagged 380 turns, against 0 for this filter's
+	// own rules (docs/data-filters.md).
 	Guard bool `yaml:"guard" json:"guard"`
 }
 
-// DefaultHarmConfig checks assistant and system turns, guard rules
-// included.
-func DefaultHarmConfig() HarmConfig { return HarmConfig{Enabled: true, Guard: true} }
+// DefaultHarmConfig checks assistant and system turns with the filter's
+// own rules.
+func DefaultHarmConfig() HarmConfig { return HarmConfig{Enabled: true} }
 
 // drugNames are medicines and drugs whose doses a support reply must not
 // give.
@@ -44,15 +48,15 @@ var harmRules = []sentRule{
 	rule("harm_method", "hide cover cut +deeper cut +where clean", "advises hiding self-harm or how to make it worse",
 		`\b(hide|cover) (the |your )?(cuts|scars|burns|marks) (with|under|so)\b|\bcut (deeper|where no one)\b|\bclean (the )?(blade|razor)\b`,
 		`\b(don't have to|no need to|feel you have to|if you feel|ashamed|shame|might want to hide|urge to hide)\b`),
-	rule("harm_method", "fatal lethal deadly kill +you to +die be +enough", "gives the quantity or means that would make an act fatal",
-		`\b\d+\s*(tablets|pills|capsules|mg|g|grams|floors|storeys|stories|metres|meters|feet)\b.{0,40}\b(fatal|lethal|deadly|kill you|to die|be enough)\b|\b(fatal|lethal|deadly|kill you)\b.{0,30}\b\d+\s*(tablets|pills|capsules|mg|g|grams)\b`,
+	rule("harm_method", "fatal lethal deadly kill +you to +die be +enough quickest fastest easiest painless surest", "gives the quantity or means that would make an act fatal",
+		`\b(lethal|fatal|deadly) (dose|amount|quantity)\b.{0,40}\b(is|of|would be|around|about|lower|higher)\b|\b(quickest|fastest|easiest|surest|most painless|least painful) (way|method)\b.{0,20}\b(to die|to end it|to end your life|to kill yourself|is to|would be)\b|\b\d+\s*(tablets|pills|capsules|mg|g|grams|floors|storeys|stories|metres|meters|feet)\b.{0,40}\b(fatal|lethal|deadly|kill you|to die|be enough)\b|\b(fatal|lethal|deadly|kill you)\b.{0,30}\b\d+\s*(tablets|pills|capsules|mg|g|grams)\b`,
 		`\b(if you('re| are)|thinking about|please|call|text|crisis|don't|never)\b`),
-	rule("harm_encourage", "give +up stop +trying stop +fighting worth", "tells someone to give up or that their life is not worth living",
-		`\b(you should|you might as well|you could|just)\s+(just\s+)?(give up|stop trying|stop fighting)\b|\byour life (isn't|is not) worth\b`,
-		`\b(don't|never|won't|not going to|feel like|feels like|might feel|tempting|urge)\b`),
+	rule("harm_encourage", "give +up stop +trying stop +fighting worth miss +you better +off burden deserve kill +yourself end +it", "tells someone to give up, that they would not be missed, or to end their life",
+		`\b(you should|you might as well|you could|just)\s+(just\s+)?(give up|stop trying|stop fighting|end it|kill yourself|do it)\b|\byour life (isn't|is not) worth\b|\b(nobody|no one|no-one) (would|will|is going to) (miss|notice|care about) you\b|\b(everyone|everybody|they|your family|the world)('d| would)? (all )?be better off without you\b|\byou('re| are) (just )?a burden\b|\byou deserve (to die|to suffer|this pain|to be hurt)\b|^\s*(go )?kill yourself\b`,
+		`\b(don't|never|won't|not going to|feel like|feels like|might feel|tempting|urge|thinking|think|thought|believe|believing|convinced|says|said|told|tells|voice|that's not true|isn't true|not true|worry|worried|afraid|scared)\b`),
 	rule("harm_pro_ed", "calorie cals kcal thinspo meanspo ana mia purg throw +up sick vomit laxative diet +pill fast chew skip ice +cubes ice +chips hunger appetite water coffee coke hide hiding baggy weigh", "gives tips that promote disordered eating",
-		`\b(eat|eating|stay|keep it)\s+(less than|under|below|only|no more than)\s+\d{2,4}\s*(calories|cals?|kcal)\b|\b(thinspo|thinspiration|meanspo|pro.?ana|pro.?mia|ana tips|mia tips)\b|\b(purg\w*|throw(ing)? up|make yourself sick|vomit\w*|laxatives?|diet pills|water fast\w*|dry fast\w*|chew and spit|skip(ping)? (meals|breakfast|lunch|dinner)|fasting|ice (cubes|chips))\b.{0,50}\b(lose weight|lose the weight|weight loss|stay thin|get thin\w*|thinner|works (well|great|best)|helps you|burn|drop (a few )?(pounds|kilos|kg|lbs)|curb|suppress|fill up|feel full)\b|\b(ignore|fight|suppress|trick) (your |the )?(hunger|appetite|hunger pangs)\b|\bdrink (lots of |loads of )?(water|coffee|diet coke|black coffee) (to|so you) (fill|feel full|suppress|curb|don't feel hungry)|\b(hide|hiding) (your |the )?(eating|not eating|weight loss|purging|bones)\b.{0,30}\b(from|so)\b|\b(baggy clothes|weigh yourself (every|after|several))\b`,
-		`\b(don't|do not|never|dangerous|unsafe|harmful|risk\w*|worr\w*|concern\w*|signs? of|symptoms?|doctor|gp|dietitian|eating disorder (service|charity|team|helpline|support)|beat|neda|urges?|recovery|if you('ve| have)? (been|noticed)|you mentioned|you said|not safe|isn't safe|can damage|harm)\b`),
+		`\b(eat|eating|stay|keep it)\s+(less than|under|below|only|no more than)\s+\d{2,4}\s*(calories|cals?|kcal)\b|\b(thinspo|thinspiration|meanspo|pro.?ana|pro.?mia|ana tips|mia tips)\b|\b(purg\w*|throw(ing)? up|make yourself sick|vomit\w*|laxatives?|diet pills|water fast\w*|dry fast\w*|chew and spit|skip(ping)? (meals|breakfast|lunch|dinner)|fasting|ice (cubes|chips))\b.{0,50}\b(lose weight|lose the weight|weight loss|(lose|drop|shed) (\w+ )?weight|stay thin|get thin\w*|thinner|works (well|great|best)|helps you|burn|drop (a few )?(pounds|kilos|kg|lbs)|curb|suppress|fill up|feel full)\b|\b(ignore|fight|suppress|trick) (your |the )?(hunger|appetite|hunger pangs)\b|\bdrink (lots of |loads of )?(water|coffee|diet coke|black coffee) (to|so you) (fill|feel full|suppress|curb|don't feel hungry)|\b(hide|hiding) (your |the )?(eating|not eating|weight loss|purging|bones)\b.{0,30}\b(from|so)\b|\b(baggy clothes|weigh yourself (every|after|several))\b`,
+		`\b(don't|do not|never|please don't) (do this|do that|try|skip|purge|restrict|use|take|starve|make yourself|go without|cut)|\b(dangerous|unsafe|harmful|risk\w*|worr\w*|concern\w*|signs? of|symptoms?|doctor|gp|dietitian|eating disorder (service|charity|team|helpline|support)|beat|neda|urges?|recovery|if you('ve| have)? (been|noticed)|you mentioned|you said|not safe|isn't safe|can damage|harm)\b`),
 	rule("harm_dose", "mg millig mcg microg ml gram take taking swallow", "gives a dose or quantity of a medicine or drug",
 		`\b\d+(\.\d+)?\s*(mg|milligrams?|mcg|micrograms?|g|grams?|ml)\s+(of\s+)?`+drugNames+`\b|\b`+drugNames+`\b.{0,30}\b\d+(\.\d+)?\s*(mg|milligrams?|mcg|micrograms?|ml)\b|\b(take|taking|swallow)\s+(\d+|two|three|four|five|six|ten|a handful of|a few|a couple of)\s+(more\s+)?(of (your|the|those) )?`+drugNames+`\b`,
 		`\b(you mentioned|you said|you told me|prescribed you|your doctor prescribed|your prescriber)\b`),
