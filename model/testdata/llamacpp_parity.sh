@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# llamacpp_parity.sh: checks by hand that tend's GGUF export runs in llama.cpp
+# and decodes greedily to the same token ids as tend. Not run by `go test`:
+# it needs a llama.cpp build, which tend neither ships nor builds.
+#
+#   LLAMA_CPP_DIR=/path/to/llama.cpp bash model/testdata/llamacpp_parity.sh
+#
+# LLAMA_CPP_DIR is a llama.cpp checkout already built with its CMake build,
+# so that $LLAMA_CPP_DIR/build/bin holds llama-server and llama-tokenize
+# (LLAMA_CPP_BIN overrides that folder). See docs/gguf.md for the commit
+# this was last run against and what it printed.
+#
+# For each model (models/tend-mini, plus random tiny models made
+# here: llama with an untied head, llama tied, qwen2 with q/k/v biases) and
+# each export type (F32, F16):
+#   1. tend export gguf writes the GGUF;
+#   2. llama-tokenize and tend's tokenizer encode the same texts (F32 file
+#      only; the vocabulary does not depend on the type) and must agree;
+#   3. llama-server (on 127.0.0.1 only) answers /completion for chat prompts
+#      rendered by tend, given as token ids, at temperature 0 and top-k 1;
+#      tend's greedy decoding of the same ids must give the same ids.
+# Exits non-zero on the first difference.
+set -euo pipefail
+
+: "${LLAMA_CPP_DIR:?set LLAMA_CPP_DIR to a built llama.cpp checkout}"
+BIN=${LLAMA_CPP_BIN:-$LLAMA_CPP_DIR/build/bin}
+for exe in llama-server llama-tokenize; do
+	[[ -x $BIN/$exe ]] || { echo "no $BIN/$exe: build llama.cpp's $exe target first" >&2; exit 2; }
+done
+N=${PARITY_TOKENS:-48}     # tokens to generate per prompt
+PORT=${PARITY_PORT:-18931} # llama-server's loopback port
+
+cd "$(dirname "$0")/../.."
+work=$(mktemp -d)
+server=""
+cleanup() {
+	[[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/tend" ./cmd/tend
+go build -o "$work/helper" ./model/testdata/llamacpp_parity
+
+# The tiny random models borrow tend-mini's tokenizer.
+tokdir=models/tend-mini
+[[ -f $tokdir/config.json ]] || { echo "no $tokdir: run from a tend checkout" >&2; exit 2; }
+models=("$tokdir")
+"$work/helper" tiny -from "$tokdir" -out "$work/tiny-llama" -arch llama -seed 7
+"$work/helper" tiny -from "$tokdir" -out "$work/tiny-llama-tied" -arch llama -tied -seed 8
+"$work/helper" tiny -from "$tokdir" -out "$work/tiny-qwen2" -arch qwen2 -seed 9
+models+=("$work/tiny-llama" "$work/tiny-llama-tied" "$work/tiny-qwen2")
+
+prompts=(
+	"I can't sleep and work has been too much lately."
+	"My friend hasn't texted back in days and I feel so alone."
+	"Hi"
+	"What can I do when my chest gets tight before exams? It's been 3 weeks."
+)
+texts=(
+	"Hello there! I'm 23 and I've been feeling low since 2019."
+	"  leading spaces, tabs	and trailing spaces   "
+	$'two lines\nand a blank one\n\nend'
+	"naïve café — “quotes” and emoji 🙂 plus 1234567 digits"
+	"<|user|>\nspecial tokens in text<|end|>"
+)
+
+start_server() {
+	"$BIN/llama-server" -m "$1" --host 127.0.0.1 --port "$PORT" -c 1024 -np 1 -t 2 --no-webui \
+		>"$work/server.log" 2>&1 &
+	server=$!
+	for _ in $(seq 100); do
+		curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && return 0
+		kill -0 "$server" 2>/dev/null || break
+		sleep 0.2
+	done
+	cat "$work/server.log" >&2
+	echo "llama-server did not start for $1" >&2
+	return 1
+}
+
+stop_server() {
+	kill "$server" && wait "$server" 2>/dev/null || true
+	server=""
+}
+
+pass=0
+for dir in "${models[@]}"; do
+	name=$(basename "$dir")
+	for dtype in f32 f16; do
+		gguf=$work/$name-$dtype.gguf
+		flag=()
+		[[ $dtype == f32 ]] && flag=(--f32)
+		"$work/tend" export gguf "${flag[@]}" "$dir" "$gguf" 2>/dev/null
+
+		if [[ $dtype == f32 ]]; then
+			for i in "${!texts[@]}"; do
+				printf '%s' "${texts[$i]}" >"$work/text.txt"
+				want=$("$work/helper" encode -model "$dir" -file "$work/text.txt")
+				got=$("$BIN/llama-tokenize" -m "$gguf" -f "$work/text.txt" --ids --no-bos --log-disable 2>/dev/null | tail -n 1)
+				if [[ $want != "$got" ]]; then
+					echo "$name tokenize text $i differs:" >&2
+					echo "  tend      $want" >&2
+					echo "  llama.cpp $got" >&2
+					exit 1
+				fi
+			done
+			echo "$name: llama-tokenize = tend on ${#texts[@]} texts"
+		fi
+
+		start_server "$gguf"
+		for i in "${!prompts[@]}"; do
+			"$work/helper" greedy -model "$dir" -message "${prompts[$i]}" -n "$N" \
+				-out "$work/tend.json" -request "$work/req.json"
+			curl -sf "http://127.0.0.1:$PORT/completion" -H 'Content-Type: application/json' \
+				-d @"$work/req.json" >"$work/llama.json"
+			"$work/helper" compare -tend "$work/tend.json" -llama "$work/llama.json" -label "$name $dtype prompt $i"
+			pass=$((pass + 1))
+		done
+		stop_server
+	done
+done
+echo "all $pass greedy comparisons identical"
