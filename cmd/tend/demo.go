@@ -40,12 +40,15 @@ func (s *demoState) path(parts ...string) string {
 func newDemoCmd() *cobra.Command {
 	st := &demoState{}
 	var fresh bool
+	var chatAddr, reviewAddr string
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Run tend's whole life cycle on the bundled data, end to end",
 		Long: `Run the main job on a fresh machine with no downloads: generate the seed
 corpus, curate it, train, evaluate, and serve, writing everything under
---dir. Finished stages are reused on a rerun; --fresh starts over.`,
+--dir. Finished stages are reused on a rerun; --fresh starts over. With
+--quick (for CI) the sizes are small, and instead of serving until Ctrl-C it
+sends two chat requests through the safety pipeline and stops.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st.log = cmd.ErrOrStderr()
@@ -54,13 +57,18 @@ corpus, curate it, train, evaluate, and serve, writing everything under
 					return err
 				}
 			}
-			return runDemo(cmd.Context(), st, demoStages())
+			if err := runDemo(cmd.Context(), st, demoStages()); err != nil {
+				return err
+			}
+			return demoServe(cmd.Context(), st, chatAddr, reviewAddr)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&st.dir, "dir", "tend-demo", "directory for every demo output")
 	f.BoolVar(&st.quick, "quick", false, "small sizes, for CI (about 2 minutes)")
 	f.BoolVar(&fresh, "fresh", false, "delete --dir first instead of reusing finished stages")
+	f.StringVar(&chatAddr, "listen", "127.0.0.1:8080", "address for the chat server")
+	f.StringVar(&reviewAddr, "review-listen", "127.0.0.1:8090", "address for the review app")
 	return cmd
 }
 
@@ -68,6 +76,10 @@ func demoStages() []demoStage {
 	return []demoStage{
 		{name: "generate the seed corpus", out: "seed", run: demoSeed},
 		{name: "curate it (scrub, filter, annotate, dedupe, split, data card)", out: "data", run: demoCurate},
+		{name: "fine-tune tend-mini with LoRA SFT on the curated train split", out: "sft-model", run: demoSFT},
+		{name: "DPO on the seed preference pairs and the demo review export", out: "tuned", run: demoDPO},
+		{name: "evaluate base against tuned (report.html)", out: "eval", run: demoEval},
+		{name: "set up the review app with the worst replies", out: "review.db", run: demoReview},
 	}
 }
 
