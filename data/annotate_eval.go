@@ -221,3 +221,13 @@ func ReadLabelled(r io.Reader, name string) ([]*conv.Conversation, error) {
 		out = append(out, &c)
 	}
 }
+
+// EvaluateSeedTest scores m on the seed corpus's test part (the part the
+// model never trains on).
+func EvaluateSeedTest(m *AnnotModel) (AnnotReport, error) {
+	d, err := loadSeed()
+	if err != nil {
+		return AnnotReport{}, err
+	}
+	return EvaluateAnnotator(m, "seed test split", d.test), nil
+}

@@ -282,3 +282,13 @@ func MeasureMisinfoClassifier(ex []misinfoExample) MisinfoReport {
 	}
 	return r
 }
+
+// MisinfoHeldOut measures the embedded classifier's sentences: trained on
+// their train split, scored on the held-out split.
+func MisinfoHeldOut() (MisinfoReport, error) {
+	ex, err := readMisinfoExamples()
+	if err != nil {
+		return MisinfoReport{}, err
+	}
+	return MeasureMisinfoClassifier(ex), nil
+}

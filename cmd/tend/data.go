@@ -11,5 +11,6 @@ func newDataCmd() *cobra.Command {
 	}
 	cmd.AddCommand(newDataImportCmd(), newDataExportCmd(), newDataSeedCmd())
 	cmd.AddCommand(newDataCurateCmd(), newDataScrubCmd(), newDataDedupeCmd(), newDataSplitCmd())
+	cmd.AddCommand(newDataFilterCmd(), newDataAnnotateCmd())
 	return cmd
 }

@@ -1,0 +1,143 @@
+// tend data filter and tend data annotate: check texts against the content
+// filters (misinformation, harmful advice, stigma), and measure the filters
+// and the trained annotator on labelled sets. The pipeline itself runs both
+// inside tend data curate; these commands are for reviewing and reporting.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-project/tend/data"
+)
+
+func newDataFilterCmd() *cobra.Command {
+	var eval []string
+	var showErrors, classifier bool
+	cmd := &cobra.Command{
+		Use:   "filter [TEXT...] | --eval FILE",
+		Short: "Check texts against the misinformation, harmful-advice and stigma filters, or measure them",
+		Long: `Filter prints, for each TEXT, every rule it breaks with its reason code and
+matching span (the same rejects tend data curate writes to rejects.jsonl).
+
+With --eval FILE (JSONL of {"filter", "text", "flag"}) it prints precision and
+recall per filter; --errors lists the misses and false alarms. With --classifier
+it prints the misinformation classifier's precision and recall on the held-out
+part of its embedded training sentences. See docs/data-filters.md.`,
+		Example: "  tend data filter \"Vaccines cause autism.\"\n  tend data filter --eval data/testdata/filters/eval.jsonl --errors\n  tend data filter --classifier",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			if len(eval) == 0 && !classifier && len(args) == 0 {
+				return errors.New("give TEXT to check, --eval FILE or --classifier")
+			}
+			for _, f := range eval {
+				cases, err := data.ReadFilterCases(f)
+				if err != nil {
+					return err
+				}
+				scores, err := data.EvaluateFilters(cases)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "%s: %d cases\n", f, len(cases))
+				if err := data.WriteFilterScores(w, scores, showErrors); err != nil {
+					return err
+				}
+			}
+			if classifier {
+				r, err := data.MisinfoHeldOut()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "misinformation classifier, held-out sentences: %d (%d misinformation)\n", r.HeldOut, r.HeldOutPositive)
+				fmt.Fprintf(w, "  classifier alone at %.2f  precision %.3f  recall %.3f\n", r.Threshold, r.Classifier.Precision(), r.Classifier.Recall())
+				fmt.Fprintf(w, "  rules + classifier         precision %.3f  recall %.3f\n", r.Filter.Precision(), r.Filter.Recall())
+			}
+			if len(args) > 0 {
+				return checkTexts(w, args)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&eval, "eval", nil, "labelled JSONL to measure the filters on (repeatable)")
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "with --eval, list misses and false alarms")
+	cmd.Flags().BoolVar(&classifier, "classifier", false, "measure the misinformation classifier on its held-out sentences")
+	return cmd
+}
+
+func checkTexts(w io.Writer, texts []string) error {
+	fs, err := data.ContentFilters()
+	if err != nil {
+		return err
+	}
+	for _, t := range texts {
+		n := 0
+		for _, name := range data.ContentFilterNames {
+			for _, r := range fs[name].CheckText(t) {
+				fmt.Fprintf(w, "%s\t%s\t%q\t%s\n", name, r.Code, r.Span, r.Reason)
+				n++
+			}
+		}
+		if n == 0 {
+			fmt.Fprintf(w, "ok\t%q\n", t)
+		}
+	}
+	return nil
+}
+
+func newDataAnnotateCmd() *cobra.Command {
+	var handwritten []string
+	var perLabel, classifierOnly bool
+	cmd := &cobra.Command{
+		Use:   "annotate --eval [--set FILE]",
+		Short: "Measure the trained annotator (concerns, severity, emotions, strategies)",
+		Long: `Annotate --eval trains the annotation model from the bundled seed corpus (its
+train part; a few seconds) and prints macro-F1 and expected calibration error
+per head on the seed corpus's test part and on each --set FILE of labelled tend
+conversations (default: the hand-written set). --labels adds per-label
+precision, recall and F1. --classifier-only switches the rule layer off. The
+pipeline (tend data curate) runs the same annotator; see docs/data-annotate.md.`,
+		Example: "  tend data annotate --eval\n  tend data annotate --eval --labels --set data/testdata/annotate/handwritten.jsonl",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			fmt.Fprintln(cmd.ErrOrStderr(), "annotate: training on the seed corpus...")
+			m, err := data.DefaultAnnotModel()
+			if err != nil {
+				return err
+			}
+			m.Rules = !classifierOnly
+			r, err := data.EvaluateSeedTest(m)
+			if err != nil {
+				return err
+			}
+			if err := r.Write(w, perLabel); err != nil {
+				return err
+			}
+			for _, f := range handwritten {
+				fh, err := os.Open(f)
+				if err != nil {
+					return err
+				}
+				cs, err := data.ReadLabelled(fh, f)
+				fh.Close()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(w)
+				if err := data.EvaluateAnnotator(m, f, cs).Write(w, perLabel); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().Bool("eval", true, "measure the annotator (the only mode for now)")
+	cmd.Flags().StringArrayVar(&handwritten, "set", []string{"data/testdata/annotate/handwritten.jsonl"}, "labelled tend JSONL to score (repeatable)")
+	cmd.Flags().BoolVar(&perLabel, "labels", false, "print per-label precision, recall and F1")
+	cmd.Flags().BoolVar(&classifierOnly, "classifier-only", false, "score the classifier without the rule layer")
+	return cmd
+}
