@@ -36,12 +36,12 @@ Ctrl-C saves a checkpoint; --resume continues exactly where it stopped.`,
 // trainFlags are the config fields a flag can override.
 type trainFlags struct {
 	config, base, tokenizer, out, adapter, scheduler string
-	data                                            []string
-	steps, epochs, mbs, accum, seqLen, warmup       int
-	evalSteps, saveSteps, loraR                     int
-	lr, beta                                        float64
-	seed                                            uint64
-	packing, resume, force                          bool
+	data                                             []string
+	steps, epochs, mbs, accum, seqLen, warmup        int
+	evalSteps, saveSteps, loraR                      int
+	lr, beta                                         float64
+	seed                                             uint64
+	packing, resume, force                           bool
 }
 
 func (f *trainFlags) register(fs *pflag.FlagSet) {
