@@ -205,3 +205,25 @@ func FuzzReadJSONLFilterCases(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkContentFilters(b *testing.B) {
+	fs, err := ContentFiltersFor(DefaultGuardConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []*conv.Conversation
+	if _, err := seed.Generate(seed.Config{Seed: 1, Conversations: 300}, func(c *conv.Conversation) error {
+		cs = append(cs, c)
+		return nil
+	}, func(*conv.PreferencePair) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		for _, f := range fs {
+			f.Check(cs[i%len(cs)])
+		}
+		i++
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "conversations/s")
+}
