@@ -360,3 +360,24 @@ func TestNewRejectsUnsafeConfig(t *testing.T) {
 		t.Error("unknown citation mode should fail")
 	}
 }
+
+func TestMadeUpLinkNeverReachesUser(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.backend.Reply = func(llm.ChatRequest) string {
+		return "I'm an AI, and I'm sorry sleep has been so hard. There is a great guide at https://sleep-cure-secrets.example.net/fix-insomnia-fast that explains everything. What does a typical night look like for you?"
+	}
+	for _, stream := range []bool{false, true} {
+		resp := post(t, h.tend.URL, chatBody(stream, "I haven't slept properly in weeks."))
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), "sleep-cure-secrets") {
+			t.Errorf("stream=%v: the made-up link reached the client: %s", stream, body)
+		}
+		if !strings.Contains(string(body), "typical night") {
+			t.Errorf("stream=%v: the rest of the reply was lost: %s", stream, body)
+		}
+		if !strings.Contains(string(body), "unverified_link") {
+			t.Errorf("stream=%v: metadata does not report unverified_link: %s", stream, body)
+		}
+	}
+}
