@@ -15,12 +15,19 @@ import (
 // Assessor assesses conversations. The zero value is not usable; use
 // NewAssessor or the package-level Assess.
 type Assessor struct {
-	lex *lexicon
-	clf *Classifier
-	// ClassifierThreshold is the classifier probability above which a
-	// message the rules found nothing in is raised to low, and a low one to
-	// moderate. Zero disables the classifier's influence on the level.
+	lex     *lexicon
+	clf     *Classifier
+	clfHigh *Classifier
+	// ClassifierThreshold is the P(moderate+) above which a message the
+	// rules rated none or low is raised to moderate. Zero disables it.
 	ClassifierThreshold float64
+	// HighThreshold is the P(high+) above which a message the rules rated
+	// below high, but in which they found some risk cue about the writer,
+	// is raised to high. Zero disables it.
+	HighThreshold float64
+	// HighAloneThreshold is the stricter P(high+) needed when the rules
+	// found nothing at all in the message. Zero disables it.
+	HighAloneThreshold float64
 }
 
 // NewAssessor returns an assessor using the built-in lexicon and the
@@ -34,13 +41,22 @@ func NewAssessor() (*Assessor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Assessor{lex: l, clf: clf, ClassifierThreshold: defaultClassifierThreshold}, nil
+	hi, err := DefaultHighClassifier()
+	if err != nil {
+		return nil, err
+	}
+	return &Assessor{lex: l, clf: clf, clfHigh: hi, ClassifierThreshold: defaultClassifierThreshold,
+		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold}, nil
 }
 
-// defaultClassifierThreshold was chosen on the suite's dev split: at 0.95
-// no dev case labelled none is raised, at 0.9 one in fifty is
-// (docs/safety.md).
-const defaultClassifierThreshold = 0.95
+// The operating thresholds were chosen for recall on the blind dev set
+// (testdata/devblind.jsonl) with the suite's none cases as the false-positive
+// check (docs/safety.md).
+const (
+	defaultClassifierThreshold = 0.5
+	defaultHighThreshold       = 0.3
+	defaultHighAloneThreshold  = 0.7
+)
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
 	a, err := NewAssessor()
@@ -134,21 +150,36 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 			}
 		}
 	}
-	// Classifier: a second opinion on the latest message.
-	score := 0.0
+	// Classifiers: a second opinion on the latest message. They may only
+	// raise the level the rules assigned, never lower it.
+	score, scoreHigh := 0.0, 0.0
 	if a.clf != nil {
 		score = a.clf.Prob(last.toks)
 	}
+	if a.clfHigh != nil {
+		scoreHigh = a.clfHigh.Prob(last.toks)
+	}
 	out.Score = float64(int(score*1000+0.5)) / 1000
+	out.ScoreHigh = float64(int(scoreHigh*1000+0.5)) / 1000
 	classifierRaised := false
-	// The classifier speaks where the lexicon found little: a phrasing it
-	// has no pattern for (no hit at all), or only topic words in the
-	// writer's own voice. Where the rules negated, scoped or
-	// excluded something, or found risk to someone else, they have decided.
-	if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && !last.excluded && classifierMayRaise(last) && hasAnchor(last.toks) {
-		level = LevelModerate
-		subj = SubjectSelf
-		classifierRaised = true
+	// The classifiers speak where the rules did not decide against risk:
+	// nothing negated, scoped (hypothetical, past, informational) or
+	// excluded as an idiom, and no risk found for someone else. The
+	// message must touch on death, harm or despair (an anchor word).
+	if !last.excluded {
+		th := a.HighAloneThreshold
+		if corroborated(last) {
+			th = a.HighThreshold
+		}
+		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (hasAnchor(last.toks) || hasHighAnchor(last.toks)) {
+			level = LevelHigh
+			subj = SubjectSelf
+			classifierRaised = true
+		} else if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && classifierMayRaise(last) && hasAnchor(last.toks) {
+			level = LevelModerate
+			subj = SubjectSelf
+			classifierRaised = true
+		}
 	}
 	out.Level = level
 	out.Subject = subj
@@ -206,12 +237,56 @@ func classifierMayRaise(t *turn) bool {
 	return true
 }
 
+// classifierMayRaiseHigh reports whether the latest turn leaves room for the
+// P(high+) head: every hit is an in-scope, un-negated hit about the writer,
+// and none is passive ideation (which the rules rate moderate on purpose).
+func classifierMayRaiseHigh(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&(kSafe|kPassive) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// corroborated reports whether the rules found some risk of their own in
+// the turn (a hit rated low or above); plan or timeline words alone ("in
+// place", "tonight") do not count.
+func corroborated(t *turn) bool {
+	for _, h := range t.hits {
+		if !h.negated && h.level >= LevelLow {
+			return true
+		}
+	}
+	return false
+}
+
 // riskAnchors are words without which the classifier may not raise a
 // message: it must at least touch on death, harm or despair.
 var riskAnchors = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "live", "living",
 	"end", "ending", "hurt", "hurting", "harm", "cut", "cutting", "pills", "gone", "disappear", "exist", "existing", "burden",
 	"worthless", "hopeless", "point", "sleep", "wake", "funeral", "over", "pain", "starve", "eat", "eating", "voices",
 	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life")
+
+// highAnchors widen the anchors for the P(high+) head to means, places,
+// plans and farewells: "I have the rope", "standing on the bridge",
+// "I'm not going to be around much longer".
+var highAnchors = set("rope", "noose", "hang", "hanging", "bridge", "roof", "ledge", "edge", "balcony", "cliff", "jump", "jumping",
+	"tracks", "train", "overpass", "fall", "height", "pills", "tablets", "meds", "medication", "medications", "painkillers",
+	"paracetamol", "tylenol", "insulin", "antidepressants", "prescription", "bottle", "swallowed", "took", "taken", "knife",
+	"gun", "razor", "blade", "bleed", "blood", "deeper", "fatal", "deadly", "lethal", "survive", "garage", "engine", "exhaust",
+	"note", "letters", "goodbye", "bye", "sorry", "around", "here", "decided", "ready", "plan", "planned", "tonight", "soon",
+	"forever", "permanently", "relieved", "favour", "favor", "smother", "strangle", "stab", "chemicals", "gas", "counted",
+	"stockpiling", "saving", "collecting", "funeral", "will", "insurance", "try", "again")
+
+func hasHighAnchor(toks []token) bool {
+	for _, t := range toks {
+		if highAnchors[t.w] {
+			return true
+		}
+	}
+	return false
+}
 
 func hasAnchor(toks []token) bool {
 	for _, t := range toks {

@@ -2,10 +2,10 @@
 // of normalised text, giving P(moderate-or-higher risk) for one message. It
 // is a second opinion for phrasings the lexicon has not seen; the rules stay
 // in charge. Weights ship embedded (classifier.bin) and are rebuilt by
-// `go generate` from the training split of testdata/suite.jsonl.
+// `go generate` (internal/trainclf; training data in docs/safety.md).
 package safety
 
-//go:generate go run ./internal/trainclf -suite testdata/suite.jsonl -out classifier.bin
+//go:generate go run ./internal/trainclf -l2 1e-2 -epochs 10
 
 import (
 	"bytes"
@@ -13,60 +13,137 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
+	"slices"
 	"sync"
 )
 
 //go:embed classifier.bin
 var classifierBin []byte
 
+//go:embed classifier_high.bin
+var classifierHighBin []byte
+
 // ErrBadClassifier marks a weights file that cannot be read. Check with
 // errors.Is.
 var ErrBadClassifier = errors.New("bad classifier weights")
 
-const clfMagic = "TSCLF1\n"
+const (
+	clfMagic  = "TSCLF1\n" // word n-grams only
+	clfMagic2 = "TSCLF2\n" // word and character n-grams
+)
 
-// Classifier is a sparse logistic regression over hashed n-gram features.
+// Classifier is a logistic regression over hashed n-gram features: word
+// unigrams and bigrams and, when Chars is set, character 3- and 4-grams of
+// each word (with word-boundary marks), which keep misspelt and run-together
+// words ("suicde", "killmyself") close to their correct forms.
 type Classifier struct {
 	Bits    uint32 // feature space is 2^Bits
+	Chars   bool   // character n-grams are features too
 	Bias    float64
 	Weights map[uint32]float64
+	dense   []float32 // Weights as a dense table, built on first use
+	once    sync.Once
 }
 
 var defaultClf = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierBin)) })
+var defaultClfHigh = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierHighBin)) })
 
-// DefaultClassifier returns the embedded classifier.
+// DefaultClassifier returns the embedded classifier for P(moderate or
+// higher).
 func DefaultClassifier() (*Classifier, error) { return defaultClf() }
+
+// DefaultHighClassifier returns the embedded classifier for P(high or
+// imminent).
+func DefaultHighClassifier() (*Classifier, error) { return defaultClfHigh() }
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvStr(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
 
 // features returns the hashed feature indexes of a token stream.
 func (c *Classifier) features(toks []token, dst []uint32) []uint32 {
 	mask := uint32(1)<<c.Bits - 1
-	h := func(a, b string) uint32 {
-		f := fnv.New32a()
-		io.WriteString(f, a)
-		if b != "" {
-			f.Write([]byte{0})
-			io.WriteString(f, b)
+	if !c.Chars {
+		// version 1 features, kept so old weight files still read
+		h := func(a, b string) uint32 {
+			x := fnvStr(fnvOffset, a)
+			if b != "" {
+				x ^= 0
+				x *= fnvPrime
+				x = fnvStr(x, b)
+			}
+			return x & mask
 		}
-		return f.Sum32() & mask
+		prev := "<s>"
+		for _, t := range toks {
+			dst = append(dst, h(t.w, ""), h(prev, t.w))
+			prev = t.w
+		}
+		return append(dst, h(prev, "</s>"))
 	}
 	prev := "<s>"
 	for _, t := range toks {
-		dst = append(dst, h(t.w, ""), h(prev, t.w))
-		prev = t.w
+		w := t.w
+		dst = append(dst, fnvStr(fnvStr(fnvOffset, "w"), w)&mask)
+		dst = append(dst, fnvStr(fnvStr(fnvStr(fnvOffset, "b"), prev), " "+w)&mask)
+		prev = w
+		if len(w) < 3 {
+			continue
+		}
+		// character n-grams of "<w>"
+		n := len(w) + 2
+		at := func(i int) byte {
+			switch i {
+			case 0:
+				return '<'
+			case n - 1:
+				return '>'
+			}
+			return w[i-1]
+		}
+		for g := 3; g <= 4; g++ {
+			for i := 0; i+g <= n; i++ {
+				x := uint32(fnvOffset) ^ uint32(g)
+				x *= fnvPrime
+				for j := i; j < i+g; j++ {
+					x ^= uint32(at(j))
+					x *= fnvPrime
+				}
+				dst = append(dst, x&mask)
+			}
+		}
 	}
-	dst = append(dst, h(prev, "</s>"))
-	return dst
+	return append(dst, fnvStr(fnvStr(fnvStr(fnvOffset, "b"), prev), " </s>")&mask)
+}
+
+func (c *Classifier) table() []float32 {
+	c.once.Do(func() {
+		c.dense = make([]float32, 1<<c.Bits)
+		for k, v := range c.Weights {
+			c.dense[k&(1<<c.Bits-1)] = float32(v)
+		}
+	})
+	return c.dense
 }
 
 // Prob returns P(risk) for a tokenised message.
 func (c *Classifier) Prob(toks []token) float64 {
-	var buf [64]uint32
+	var buf [512]uint32
+	w := c.table()
 	z := c.Bias
 	for _, f := range c.features(toks, buf[:0]) {
-		z += c.Weights[f]
+		z += float64(w[f])
 	}
 	return 1 / (1 + math.Exp(-z))
 }
@@ -77,7 +154,11 @@ func (c *Classifier) ProbText(text string) float64 { return c.Prob(tokenize(text
 // WriteTo writes the weights in tend's small binary format.
 func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
-	b.WriteString(clfMagic)
+	if c.Chars {
+		b.WriteString(clfMagic2)
+	} else {
+		b.WriteString(clfMagic)
+	}
 	binary.Write(&b, binary.LittleEndian, c.Bits)
 	binary.Write(&b, binary.LittleEndian, float32(c.Bias))
 	keys := make([]uint32, 0, len(c.Weights))
@@ -99,7 +180,7 @@ func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 // ReadClassifier reads weights written by WriteTo.
 func ReadClassifier(r io.Reader) (*Classifier, error) {
 	magic := make([]byte, len(clfMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != clfMagic {
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != clfMagic && string(magic) != clfMagic2 {
 		return nil, fmt.Errorf("%w: missing header", ErrBadClassifier)
 	}
 	var bits, n uint32
@@ -113,7 +194,7 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || n > 1<<bits {
 		return nil, fmt.Errorf("%w: bad weight count", ErrBadClassifier)
 	}
-	c := &Classifier{Bits: bits, Bias: float64(bias), Weights: make(map[uint32]float64, n)}
+	c := &Classifier{Bits: bits, Chars: string(magic) == clfMagic2, Bias: float64(bias), Weights: make(map[uint32]float64, n)}
 	for i := uint32(0); i < n; i++ {
 		var k uint32
 		var v float32
@@ -128,14 +209,7 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 	return c, nil
 }
 
-func sortU32(a []uint32) {
-	// insertion sort is enough for a few thousand keys at generate time
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
+func sortU32(a []uint32) { slices.Sort(a) }
 
 // TrainExample is one labelled message for TrainClassifier.
 type TrainExample struct {
@@ -146,8 +220,8 @@ type TrainExample struct {
 // TrainClassifier fits logistic regression with AdaGrad and L2
 // regularisation. It is deterministic: examples are visited in a fixed
 // pseudo-random order seeded by seed.
-func TrainClassifier(ex []TrainExample, bits uint32, epochs int, l2 float64, seed uint64) *Classifier {
-	c := &Classifier{Bits: bits, Weights: map[uint32]float64{}}
+func TrainClassifier(ex []TrainExample, bits uint32, chars bool, epochs int, l2 float64, seed uint64) *Classifier {
+	c := &Classifier{Bits: bits, Chars: chars, Weights: map[uint32]float64{}}
 	feats := make([][]uint32, len(ex))
 	for i, e := range ex {
 		feats[i] = c.features(tokenize(e.Text), nil)

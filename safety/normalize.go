@@ -32,6 +32,8 @@ var expansions = map[string][]string{
 	"suiciede": {"suicide"}, "suiside's": {"suicide"},
 	"sucidal": {"suicidal"}, "suicdal": {"suicidal"}, "suicidel": {"suicidal"}, "suisidal": {"suicidal"},
 	"suicidial": {"suicidal"}, "sucicidal": {"suicidal"}, "suicadal": {"suicidal"},
+	"kil": {"kill"}, "kll": {"kill"}, "kilme": {"kill", "me"}, "dieing": {"dying"}, "dyed": {"died"},
+	"dissapear": {"disappear"}, "dissappear": {"disappear"}, "disapear": {"disappear"}, "wnt": {"want"},
 	"myslef": {"myself"}, "myslf": {"myself"}, "mysef": {"myself"}, "meself": {"myself"},
 	"mysself": {"myself"}, "myselfe": {"myself"}, "mself": {"myself"}, "muself": {"myself"},
 	"wanna": {"want", "to"}, "wana": {"want", "to"}, "gonna": {"going", "to"}, "gona": {"going", "to"},

@@ -151,6 +151,9 @@ type Assessment struct {
 	// Score is the classifier's probability that the latest user turn
 	// carries moderate-or-higher risk; reported for calibration and review.
 	Score float64 `json:"score"`
+	// ScoreHigh is the second classifier's probability that the latest user
+	// turn is high or imminent risk.
+	ScoreHigh float64 `json:"score_high"`
 }
 
 // Has reports whether the assessment includes category c.
