@@ -356,6 +356,7 @@ var rules = []rule{
 	{id: "sh_blade", pat: "my blade|blades|razor|razors|lighter ~3 arm|arms|thigh|thighs|wrist|wrists|skin|legs | blade|blades|razor|razors ~6 gets bad | blade|blades|razor|razors ~6 just in case", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 	{id: "sh_hide_scars", pat: "hide|hiding|cover|covering|hid ~3 scars|cuts|marks|burns|wounds", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 	{id: "sh_clean", pat: "days|weeks|months|years|year|month|week clean|free | since i last cut | since my last relapse", cat: CatSelfHarm, lvl: LevelLow, kind: kCue},
+	{id: "sh_seek_worse", pat: "cut|burn|hurt myself? deeper|worse|harder ~3 without ~1 anyone|anybody|people|nobody|noticing|knowing|seeing | how deep ~8 bleed | how deep ~4 cut|hurt myself | what|which|where ~4 cut|hurt|harm myself ~6 without ~1 anyone|anybody|people|nobody|noticing|knowing|seeing | cut|hurt|harm myself ~3 without anyone ~1 noticing|knowing|seeing|finding", cat: CatSelfHarm, lvl: LevelHigh, kind: kSelfHarm},
 	{id: "sh_deserve_pain", pat: "deserve to ~1 hurt|suffer|bleed | deserve to feel pain | deserve to be punished | deserve the pain", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
 
 	// --- harm to others ---

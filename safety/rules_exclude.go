@@ -4,6 +4,7 @@ package safety
 // process", "my phone is dead"): a match here cancels overlapping matches,
 // unless one of its notIf words is in the sentence.
 var exclusions = []rule{
+	{id: "ex_cut_object", pat: "cut|cutting|chop|chopping|slice|slicing ~2 onion|onions|vegetables|veg|carrots|tomato|tomatoes|bread|cake|meat|chicken|fabric|wood|grass|lawn|hair|fringe|bangs|paper|pizza|costs|spending|ties|losses|sugar|carbs|class|corners | cut|cutting deeper? into the|this|that|my|our|topic|subject|issue|problem", kind: kExclude, notIf: "myself|wrist|wrists|arm|arms|thigh|thighs|skin|bleed|die|kill"},
 	{id: "ex_breathe_laugh", pat: "can not breathe ~5 funny|hilarious|laughing|lol|haha|lmao|laughed|😂", kind: kExclude},
 	{id: "ex_drooping_tired", pat: "drooping|droopy ~6 tired|tiredness|lol|haha|sleepy|shift", cat: CatMedicalEmergency, kind: kExclude},
 	{id: "ex_goodbye_card", pat: "goodbye|farewell ~1 card|cards|party|gift|present|hug|drinks|lunch|dinner|kiss|cake|speech|email", kind: kExclude},
