@@ -222,6 +222,15 @@ func ReadLabelled(r io.Reader, name string) ([]*conv.Conversation, error) {
 	}
 }
 
+// SeedTestConversations returns the seed corpus's test part.
+func SeedTestConversations() ([]*conv.Conversation, error) {
+	d, err := loadSeed()
+	if err != nil {
+		return nil, err
+	}
+	return d.test, nil
+}
+
 // EvaluateSeedTest scores m on the seed corpus's test part (the part the
 // model never trains on).
 func EvaluateSeedTest(m *AnnotModel) (AnnotReport, error) {
@@ -230,4 +239,18 @@ func EvaluateSeedTest(m *AnnotModel) (AnnotReport, error) {
 		return AnnotReport{}, err
 	}
 	return EvaluateAnnotator(m, "seed test split", d.test), nil
+}
+
+// EvaluateDetectConcerns scores DetectConcerns and LexiconConcerns on the
+// user turns of labelled conversations.
+func EvaluateDetectConcerns(cs []*conv.Conversation) (detect, lexicon HeadReport) {
+	sd, sl := newScorer(strs(concernOrder)), newScorer(strs(concernOrder))
+	for _, c := range cs {
+		if len(c.Labels.Concerns) > 0 {
+			u := userText(c)
+			sd.set(strs(c.Labels.Concerns), strs(DetectConcerns(u)))
+			sl.set(strs(c.Labels.Concerns), strs(LexiconConcerns(u)))
+		}
+	}
+	return sd.report("DetectConcerns"), sl.report("LexiconConcerns")
 }

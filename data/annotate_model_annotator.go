@@ -1,6 +1,7 @@
 // The trained annotator as a pipeline stage, and the two package-level
 // helpers other parts of tend call: ClassifyStrategy (eval scores a
-// model's replies by strategy) and DetectConcerns (lexicon.go).
+// model's replies by strategy) and DetectConcerns (serving picks
+// citations by concern).
 //
 // Records that arrive with labels from a person or the seed generator keep
 // them; the model only adds the strategy of assistant turns that have
@@ -97,4 +98,31 @@ func ClassifyStrategy(reply string) conv.Strategy {
 	}
 	s, _ := m.ClassifyStrategy(reply)
 	return s
+}
+
+// DetectConcerns returns the concerns a user message talks about, in
+// conv.Concerns order: those the trained concern head gives probability
+// ≥ 0.5 and those LexiconConcerns finds. The union is deliberate: the head
+// knows the seed corpus's phrasing, the lexicon people's own words, and
+// neither alone does well on both (docs/data-annotate.md). Serving uses it to
+// choose which library pages to cite. The first call in a process trains
+// the annotation model (about 5 s of CPU; warm it at start-up); later calls
+// take tens of microseconds. If the model cannot be built it falls back to
+// LexiconConcerns.
+func DetectConcerns(text string) []conv.Concern {
+	m, err := DefaultAnnotModel()
+	if err != nil {
+		return LexiconConcerns(text)
+	}
+	c := &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: text}}}
+	p := make([]float64, len(concernOrder))
+	m.concerns.probs(m.convFeatures(c), p)
+	lex := LexiconConcerns(text)
+	var out []conv.Concern
+	for i, k := range concernOrder {
+		if p[i] >= 0.5 || slices.Contains(lex, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

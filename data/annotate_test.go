@@ -12,7 +12,7 @@ import (
 	"github.com/tend-project/tend/conv"
 )
 
-func TestDetectConcerns(t *testing.T) {
+func TestLexiconConcerns(t *testing.T) {
 	tests := []struct {
 		text string
 		want []conv.Concern
@@ -32,8 +32,8 @@ func TestDetectConcerns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, DetectConcerns(tt.text)); diff != "" {
-				t.Errorf("DetectConcerns (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, LexiconConcerns(tt.text)); diff != "" {
+				t.Errorf("LexiconConcerns (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -115,8 +115,29 @@ func BenchmarkTrainAnnotModel(b *testing.B) {
 	}
 }
 
+func TestDetectConcerns(t *testing.T) {
+	tests := []struct {
+		text string
+		want conv.Concern // must be among the result; "" = result empty
+	}{
+		{"I keep thinking about ending my life", conv.ConcernCrisis},
+		{"my dad died last month and I can't stop crying", conv.ConcernGrief},
+		{"I lie awake every night and I'm exhausted", conv.ConcernSleep},
+		{"what a lovely sunny day", ""},
+	}
+	for _, tt := range tests {
+		got := DetectConcerns(tt.text)
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("DetectConcerns(%q) = %v, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func BenchmarkDetectConcerns(b *testing.B) {
 	text := "I've been drinking most nights since the breakup and I can't sleep; work is a mess and my mum keeps calling."
+	if _, err := DefaultAnnotModel(); err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
 		DetectConcerns(text)
 	}

@@ -31,7 +31,7 @@ var concernLexicon = map[conv.Concern]string{
 	conv.ConcernSubstanceUse:  "drink*, drunk, alcohol*, weed, cannabis, smoking, vaping, drugs, cocaine, using again, relapse*, sober, sobriety, hangover*, gambl*",
 	conv.ConcernEatingBody:    "eating, binge*, purg*, starv*, calories, weight, body image, diet*, skipping meals, throw up after, anorexi*, bulimi*, my body, mirror",
 	conv.ConcernAnger:         "anger, angry, furious, rage, snap*, lose my temper, lost my temper, shouting, yelling, irritable, resent*",
-	conv.ConcernCrisis:        "suicid*, kill myself, end my life, end it all, don't want to be here, don't want to live, want to die, better off dead, self-harm, self harm, cutting myself, cut myself, hurt myself, overdose, no reason to live",
+	conv.ConcernCrisis:        "suicid*, kill myself, killing myself, end my life, ending my life, end it all, ending it all, take my own life, taking my own life, harming myself, hurting myself, don't want to be here, don't want to live, want to die, better off dead, self-harm, self harm, cutting myself, cut myself, hurt myself, overdose, no reason to live",
 }
 
 // emotionLexicon maps each emotion label (the seed corpus's vocabulary) to
@@ -154,13 +154,13 @@ var (
 	}()
 )
 
-// DetectConcerns returns the concerns a text talks about, from the
-// concern lexicon alone: no model, a few microseconds for a message, in
-// conv.Concerns order. Serving uses it to choose which library pages to
-// cite; curation uses the trained annotator, which also sees these hits.
-// A concern needs one hit, except family, work_school and relationships,
-// which name everyday things ("my mum", "at work") and need two.
-func DetectConcerns(text string) []conv.Concern {
+// LexiconConcerns returns the concerns a text talks about from the
+// concern lexicon alone: no model, a few microseconds, in conv.Concerns
+// order. A concern needs one hit, except family, work_school and
+// relationships, which name everyday things ("my mum", "at work") and need
+// two. It is a weak detector on its own (macro-F1 0.45 on the seed test
+// split, 0.42 on the hand-written set); DetectConcerns is the one to use.
+func LexiconConcerns(text string) []conv.Concern {
 	words := textWords(text, nil)
 	counts := make([]int, len(concernOrder))
 	concernPhrase.match(words, counts)

@@ -117,6 +117,10 @@ pipeline (tend data curate) runs the same annotator; see docs/data-annotate.md.`
 			if err := r.Write(w, perLabel); err != nil {
 				return err
 			}
+			if seedTest, err := data.SeedTestConversations(); err == nil {
+				d, l := data.EvaluateDetectConcerns(seedTest)
+				fmt.Fprintf(w, "concerns of user turns: %s macro-F1 %.3f, %s %.3f\n", d.Head, d.MacroF1(), l.Head, l.MacroF1())
+			}
 			for _, f := range handwritten {
 				fh, err := os.Open(f)
 				if err != nil {
@@ -131,6 +135,8 @@ pipeline (tend data curate) runs the same annotator; see docs/data-annotate.md.`
 				if err := data.EvaluateAnnotator(m, f, cs).Write(w, perLabel); err != nil {
 					return err
 				}
+				d, l := data.EvaluateDetectConcerns(cs)
+				fmt.Fprintf(w, "concerns of user turns: %s macro-F1 %.3f, %s %.3f\n", d.Head, d.MacroF1(), l.Head, l.MacroF1())
 			}
 			return nil
 		},
