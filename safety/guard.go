@@ -144,8 +144,8 @@ type gseq struct {
 var compiledGuard = sync.OnceValues(func() (*guardLex, error) {
 	gl := &guardLex{index: map[string][]*gseq{}, excl: map[string][]*gseq{}}
 	var errs []string
-	for i := range guardLexicon {
-		gr := &guardLexicon[i]
+	for i := range allGuardRules {
+		gr := &allGuardRules[i]
 		alts, err := compilePattern(gr.r.pat, guardMacros)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))

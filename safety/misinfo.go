@@ -110,8 +110,8 @@ var misinfoRules = []MisinfoRule{
 
 // MisinformationRules returns the shared misinformation rule set.
 func MisinformationRules() []MisinfoRule {
-	out := make([]MisinfoRule, len(misinfoRules))
-	copy(out, misinfoRules)
+	out := make([]MisinfoRule, len(misinfoAll))
+	copy(out, misinfoAll)
 	return out
 }
 
@@ -124,8 +124,8 @@ type misinfoLex struct {
 
 var misinfoCompiled = sync.OnceValues(func() (*misinfoLex, error) {
 	ml := &misinfoLex{index: map[string][]*seq{}, notIf: map[string]map[string]bool{}, lit: map[string]map[string]bool{}, rules: map[string]*MisinfoRule{}}
-	for i := range misinfoRules {
-		m := &misinfoRules[i]
+	for i := range misinfoAll {
+		m := &misinfoAll[i]
 		alts, err := compilePattern(m.pat, guardMacros)
 		if err != nil {
 			return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)

@@ -32,10 +32,10 @@ func allPatterns() []string {
 	for _, r := range exclusions {
 		ps = append(ps, r.pat)
 	}
-	for _, r := range guardLexicon {
+	for _, r := range allGuardRules {
 		ps = append(ps, r.r.pat)
 	}
-	for _, m := range misinfoRules {
+	for _, m := range misinfoAll {
 		ps = append(ps, m.pat)
 	}
 	for _, m := range []map[string]string{macros, guardMacros} {
