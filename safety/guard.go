@@ -270,6 +270,11 @@ func (g *Guard) Check(c *conv.Conversation, reply string) Verdict {
 	// context for every sentence; a stream learns it sentence by sentence.
 	s.risk = s.risk || riskTopic(reply)
 	s.Write(reply)
+	if s.blocked {
+		// The reply is replaced either way, but the verdict lists every
+		// violation so reviewers and curation see all that was wrong.
+		s.auditRest(reply)
+	}
 	_, v := s.Close()
 	return v
 }

@@ -74,6 +74,24 @@ func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
 	return out.String(), v
 }
 
+// auditRest checks the sentences of reply after a blocking violation,
+// recording their violations without releasing any text (Check only).
+func (s *StreamGuard) auditRest(reply string) {
+	if s.offset >= len(reply) {
+		return
+	}
+	rest, base := reply[s.offset:], s.offset
+	for strings.TrimSpace(rest) != "" {
+		end := completeSentenceEnd(rest)
+		if end < 0 {
+			end = len(rest)
+		}
+		s.vs = append(s.vs, s.g.checkSentence(rest[:end], base, s.risk, s.medCtx)...)
+		base += end
+		rest = rest[end:]
+	}
+}
+
 // completeSentenceEnd returns the end of the first complete sentence in
 // text, or -1. A sentence is complete when its end mark is followed by
 // whitespace (so "3.5" and a trailing "Dr." still wait for more text).
