@@ -1,9 +1,11 @@
 // Direct preference optimisation (Rafailov et al. 2023) and IPO (Azar et
 // al. 2023) on TRL-shaped pairs. The reference is the frozen base: its
-// log-probabilities are computed once, before the first update, with any
-// LoRA adapter detached (so nothing is copied), and kept on disk in
-// output_dir/reference_logps.json so a resumed run uses the same ones. A
-// file of precomputed reference log-probs can be given instead.
+// log-probabilities come from the model with any LoRA adapter detached, so
+// nothing is copied. With an adapter they are computed when a pair is first
+// used (the base never changes); in full fine-tuning they are computed once,
+// before the first update, and kept in output_dir/reference_logps.json so a
+// resumed run uses the same ones. A file of precomputed reference log-probs
+// can be given instead.
 //
 // A step needs two passes per micro-batch: TokenLosses gives the policy's
 // log-probs, from which the loss and its derivative with respect to each
@@ -105,6 +107,13 @@ func (t *trainer) referenceLogps() error {
 	} else if t.cfg.ReferenceLogprobs != "" {
 		return err
 	}
+	if t.m.LoRA != nil {
+		// The base never changes under an adapter, so reference log-probs
+		// are computed when a pair is first used: a short run on a large
+		// dataset does not pay for a pass over all of it.
+		t.ref, t.valRef = nanSlice(len(t.seqs)), nanSlice(len(t.valSeqs))
+		return nil
+	}
 	fmt.Fprintf(t.out, "train: computing reference log-probs of %d sequences with the frozen base\n", len(t.seqs)+len(t.valSeqs))
 	adapter := t.m.LoRA
 	t.m.LoRA = nil // the base without the adapter is the reference
@@ -122,6 +131,39 @@ func (t *trainer) referenceLogps() error {
 		return err
 	}
 	return writeFile(path, data)
+}
+
+func nanSlice(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
+}
+
+// fillRef computes the missing reference log-probs of seqs[idx] with the
+// adapter detached.
+func (t *trainer) fillRef(seqs []seq, ref []float64, idx []int) error {
+	var missing []int
+	for _, k := range idx {
+		if math.IsNaN(ref[k]) {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	adapter := t.m.LoRA
+	t.m.LoRA = nil
+	lp, _, err := t.seqLogps(seqs, missing)
+	t.m.LoRA = adapter
+	if err != nil {
+		return err
+	}
+	for i, k := range missing {
+		ref[k] = lp[i]
+	}
+	return nil
 }
 
 // pairStats accumulates TRL's logged DPO quantities.
@@ -169,6 +211,9 @@ func (t *trainer) dpoStep(micro [][][]int) (stepResult, error) {
 		for _, u := range mb {
 			idx = append(idx, 2*u[0], 2*u[0]+1)
 		}
+		if err := t.fillRef(t.seqs, t.ref, idx); err != nil {
+			return res, err
+		}
 		lp, n, err := t.seqLogps(t.seqs, idx)
 		if err != nil {
 			return res, err
@@ -214,6 +259,9 @@ func (t *trainer) dpoEval() (evalResult, error) {
 		var idx []int
 		for p := k; p < min(k+t.cfg.MicroBatchSize, nPairs); p++ {
 			idx = append(idx, 2*p, 2*p+1)
+		}
+		if err := t.fillRef(t.valSeqs, t.valRef, idx); err != nil {
+			return evalResult{}, err
 		}
 		lp, n, err := t.seqLogps(t.valSeqs, idx)
 		if err != nil {

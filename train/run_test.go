@@ -106,7 +106,7 @@ func TestResumeIsExact(t *testing.T) {
 		name   string
 		method string
 		lora   bool
-	}{{"sft full", "sft", false}, {"sft lora dropout", "sft", true}, {"dpo", "dpo", false}, {"reward", "reward", false}}
+	}{{"sft full", "sft", false}, {"sft lora dropout", "sft", true}, {"dpo", "dpo", false}, {"dpo lora", "dpo", true}, {"reward", "reward", false}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := f.config(t, tc.method)
