@@ -86,7 +86,7 @@ var guardLexicon = []guardRule{
 	g(RuleMedication, "should_med", "you should|could|might|need|ought ~3 @med | i recommend|suggest ~3 @med | i would recommend|suggest ~3 @med | @med ~3 [ will fix | would fix | will help | should help | would help | is what you need | works best ]", "@doctor|not|never|suddenly|abruptly"),
 	g(RuleMedication, "extra", "take|taking ~2 an|another|one ~1 extra|more ~1 pill|pills|dose|tablet", "@doctor"),
 	gx(RuleMedication, "label", "do not|never ~1 take|exceed ~3 [ more than | the stated | the recommended | the label | the dose ] | check the label | stated|recommended dose"),
-	gx(RuleMedication, "safe_advice", "do not|never stop|change ~3 suddenly|abruptly|without | before changing|stopping|starting ~3 @med | talk|speak|check ~2 with|to your? @doctor | ask your @doctor"),
+	gx(RuleMedication, "safe_advice", "do not|never stop|change ~3 suddenly|abruptly|without | before changing|stopping|starting ~3 @med | talk|speak|check ~2 with|to your? @doctor | ask your @doctor ~1 about|whether|if|before|first|what"),
 
 	// method details (never allowed, in any frame)
 	g(RuleMethodDetail, "lethal", "lethal|fatal|deadly|toxic|overdose ~1 dose|doses|amount|amounts|quantity|level|levels|threshold|limit", ""),
