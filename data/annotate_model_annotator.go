@@ -14,6 +14,7 @@
 package data
 
 import (
+	"math"
 	"slices"
 
 	"github.com/tend-project/tend/conv"
@@ -63,6 +64,9 @@ func (a *ModelAnnotator) Annotate(c *conv.Conversation) (conv.Labels, float64) {
 		l.Emotions = p.Emotions
 	}
 	l.Turns = fillTurns(l.Turns, p.Turns)
+	// Two decimals: finer digits are noise, and they would change with
+	// every edit to the seed corpus the model trains on.
+	conf = math.Round(conf*100) / 100
 	cf := conf
 	l.Confidence = &cf
 	return l, conf
