@@ -68,6 +68,9 @@ func (t *trainer) allLogps(seqs []seq) ([]float64, error) {
 	out := make([]float64, 0, len(seqs))
 	bs := 2 * t.cfg.MicroBatchSize
 	for k := 0; k < len(seqs); k += bs {
+		if t.ctx != nil && t.ctx.Err() != nil {
+			return nil, fmt.Errorf("%w while computing reference log-probs (nothing saved yet)", ErrInterrupted)
+		}
 		idx := make([]int, 0, bs)
 		for i := k; i < min(k+bs, len(seqs)); i++ {
 			idx = append(idx, i)

@@ -71,6 +71,7 @@ type trainer struct {
 	st         runState // what a checkpoint restores
 	log        *metricsLog
 	afterStep  func(step int)
+	ctx        context.Context // for the long passes before the loop
 }
 
 // runState is everything besides weights and optimizer moments that an
@@ -107,7 +108,7 @@ func run(ctx context.Context, cfg Config, progress io.Writer, afterStep func(ste
 	if err := cfg.Validate(); err != nil {
 		return Summary{}, err
 	}
-	t := &trainer{cfg: cfg, out: progress, epochCache: -1, afterStep: afterStep}
+	t := &trainer{cfg: cfg, out: progress, epochCache: -1, afterStep: afterStep, ctx: ctx}
 	sum := Summary{Method: cfg.Method, OutputDir: cfg.OutputDir, BaseEvalLoss: math.NaN(), EvalLoss: math.NaN(),
 		EvalPPL: math.NaN(), BaseEvalAcc: math.NaN(), EvalAcc: math.NaN(), EvalMargin: math.NaN()}
 	ckpt, err := t.prepareOutput()
