@@ -266,7 +266,8 @@ func corroborated(t *turn) bool {
 var riskAnchors = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "live", "living",
 	"end", "ending", "hurt", "hurting", "harm", "cut", "cutting", "pills", "gone", "disappear", "exist", "existing", "burden",
 	"worthless", "hopeless", "point", "sleep", "wake", "funeral", "over", "pain", "starve", "eat", "eating", "voices",
-	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life")
+	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life", "going",
+	"forever", "tired", "longer", "cope")
 
 // highAnchors widen the anchors for the P(high+) head to means, places,
 // plans and farewells: "I have the rope", "standing on the bridge",
@@ -492,7 +493,9 @@ func answerHits(prev string, toks []token) []hit {
 	p := " " + strings.ToLower(prev) + " "
 	askedSI := strings.Contains(p, "suicid") || strings.Contains(p, "kill yourself") || strings.Contains(p, "end your life") ||
 		strings.Contains(p, "ending your life") || strings.Contains(p, "take your life") || strings.Contains(p, "taking your life") ||
-		strings.Contains(p, "want to die") || strings.Contains(p, "not being alive")
+		strings.Contains(p, "want to die") || strings.Contains(p, "not being alive") ||
+		strings.Contains(p, "killing yourself") || strings.Contains(p, "your own life") || strings.Contains(p, "ending it") ||
+		strings.Contains(p, "end it all") || strings.Contains(p, "thoughts of dying") || strings.Contains(p, "wanting to die")
 	askedSH := strings.Contains(p, "hurt yourself") || strings.Contains(p, "harm yourself") || strings.Contains(p, "hurting yourself") || strings.Contains(p, "harming yourself")
 	askedPlan := strings.Contains(p, "a plan") || strings.Contains(p, "how you would") || strings.Contains(p, "when you would") || strings.Contains(p, "thought about how")
 	askedSI = askedSI || askedPlan

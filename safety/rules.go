@@ -230,7 +230,9 @@ var rules = []rule{
 	{id: "pi_hit_by", pat: "hope|hopes|wish|pray|praying|hoping ~4 get sick and die | hope|wish|pray|praying|hoping ~4 hit|hits|crash|crashes|kills me | hope|wish|pray|praying|hoping ~2 [ hit by a car|bus|truck|train | die in my sleep ]", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_death_relief", pat: "death|dying|dead would|will|sounds|seems|feels|be ~1 a? relief|peaceful|better|easier|nice|good|welcome|freedom", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "pi_cant_go_on", pat: "can not go on | can not keep going | can not do this|it ~1 anymore | can not take this|it ~1 anymore | can not take it much longer | can not handle life | can not live like this | can not keep living|going like this", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
-	{id: "pi_no_way_out", pat: "no way out | only way out | only way to stop | only option left | only solution | no other way out | the only escape", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kHopeless},
+	{id: "pi_cant_go_on2", pat: "do not think i can ~1 keep going|go on|carry on|last|survive ~2 much? ~1 longer? | i do not know how much longer i can ~1 [ keep going | go on | do this | take this | take it ]", cat: CatSuicidalIdeation, lvl: LevelLow, kind: kHopeless},
+	{id: "pi_stop_for_good", pat: "want|wish|need ~2 everything|it|all|this|things ~2 to ~1 stop|end ~3 for good|forever|permanently", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
+	{id: "pi_no_way_out", pat: "no way out | can not see ~1 a|any ~1 way out | only way out | only way to stop | only option left | only solution | no other way out | the only escape", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kHopeless},
 	{id: "pi_thoughts_death", pat: "think|thinking|thoughts about|of [ death | dying | being dead ] ~2 [ a lot | constantly | all the time | every day | every single day | lately | more ]", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 
 	// --- hopelessness (low) ---
