@@ -264,7 +264,12 @@ func gemmBlocked(kern *microKernel, transA, transB bool, m, n, k int, alpha floa
 // tiles computes the tiles of rows [ir0, ir1) and columns [jr0, jr1) of
 // the current block, in the loop order the kernel prefers.
 func tiles(kern *microKernel, pa []float32, bb *bBlock, c []float32, ldc, ic, jc, ir0, ir1, jr0, jr1, mcc, ncc, kcc int, alpha, bet float32) {
-	var edge [16 * 64]float32 // ≥ MR×NR of every kernel
+	// The edge buffer escapes through the assembly call, so it comes from a
+	// pool rather than the stack: a fresh 4 KB per call was tens of MB of
+	// garbage per training step.
+	edgeBuf := edgePool.Get().(*[16 * 64]float32) // ≥ MR×NR of every kernel
+	defer edgePool.Put(edgeBuf)
+	edge := edgeBuf
 	mr, nr := kern.mr, kern.nr
 	if kern.aResident {
 		for ir := ir0; ir < ir1; ir += mr {
@@ -280,6 +285,8 @@ func tiles(kern *microKernel, pa []float32, bb *bBlock, c []float32, ldc, ic, jc
 		}
 	}
 }
+
+var edgePool = sync.Pool{New: func() any { return new([16 * 64]float32) }}
 
 // bBlock locates the B slivers of one block: the first full columns are
 // read in place from B when the kernel allows it, the rest are packed.
