@@ -56,9 +56,16 @@ func (a *ModelAnnotator) Annotate(c *conv.Conversation) (conv.Labels, float64) {
 	p := a.m.Predict(c)
 	l.Concerns = p.Concerns
 	l.Severity = conv.SeverityOf(p.Severity)
+	// The confidence in each decision made: p for a concern given (even
+	// the fallback one given when none reached 0.5), 1 − p for one not
+	// given, the probability of the chosen severity.
 	conf := p.SeverityP[p.Severity]
-	for _, q := range p.ConcernProb {
-		conf = min(conf, max(q, 1-q))
+	for i, q := range p.ConcernProb {
+		if slices.Contains(p.Concerns, concernOrder[i]) {
+			conf = min(conf, q)
+		} else {
+			conf = min(conf, 1-q)
+		}
 	}
 	if len(l.Emotions) == 0 {
 		l.Emotions = p.Emotions

@@ -161,3 +161,19 @@ func BenchmarkAnnotate(b *testing.B) {
 		i++
 	}
 }
+
+// A message unlike anything in the seed corpus gets a confidence low
+// enough to send it to review at a strict threshold.
+func TestModelAnnotatorUnsureOnOddText(t *testing.T) {
+	a, err := NewModelAnnotator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &conv.Conversation{ID: "odd", Messages: []conv.Message{
+		{Role: conv.RoleUser, Content: "the tide tables for next tuesday please"},
+		{Role: conv.RoleAssistant, Content: "I can't look those up, sorry."},
+	}}
+	if _, conf := a.Annotate(c); conf >= 0.9 {
+		t.Errorf("confidence %g on an off-topic message, want below 0.9", conf)
+	}
+}
