@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tend-project/tend/conv"
 )
 
 func TestParsePolicy(t *testing.T) {
@@ -116,5 +118,52 @@ func TestCrisisResponse(t *testing.T) {
 	}
 	if a, b := CrisisResponse(Assessment{Level: LevelHigh}, "US", 0), CrisisResponse(Assessment{Level: LevelHigh}, "US", 1); a == b {
 		t.Error("variants 0 and 1 are identical")
+	}
+}
+
+// TestCrisisResponseWording checks the emergency sentence in every locale
+// (one condition, said once) and that the output guard, which flagged
+// good safety-planning replies before, passes every crisis response in the
+// conversation it answers.
+func TestCrisisResponseWording(t *testing.T) {
+	g, err := NewGuard(DefaultPolicy(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users := map[Subject]string{
+		SubjectSelf:       "I want to kill myself tonight, I have the pills here.",
+		SubjectThirdParty: "My brother told me he wants to kill himself tonight.",
+		SubjectGeneral:    "What are the warning signs of suicide?",
+	}
+	for _, loc := range Locales() {
+		for _, lvl := range []Level{LevelHigh, LevelImminent} {
+			for _, subj := range []Subject{SubjectSelf, SubjectThirdParty, SubjectGeneral} {
+				for v := 0; v < 3; v++ {
+					r := CrisisResponse(Assessment{Level: lvl, Subject: subj}, loc, v)
+					if i := strings.Index(r, "If you are in immediate danger"); i >= 0 {
+						sent := r[i:]
+						if j := strings.Index(sent, "\n"); j >= 0 {
+							sent = sent[:j]
+						}
+						if n := strings.Count(sent, "danger"); n > 1 {
+							t.Errorf("%s %s/%s v%d: 'danger' said %d times: %q", loc, lvl, subj, v, n, sent)
+						}
+					}
+					if strings.Contains(r, "now now") || strings.Contains(r, " if life is") || strings.Contains(r, "in an emergency now") {
+						t.Errorf("%s %s/%s v%d: awkward emergency sentence: %q", loc, lvl, subj, v, r)
+					}
+					c := &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: users[subj]}}}
+					vd := g.Check(c, r)
+					for _, x := range vd.Violations {
+						if x.Rule != RuleMissingDisclosure {
+							t.Errorf("%s %s/%s v%d: guard flags the crisis response: %s (%s) in %q", loc, lvl, subj, v, x.Rule, x.Pattern, x.Sentence)
+						}
+					}
+				}
+			}
+		}
+	}
+	if got := CrisisResponse(Assessment{Level: LevelImminent}, "US", 0); !strings.Contains(got, "please call 911 now.") {
+		t.Errorf("US emergency sentence: %q", got)
 	}
 }

@@ -175,7 +175,28 @@ func emergencyLine(d Directory) string {
 	if e.Number == "" {
 		return "If you are in immediate danger, please call your local emergency number now."
 	}
-	return fmt.Sprintf("If you are in immediate danger, please %s now.", e.How)
+	how, extra := emergencyHow(e.How)
+	if extra != "" {
+		return fmt.Sprintf("If you are in immediate danger, please %s now (%s).", how, extra)
+	}
+	return fmt.Sprintf("If you are in immediate danger, please %s now.", how)
+}
+
+// emergencyHow turns a directory "how" ("call 999 or 112 if life is at
+// risk", "call 112 in an emergency") into the action alone, since the
+// template already says when to use it; text after a semicolon comes back
+// as an aside.
+func emergencyHow(how string) (action, aside string) {
+	how = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(how), "."))
+	if i := strings.Index(how, ";"); i >= 0 {
+		how, aside = strings.TrimSpace(how[:i]), strings.TrimSpace(how[i+1:])
+	}
+	for _, cond := range []string{" if ", " in an emergency", " in case of emergency", " when "} {
+		if i := strings.Index(how, cond); i > 0 {
+			how = how[:i]
+		}
+	}
+	return strings.TrimSpace(how), aside
 }
 
 func crisisLines(d Directory, subj Subject) string {
