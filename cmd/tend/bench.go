@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -97,7 +98,7 @@ func newBenchCmd() *cobra.Command {
 With --torch SCRIPT, the PyTorch twin of the training step runs right
 after tend's (same steps, OPENBLAS_NUM_THREADS=1, OPENBLAS_CORETYPE and
 OPENBLAS_L2_SIZE unset) and the JSON gains the tend/PyTorch ratios:
-  tend bench --only train --torch /work/shared/bench/torch_train_step.py`,
+  tend bench --only train --torch bench/torch_train_step.py`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if only != "" && only != "matmul" && only != "train" && only != "decode" {
@@ -308,6 +309,15 @@ func benchTorchStep(ctx context.Context, python, script string, steps int) (*ben
 	out, err := c.Output()
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", python, script, err)
+	}
+	// tend's own twin (bench/torch_train_step.py) prints one JSON object.
+	var js struct {
+		Min    float64 `json:"ms_per_step_min"`
+		Median float64 `json:"ms_per_step_median"`
+		RSS    float64 `json:"peak_rss_mb"`
+	}
+	if json.Unmarshal(bytes.TrimSpace(out), &js) == nil && js.Min > 0 {
+		return &benchTorch{Script: script, MinMS: js.Min, MedianMS: js.Median, PeakRSSMB: js.RSS}, nil
 	}
 	m := torchSteady.FindSubmatch(out)
 	if m == nil {
