@@ -70,6 +70,10 @@ type AnnotReport struct {
 	Set           string
 	Conversations int
 	Heads         []HeadReport // concerns, severity, emotions, strategy
+	// Review routing at confidence 0.5, with the gold labels removed:
+	// records sent to review, how many of those had a wrong severity or
+	// first concern, and how many wrong ones passed without review.
+	ToReview, ToReviewWrong, PassedWrong int
 }
 
 // scorer accumulates label decisions for one head.
@@ -143,8 +147,25 @@ func EvaluateAnnotator(m *AnnotModel, set string, cs []*conv.Conversation) Annot
 	sev := newScorer([]string{"0", "1", "2", "3", "4"})
 	emo := newScorer(m.Emotions)
 	str := newScorer(strs(conv.Strategies))
+	a := &ModelAnnotator{m: m}
+	var rep AnnotReport
 	for _, c := range cs {
 		p := m.Predict(c)
+		if len(c.Labels.Concerns) > 0 && c.Labels.Severity != nil {
+			bare := *c
+			bare.Labels = conv.Labels{}
+			l, conf := a.Annotate(&bare)
+			wrong := *l.Severity != *c.Labels.Severity || l.Concerns[0] != c.Labels.Concerns[0]
+			switch {
+			case conf < 0.5:
+				rep.ToReview++
+				if wrong {
+					rep.ToReviewWrong++
+				}
+			case wrong:
+				rep.PassedWrong++
+			}
+		}
 		if len(c.Labels.Concerns) > 0 {
 			con.set(strs(c.Labels.Concerns), strs(p.Concerns))
 			for i, k := range concernOrder {
@@ -171,8 +192,9 @@ func EvaluateAnnotator(m *AnnotModel, set string, cs []*conv.Conversation) Annot
 			str.one(string(t.Strategy), string(s), conf)
 		}
 	}
-	return AnnotReport{Set: set, Conversations: len(cs), Heads: []HeadReport{
-		con.report("concerns"), sev.report("severity"), emo.report("emotions"), str.report("strategy")}}
+	rep.Set, rep.Conversations = set, len(cs)
+	rep.Heads = []HeadReport{con.report("concerns"), sev.report("severity"), emo.report("emotions"), str.report("strategy")}
+	return rep
 }
 
 // Write prints the summary and per-label tables.
@@ -186,6 +208,8 @@ func (r AnnotReport) Write(w io.Writer, perLabel bool) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "review at confidence < 0.5: %d records (%d with a wrong severity or first concern); %d wrong ones passed\n",
+		r.ToReview, r.ToReviewWrong, r.PassedWrong)
 	if !perLabel {
 		return nil
 	}
