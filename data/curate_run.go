@@ -365,7 +365,7 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	t = time.Now()
 	var dd *dedupeResult
 	if p.mh != nil {
-		dd, err = p.dedupe(states, rw, prog)
+		dd, err = p.dedupe(ctx, states, rw, prog)
 		if err != nil {
 			return nil, err
 		}
@@ -531,7 +531,7 @@ func (s *recordStream) openHashed(i int, h hash.Hash) (func() (*item, error), er
 }
 
 // dedupe runs exact and near-duplicate detection on the compact state.
-func (p *pipeline) dedupe(states []recState, rw *runWriter, prog *progress) (*dedupeResult, error) {
+func (p *pipeline) dedupe(ctx context.Context, states []recState, rw *runWriter, prog *progress) (*dedupeResult, error) {
 	prog.begin("dedupe", 0)
 	f, err := os.Open(rw.spillPath())
 	if err != nil {
@@ -580,7 +580,7 @@ func (p *pipeline) dedupe(states []recState, rw *runWriter, prog *progress) (*de
 		}
 		return nil
 	}
-	dd, err := runDedupe(cfg, dedupeInput{n: len(states), nb: p.nb, band: band, load: load, dropExact: dropAny, sig: sig, perms: perms,
+	dd, err := runDedupe(cfg, dedupeInput{ctx: ctx, n: len(states), nb: p.nb, band: band, load: load, dropExact: dropAny, sig: sig, perms: perms,
 		kind:  func(i int32) RecordKind { return states[i].kind },
 		exact: func(i int32) uint64 { return states[i].exact }})
 	if err != nil {

@@ -6,6 +6,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -132,6 +133,9 @@ type NearPair struct {
 
 // dedupeInput is what the dedupe stage needs per record.
 type dedupeInput struct {
+	// ctx, if set, is checked between bands so an interrupt stops a long
+	// dedupe promptly.
+	ctx   context.Context
 	n     int
 	kind  func(i int32) RecordKind
 	exact func(i int32) uint64
@@ -219,6 +223,9 @@ func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	seen := make(pairCache, 1<<20)
 	col := make([]uint64, 0, n)
 	for band := 0; band < in.nb; band++ {
+		if in.ctx != nil && in.ctx.Err() != nil {
+			return nil, in.ctx.Err()
+		}
 		vals, err := in.band(band)
 		if err != nil {
 			return nil, err

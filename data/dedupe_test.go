@@ -5,6 +5,8 @@ package data
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"math"
 	"os"
 	"testing"
@@ -190,5 +192,15 @@ func TestRunDedupe(t *testing.T) {
 	}
 	if dd.uf.find(4) == dd.uf.find(0) || dd.uf.find(5) == dd.uf.find(0) {
 		t.Errorf("hard negatives were clustered with the original")
+	}
+	// An interrupt stops dedupe between bands.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = runDedupe(cfg, dedupeInput{ctx: ctx, n: len(recs), nb: nb, band: band, dropExact: true,
+		kind:  func(int32) RecordKind { return KindConversation },
+		exact: func(i int32) uint64 { return exactHash(KindConversation, recs[i].Messages) },
+		load:  func(i int32) ([]uint64, error) { return shingles[i], nil }})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled dedupe: got %v, want context.Canceled", err)
 	}
 }
