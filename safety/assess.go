@@ -167,15 +167,18 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	// excluded as an idiom, and no risk found for someone else. The
 	// message must touch on death, harm or despair (an anchor word).
 	if !last.excluded {
+		// A risk cue the rules found in the writer's own words anchors the
+		// message as well as an anchor word does.
+		anchored := hasAnchor(last.toks) || corroborated(last)
 		th := a.HighAloneThreshold
 		if corroborated(last) {
 			th = a.HighThreshold
 		}
-		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (hasAnchor(last.toks) || hasHighAnchor(last.toks)) {
+		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (anchored || hasHighAnchor(last.toks)) {
 			level = LevelHigh
 			subj = SubjectSelf
 			classifierRaised = true
-		} else if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && classifierMayRaise(last) && hasAnchor(last.toks) {
+		} else if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && classifierMayRaise(last) && anchored {
 			level = LevelModerate
 			subj = SubjectSelf
 			classifierRaised = true
@@ -266,19 +269,16 @@ func corroborated(t *turn) bool {
 var riskAnchors = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "live", "living",
 	"end", "ending", "hurt", "hurting", "harm", "cut", "cutting", "pills", "gone", "disappear", "exist", "existing", "burden",
 	"worthless", "hopeless", "point", "sleep", "wake", "funeral", "over", "pain", "starve", "eat", "eating", "voices",
-	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life", "going",
-	"forever", "tired", "longer", "cope")
+	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life", "forever", "longer")
 
 // highAnchors widen the anchors for the P(high+) head to means, places,
 // plans and farewells: "I have the rope", "standing on the bridge",
 // "I'm not going to be around much longer".
-var highAnchors = set("rope", "noose", "hang", "hanging", "bridge", "roof", "ledge", "edge", "balcony", "cliff", "jump", "jumping",
-	"tracks", "train", "overpass", "fall", "height", "pills", "tablets", "meds", "medication", "medications", "painkillers",
-	"paracetamol", "tylenol", "insulin", "antidepressants", "prescription", "bottle", "swallowed", "took", "taken", "knife",
-	"gun", "razor", "blade", "bleed", "blood", "deeper", "fatal", "deadly", "lethal", "survive", "garage", "engine", "exhaust",
-	"note", "letters", "goodbye", "bye", "sorry", "around", "here", "decided", "ready", "plan", "planned", "tonight", "soon",
-	"forever", "permanently", "relieved", "favour", "favor", "smother", "strangle", "stab", "chemicals", "gas", "counted",
-	"stockpiling", "saving", "collecting", "funeral", "will", "insurance", "try", "again")
+var highAnchors = set("rope", "noose", "hang", "hanging", "bridge", "roof", "ledge", "balcony", "cliff", "jump", "jumping",
+	"tracks", "overpass", "height", "pills", "tablets", "painkillers", "paracetamol", "tylenol", "insulin", "antidepressants",
+	"swallowed", "knife", "gun", "razor", "blade", "bleed", "blood", "deeper", "fatal", "deadly", "lethal", "survive", "garage",
+	"exhaust", "note", "letters", "goodbye", "bye", "decided", "funeral", "insurance", "smother", "strangle", "stab",
+	"chemicals", "stockpiling", "counted", "relieved", "favour", "favor")
 
 func hasHighAnchor(toks []token) bool {
 	for _, t := range toks {
