@@ -1,7 +1,7 @@
 // tend data filter and tend data annotate: check texts against the content
-// filters (misinformation, harmful advice, stigma), and measure the filters
-// and the trained annotator on labelled sets. The pipeline itself runs both
-// inside tend data curate; these commands are for reviewing and reporting.
+// filters (misinformation, harmful advice, stigma), label conversation files
+// with the trained annotator, and measure both on labelled sets. The
+// pipeline runs the same filters and annotator inside tend data curate.
 package main
 
 import (
@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-project/tend/atomicfile"
+	"github.com/tend-project/tend/conv"
 	"github.com/tend-project/tend/data"
 )
 
@@ -91,25 +93,39 @@ func checkTexts(w io.Writer, texts []string) error {
 
 func newDataAnnotateCmd() *cobra.Command {
 	var handwritten []string
-	var perLabel, classifierOnly bool
+	var perLabel, classifierOnly, eval, force bool
+	var out string
+	var below float64
 	cmd := &cobra.Command{
-		Use:   "annotate --eval [--set FILE]",
-		Short: "Measure the trained annotator (concerns, severity, emotions, strategies)",
-		Long: `Annotate --eval trains the annotation model from the bundled seed corpus (its
-train part; a few seconds) and prints macro-F1 and expected calibration error
-per head on the seed corpus's test part and on each --set FILE of labelled tend
-conversations (default: the hand-written set). --labels adds per-label
-precision, recall and F1. --classifier-only switches the rule layer off. The
-pipeline (tend data curate) runs the same annotator; see docs/data-annotate.md.`,
-		Example: "  tend data annotate --eval\n  tend data annotate --eval --labels --set data/testdata/annotate/handwritten.jsonl",
+		Use:   "annotate IN... --out FILE | --eval [--set FILE]",
+		Short: "Label conversations with the trained annotator, or measure it",
+		Long: `Annotate labels tend JSONL conversations with the trained annotator (concerns,
+severity, emotions, an ESConv strategy per assistant turn) and writes them to
+FILE atomically (never over an existing file without --force). Labels a record
+already has are kept; records labelled here carry labels.confidence, and the
+number below --below is printed so they can be sent to review. The model is
+trained from the bundled seed corpus on first use (a few seconds).
+
+With --eval it prints macro-F1 and expected calibration error per head on the
+seed corpus's test part and on each --set FILE of labelled tend conversations
+(default: the hand-written set). --labels adds per-label precision, recall and
+F1; --classifier-only switches the rule layer off. tend data curate runs the
+same annotator; see docs/data-annotate.md.`,
+		Example: "  tend data annotate chats.jsonl --out labelled.jsonl\n  tend data annotate --eval\n  tend data annotate --eval --labels --set data/testdata/annotate/handwritten.jsonl",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
+			if !eval && (len(args) == 0 || out == "") {
+				return errors.New("give IN... --out FILE, or --eval")
+			}
 			fmt.Fprintln(cmd.ErrOrStderr(), "annotate: training on the seed corpus...")
 			m, err := data.DefaultAnnotModel()
 			if err != nil {
 				return err
 			}
 			m.Rules = !classifierOnly
+			if !eval {
+				return annotateFiles(cmd.ErrOrStderr(), args, out, force, below)
+			}
 			r, err := data.EvaluateSeedTest(m)
 			if err != nil {
 				return err
@@ -141,9 +157,69 @@ pipeline (tend data curate) runs the same annotator; see docs/data-annotate.md.`
 			return nil
 		},
 	}
-	cmd.Flags().Bool("eval", true, "measure the annotator (the only mode for now)")
-	cmd.Flags().StringArrayVar(&handwritten, "set", []string{"data/testdata/annotate/handwritten.jsonl"}, "labelled tend JSONL to score (repeatable)")
-	cmd.Flags().BoolVar(&perLabel, "labels", false, "print per-label precision, recall and F1")
-	cmd.Flags().BoolVar(&classifierOnly, "classifier-only", false, "score the classifier without the rule layer")
+	cmd.Flags().BoolVar(&eval, "eval", false, "measure the annotator instead of labelling files")
+	cmd.Flags().StringVar(&out, "out", "", "labelled JSONL to write")
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	cmd.Flags().Float64Var(&below, "below", 0.5, "count records labelled here with confidence below this")
+	cmd.Flags().StringArrayVar(&handwritten, "set", []string{"data/testdata/annotate/handwritten.jsonl"}, "with --eval, labelled tend JSONL to score (repeatable)")
+	cmd.Flags().BoolVar(&perLabel, "labels", false, "with --eval, print per-label precision, recall and F1")
+	cmd.Flags().BoolVar(&classifierOnly, "classifier-only", false, "without the rule layer")
 	return cmd
+}
+
+// annotateFiles labels every conversation of ins into out.
+func annotateFiles(stderr io.Writer, ins []string, out string, force bool, below float64) error {
+	a, err := data.NewModelAnnotator()
+	if err != nil {
+		return err
+	}
+	f, err := atomicfile.Create(out, force)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	cw := conv.NewWriter[conv.Conversation](f)
+	n, labelled, low := 0, 0, 0
+	for _, in := range ins {
+		fh, err := os.Open(in)
+		if err != nil {
+			return err
+		}
+		r := conv.NewReader[conv.Conversation](fh, in)
+		for {
+			c, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				fh.Close()
+				return err
+			}
+			had := c.Labels.Confidence == nil && (len(c.Labels.Concerns) > 0 || c.Labels.Severity != nil)
+			l, conf := a.Annotate(&c)
+			c.Labels = l
+			if !had {
+				labelled++
+				if conf < below {
+					low++
+				}
+			}
+			if err := cw.Write(&c); err != nil {
+				fh.Close()
+				return err
+			}
+			if n++; n%1000 == 0 {
+				fmt.Fprintf(stderr, "\rannotate: %d conversations", n)
+			}
+		}
+		fh.Close()
+	}
+	if err := cw.Flush(); err != nil {
+		return err
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "\rannotate: %d conversations, %d labelled here, %d with confidence below %.2f; wrote %s\n", n, labelled, low, below, out)
+	return nil
 }
