@@ -38,7 +38,7 @@ type trainFlags struct {
 	config, base, tokenizer, out, adapter, scheduler string
 	data                                             []string
 	steps, epochs, mbs, accum, seqLen, warmup        int
-	evalSteps, saveSteps, loraR                      int
+	evalSteps, saveSteps, loraR, evalBatches         int
 	lr, beta                                         float64
 	seed                                             uint64
 	packing, resume, force                           bool
@@ -60,6 +60,7 @@ func (f *trainFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.warmup, "warmup-steps", 0, "override warmup_steps")
 	fs.IntVar(&f.evalSteps, "eval-steps", 0, "override eval_steps")
 	fs.IntVar(&f.saveSteps, "save-steps", 0, "override save_steps")
+	fs.IntVar(&f.evalBatches, "eval-max-batches", 0, "override eval_max_batches (0 = the whole val split)")
 	fs.IntVar(&f.loraR, "lora-r", 0, "override lora_r")
 	fs.Float64Var(&f.lr, "learning-rate", 0, "override learning_rate")
 	fs.Float64Var(&f.beta, "beta", 0, "override dpo_beta")
@@ -115,9 +116,10 @@ func (f *trainFlags) apply(fs *pflag.FlagSet, method string) (train.Config, erro
 	}
 	ints := map[string]*int{"max-steps": &c.MaxSteps, "epochs": &c.NumEpochs, "micro-batch-size": &c.MicroBatchSize,
 		"grad-accum": &c.GradientAccumulationSteps, "sequence-len": &c.SequenceLen, "warmup-steps": &c.WarmupSteps,
-		"eval-steps": &c.EvalSteps, "save-steps": &c.SaveSteps, "lora-r": &c.LoRAR}
+		"eval-steps": &c.EvalSteps, "save-steps": &c.SaveSteps, "lora-r": &c.LoRAR, "eval-max-batches": &c.EvalMaxBatches}
 	vals := map[string]int{"max-steps": f.steps, "epochs": f.epochs, "micro-batch-size": f.mbs, "grad-accum": f.accum,
-		"sequence-len": f.seqLen, "warmup-steps": f.warmup, "eval-steps": f.evalSteps, "save-steps": f.saveSteps, "lora-r": f.loraR}
+		"sequence-len": f.seqLen, "warmup-steps": f.warmup, "eval-steps": f.evalSteps, "save-steps": f.saveSteps, "lora-r": f.loraR,
+		"eval-max-batches": f.evalBatches}
 	for k, p := range ints {
 		if set(k) {
 			*p = vals[k]
