@@ -147,7 +147,7 @@ func EvaluateAnnotator(m *AnnotModel, set string, cs []*conv.Conversation) Annot
 	sev := newScorer([]string{"0", "1", "2", "3", "4"})
 	emo := newScorer(m.Emotions)
 	str := newScorer(strs(conv.Strategies))
-	a := &ModelAnnotator{m: m}
+	a := &ModelAnnotator{model: m}
 	var rep AnnotReport
 	for _, c := range cs {
 		p := m.Predict(c)

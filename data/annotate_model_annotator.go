@@ -20,19 +20,24 @@ import (
 	"github.com/tend-project/tend/conv"
 )
 
-// ModelAnnotator implements Annotator with the trained AnnotModel.
-type ModelAnnotator struct{ m *AnnotModel }
+// ModelAnnotator implements Annotator with the trained AnnotModel. The
+// model is trained on first need, so a run over fully labelled data (the
+// seed corpus, a labelled import) never pays for it.
+type ModelAnnotator struct{ model *AnnotModel }
 
 var _ Annotator = (*ModelAnnotator)(nil)
 
-// NewModelAnnotator returns the annotator, training the default model on
-// first use (once per process).
-func NewModelAnnotator() (*ModelAnnotator, error) {
-	m, err := DefaultAnnotModel()
-	if err != nil {
-		return nil, err
+// NewModelAnnotator returns the annotator. It does not train the model;
+// the first record that needs it does (once per process, about 5 s of
+// CPU).
+func NewModelAnnotator() (*ModelAnnotator, error) { return &ModelAnnotator{}, nil }
+
+// m returns the model, training the default one if none was given.
+func (a *ModelAnnotator) m() (*AnnotModel, error) {
+	if a.model != nil {
+		return a.model, nil
 	}
-	return &ModelAnnotator{m: m}, nil
+	return DefaultAnnotModel()
 }
 
 // Name is "model".
@@ -40,20 +45,36 @@ func (*ModelAnnotator) Name() string { return "model" }
 
 // Annotate implements Annotator. Records with given labels cost only
 // the strategy classifier on turns that lack a strategy (nothing at all
-// when every turn has one); unlabelled records run every head.
+// when every turn has one); unlabelled records run every head. If the
+// model cannot be built, labels are returned unchanged with confidence 0,
+// which sends the record to review.
 func (a *ModelAnnotator) Annotate(c *conv.Conversation) (conv.Labels, float64) {
 	l := c.Labels
 	if l.Confidence == nil && (len(l.Concerns) > 0 || l.Severity != nil) {
-		ts, _ := a.m.predictTurns(c, func(turn int) bool {
+		missing := func(turn int) bool {
 			i := slices.IndexFunc(l.Turns, func(t conv.TurnLabel) bool { return t.Turn == turn })
-			return i >= 0 && l.Turns[i].Strategy != ""
-		})
-		if len(ts) > 0 {
-			l.Turns = fillTurns(l.Turns, ts)
+			return i < 0 || l.Turns[i].Strategy == ""
 		}
+		need := false
+		for i, msg := range c.Messages {
+			need = need || msg.Role == conv.RoleAssistant && missing(i)
+		}
+		if !need {
+			return l, 1
+		}
+		m, err := a.m()
+		if err != nil {
+			return l, 1
+		}
+		ts, _ := m.predictTurns(c, func(turn int) bool { return !missing(turn) })
+		l.Turns = fillTurns(l.Turns, ts)
 		return l, 1
 	}
-	p := a.m.Predict(c)
+	m, err := a.m()
+	if err != nil {
+		return l, 0
+	}
+	p := m.Predict(c)
 	l.Concerns = p.Concerns
 	l.Severity = conv.SeverityOf(p.Severity)
 	// The confidence in each decision made: p for a concern given (even
