@@ -53,7 +53,7 @@ func NewAssessor() (*Assessor, error) {
 // (testdata/devblind.jsonl) with the suite's none cases as the false-positive
 // check (docs/safety.md).
 const (
-	defaultClassifierThreshold = 0.5
+	defaultClassifierThreshold = 0.7
 	defaultHighThreshold       = 0.3
 	defaultHighAloneThreshold  = 0.7
 )
