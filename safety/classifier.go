@@ -191,6 +191,9 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 	if err := binary.Read(r, binary.LittleEndian, &bias); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadClassifier, err)
 	}
+	if !finite(bias) {
+		return nil, fmt.Errorf("%w: bias is not a finite number", ErrBadClassifier)
+	}
 	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || n > 1<<bits {
 		return nil, fmt.Errorf("%w: bad weight count", ErrBadClassifier)
 	}
@@ -204,9 +207,17 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 		if err := binary.Read(r, binary.LittleEndian, &v); err != nil {
 			return nil, fmt.Errorf("%w: weight %d: %v", ErrBadClassifier, i, err)
 		}
+		if k >= 1<<bits || !finite(v) {
+			return nil, fmt.Errorf("%w: weight %d: bad index or value", ErrBadClassifier, i)
+		}
 		c.Weights[k] = float64(v)
 	}
 	return c, nil
+}
+
+func finite(v float32) bool {
+	f := float64(v)
+	return !math.IsNaN(f) && !math.IsInf(f, 0) && math.Abs(f) < 1e6
 }
 
 func sortU32(a []uint32) { slices.Sort(a) }

@@ -3,6 +3,7 @@
 package safety
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,26 @@ func FuzzStreamGuard(f *testing.F) {
 		_, v := s.Close()
 		if v.Action != ActionAllow && v.Action != ActionRewrite && v.Action != ActionBlock {
 			t.Fatalf("action %q", v.Action)
+		}
+	})
+}
+
+// FuzzReadClassifier: weight files in either format never panic, and a
+// file that reads back scores any text with a probability in [0, 1].
+func FuzzReadClassifier(f *testing.F) {
+	f.Add(classifierBin[:min(len(classifierBin), 200)])
+	f.Add([]byte(clfMagic2 + "\x10\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x05\x00\x00\x00\x00\x00\x80\x3f"))
+	f.Add([]byte("TSCLF1\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := ReadClassifier(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		if c.Bits > 20 {
+			return // a valid but large table; not worth allocating here
+		}
+		if p := c.ProbText("i want to kms tonight, suicde"); !(p >= 0 && p <= 1) {
+			t.Fatalf("probability %v", p)
 		}
 	})
 }
