@@ -10,6 +10,8 @@ package data
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/tend-project/tend/conv"
 	"github.com/tend-project/tend/safety"
@@ -84,12 +86,41 @@ func NewStigmaFilter(cfg StigmaConfig) (*StigmaFilter, error) {
 // Name is "stigma".
 func (*StigmaFilter) Name() string { return "stigma" }
 
-// Check implements Filter.
+// Check implements Filter. The filter's own rules run per message; the
+// guard's stigma rule runs once over all checked turns joined by blank
+// lines (its rules are per sentence, so joining changes no verdict, and
+// one guard call per conversation costs a fraction of one per turn).
 func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 	if !f.cfg.Enabled {
 		return nil
 	}
-	return checkTurns(f, f.cfg.TurnScope, c)
+	var out []Reject
+	var joined strings.Builder
+	var starts, msgs []int
+	for i, m := range c.Messages {
+		if !f.cfg.TurnScope.checks(m.Role) {
+			continue
+		}
+		for _, r := range hitsToRejects(matchRules(stigmaRules, m.Content)) {
+			r.Message = i
+			out = append(out, r)
+		}
+		if joined.Len() > 0 {
+			joined.WriteString("\n\n")
+		}
+		starts, msgs = append(starts, joined.Len()), append(msgs, i)
+		joined.WriteString(m.Content)
+	}
+	if f.guard == nil || joined.Len() == 0 {
+		return out
+	}
+	for _, h := range f.guard.check(joined.String(), "stigma_", stigmaGuardUnless) {
+		k, _ := slices.BinarySearch(starts, h.start+1)
+		r := hitsToRejects([]hit{h})[0]
+		r.Message = msgs[max(k-1, 0)]
+		out = append(out, r)
+	}
+	return out
 }
 
 // CheckText returns the stigma in one message.
