@@ -213,7 +213,7 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 		}
 	}
 	if classifierRaised && len(catSeen) == 0 {
-		catSeen[CatSuicidalIdeation] = true
+		catSeen[guessCategory(last.toks)] = true
 		out.Evidence = append(out.Evidence, Span{Message: last.msg, Start: 0, End: len(c.Messages[last.msg].Content), Text: c.Messages[last.msg].Content, Rule: "classifier"})
 	}
 	for _, k := range Categories {
@@ -250,6 +250,23 @@ func classifierMayRaiseHigh(t *turn) bool {
 		}
 	}
 	return true
+}
+
+// guessCategory names the category of a message only the classifier
+// raised, from its topic words; suicidal ideation when nothing points
+// elsewhere.
+func guessCategory(toks []token) Category {
+	for _, t := range toks {
+		switch t.w {
+		case "eat", "eating", "ate", "food", "meal", "meals", "starve", "starving", "purge", "purging", "calories", "weight", "fat", "thin", "binge", "laxatives":
+			return CatDisorderedEating
+		case "voices", "watching", "spying", "messages", "implanted", "followed", "poisoning":
+			return CatPsychosis
+		case "cut", "cuts", "cutting", "burn", "burning", "scratch", "scratching", "blade", "razor", "bleed", "bruise", "bruises":
+			return CatSelfHarm
+		}
+	}
+	return CatSuicidalIdeation
 }
 
 // corroborated reports whether the rules found some risk of their own in
