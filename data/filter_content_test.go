@@ -227,3 +227,20 @@ func BenchmarkContentFilters(b *testing.B) {
 	}
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "conversations/s")
 }
+
+func TestStigmaGuardHitNamesItsTurn(t *testing.T) {
+	f, err := NewStigmaFilter(DefaultStigmaConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &conv.Conversation{ID: "s", Messages: []conv.Message{
+		{Role: conv.RoleUser, Content: "My brother keeps stealing from us."},
+		{Role: conv.RoleAssistant, Content: "That sounds really hard on the whole family."},
+		{Role: conv.RoleUser, Content: "He uses drugs."},
+		{Role: conv.RoleAssistant, Content: "Honestly, they are all junkies."},
+	}}
+	got := f.Check(c)
+	if len(got) != 1 || got[0].Message != 3 || got[0].Code != "stigma_slurs" {
+		t.Errorf("got %+v, want one stigma_slurs reject on message 3", got)
+	}
+}
