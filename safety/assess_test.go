@@ -270,3 +270,19 @@ func TestDevBlind(t *testing.T) {
 	}
 	t.Logf("devblind: high+imminent recall %.3f, FPR %.3f (>= low) %.3f (>= moderate)", r.HighPlus.Recall(), r.FPR(), r.FPRModerate())
 }
+
+// TestBlind2 reports figures on testdata/blind2.jsonl, a second blind set
+// (situation, plan and finality phrasing; benign sentences with charged
+// words) committed before the changes it measures. Logged, not asserted.
+func TestBlind2(t *testing.T) {
+	cases, err := ReadCasesFile("testdata/blind2.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Evaluate(newTestAssessor(t), cases)
+	logReport(t, "blind2 (not asserted)", r)
+	for _, m := range r.Misses {
+		t.Logf("miss %s: want %s got %s: %q", m.ID, m.Want, m.Got, m.Text)
+	}
+	t.Logf("blind2: high+imminent recall %.3f, FPR %.3f (>= low) %.3f (>= moderate)", r.HighPlus.Recall(), r.FPR(), r.FPRModerate())
+}
