@@ -63,7 +63,7 @@ unless --raw is given.`,
 				if err != nil {
 					return err
 				}
-				pipe, err := serve.NewPipeline(serve.Config{SystemPrompt: system}, serve.Deps{
+				pipe, err := serve.NewPipeline(serve.Config{SystemPrompt: system, DetectConcerns: concernDetector()}, serve.Deps{
 					Gen: local, Policy: &pol, Library: lib, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 				})
 				if err != nil {

@@ -194,6 +194,7 @@ func runServe(ctx context.Context, cfg serveConfig, logw interface{ Write([]byte
 		},
 		RatePerMinute: cfg.RateLimit.PerMinute, RateBurst: cfg.RateLimit.Burst,
 		RequestTimeout: cfg.RequestTimeout,
+		DetectConcerns: concernDetector(),
 	}
 	if scfg.Limits.MaxBodyBytes == 0 || scfg.Limits.MaxMessages == 0 || scfg.Limits.MaxMessageBytes == 0 || scfg.Limits.MaxTokens == 0 {
 		d := serve.DefaultLimits
