@@ -33,7 +33,7 @@ func compiled() (*lexicon, error) {
 		hypoCues = normPhrases(hypoCues)
 		pastCues = normPhrases(pastCues)
 		presentCues = normPhrases(presentCues)
-		lex, lexErr = compileRules(append(append([]rule{}, rules...), exclusions...))
+		lex, lexErr = compileRules(append(append(append([]rule{}, rules...), situational...), exclusions...))
 	})
 	return lex, lexErr
 }
