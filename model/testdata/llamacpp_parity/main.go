@@ -18,12 +18,13 @@
 //	encode  -model DIR -file FILE
 //	        the ids of FILE's whole text (line breaks included, no BOS) in
 //	        llama-tokenize's --ids format: [1, 2, 3]
-//	compare -tend FILE -llama FILE [-label NAME]
+//	compare -tend FILE -llama FILE [-label NAME] [-max-dlogprob X]
 //	        compares the ids token by token and the log-probs of the chosen
 //	        tokens. Exits 0 when the ids are identical; 3 when they part at a
 //	        near-tie (llama.cpp took tend's runner-up, and both tokens'
 //	        log-probs at that step are within twice the largest difference
-//	        seen on the identical prefix); 1 on any other difference.
+//	        seen on the identical prefix); 1 on any other difference, or
+//	        when the log-probs differ by more than X.
 package main
 
 import (
@@ -283,6 +284,7 @@ func compare(args []string) error {
 	tendPath := fs.String("tend", "", "greedy's result JSON")
 	llamaPath := fs.String("llama", "", "llama-server's /completion response")
 	label := fs.String("label", "", "name printed with the result")
+	maxDLP := fs.Float64("max-dlogprob", 0, "fail when a chosen token's log-probs differ by more than this (0: no limit)")
 	fs.Parse(args)
 	var t result
 	var l llamaResponse
@@ -319,6 +321,9 @@ func compare(args []string) error {
 	}
 	fmt.Printf("%s: %d prompt ids; tend %d tokens, llama.cpp %d (stop: %s); %d identical; max |Δ log-prob| %.2g over %d steps; smallest top-1/top-2 margin %.3g\n",
 		*label, len(t.Prompt), len(t.Tokens), len(l.Tokens), l.StopType, same, maxDiff, compared, minMargin)
+	if *maxDLP > 0 && maxDiff > *maxDLP {
+		return fmt.Errorf("%s: log-probs differ by up to %.2g, more than %g", *label, maxDiff, *maxDLP)
+	}
 	if same == len(t.Tokens) && same == len(l.Tokens) {
 		return nil
 	}
