@@ -169,12 +169,17 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	if !last.excluded {
 		// A risk cue the rules found in the writer's own words anchors the
 		// message as well as an anchor word does.
-		anchored := hasAnchor(last.toks) || corroborated(last)
+		// Without one, the message needs a risk cue (death, harm, despair,
+		// farewell), not only a charged noun: "the bridge near my house is
+		// closed", "cut the onions" and "my knife collection" stay none.
+		corr := corroborated(last)
+		cue := hasRiskCue(last.toks) || situationHit(last)
+		anchored := corr || hasAnchor(last.toks) && cue
 		th := a.HighAloneThreshold
-		if corroborated(last) {
+		if corr {
 			th = a.HighThreshold
 		}
-		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (anchored || hasHighAnchor(last.toks)) {
+		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (anchored || cue && hasHighAnchor(last.toks)) {
 			level = LevelHigh
 			subj = SubjectSelf
 			classifierRaised = true
@@ -300,6 +305,38 @@ var highAnchors = set("rope", "noose", "hang", "hanging", "bridge", "roof", "led
 func hasHighAnchor(toks []token) bool {
 	for _, t := range toks {
 		if highAnchors[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// riskCues are the words that make a message about risk rather than only
+// near its vocabulary: death, harm, despair, farewells, finality. A message
+// the rules found nothing in needs one before the classifier may raise it.
+var riskCues = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "hurt", "hurting",
+	"harm", "burden", "worthless", "hopeless", "pointless", "point", "funeral", "overdose", "bleeding", "bleed", "disappear",
+	"exist", "existing", "goodbye", "bye", "gone", "forever", "anymore", "starve", "starving", "voices", "scared", "afraid",
+	"pain", "wake", "nerve", "decided", "enough", "letters", "deeper", "swallowed", "hate", "tired", "alone", "nobody",
+	"sorry", "longer", "life", "live", "living", "jump", "jumping", "hit", "hits", "beat", "eat", "eating", "cutting", "cuts",
+	"myself", "never", "final", "relieved", "favour", "favor", "matter", "worth", "survive", "fall", "sleep", "leave",
+	"fatal", "deadly", "lethal", "stockpiling", "stockpiled", "hoarding", "smother", "strangle", "stab", "easy", "quick", "again")
+
+// situationHit reports whether the rules found a place, means, plan,
+// timeline, resolve or farewell about the writer in the turn, even one rated
+// none on its own ("I'm on the roof", "I bought the pills today").
+func situationHit(t *turn) bool {
+	for _, h := range t.hits {
+		if !h.negated && h.scope == "" && h.subject == SubjectSelf && h.r.kind&(kMeans|kPlan|kResolve|kGoodbye) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRiskCue(toks []token) bool {
+	for _, t := range toks {
+		if riskCues[t.w] {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func compiled() (*lexicon, error) {
 		hypoCues = normPhrases(hypoCues)
 		pastCues = normPhrases(pastCues)
 		presentCues = normPhrases(presentCues)
-		lex, lexErr = compileRules(append(append(append([]rule{}, rules...), situational...), exclusions...))
+		lex, lexErr = compileRules(append(append(append(append([]rule{}, rules...), situational...), threatsIfLeave...), exclusions...))
 	})
 	return lex, lexErr
 }

@@ -97,3 +97,10 @@ var situational = []rule{
 	{id: "st_voices_stop", pat: "voices|voice ~12 [ have to | must | need to | going to ] stop|kill|hurt|get ~1 him|her|them", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	{id: "st_voices_poison", pat: "voices|voice ~3 say|says|said|tell|telling ~4 poisoning|poisoned|after me|watching me|following me", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
 }
+
+// threatsIfLeave are abuse threats tied to leaving or telling, in either
+// order ("he'll come for me if I leave", "if I tell, she'll hurt me").
+var threatsIfLeave = []rule{
+	{id: "st_come_for_me", pat: "will|would|going to ~1 come|coming for|after me ~3 if i ~1 leave|go|tell|report", cat: CatAbuse, lvl: LevelHigh, kind: kOther, notIf: "lol|haha|joking|joke|tickle|homework|rent|money"},
+	{id: "st_check_nightly", pat: "i ~1 check|checking|look|looking at? ~1 it|them ~2 every|each ~1 night|day|morning", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve},
+}
