@@ -54,7 +54,7 @@ func (s *demoState) sizes() demoSizes {
 	if s.quick {
 		return demoSizes{sftSteps: 6, dpoSteps: 4, seqLen: 256, batch: 2, maxTokens: 32}
 	}
-	return demoSizes{sftSteps: 120, dpoSteps: 60, seqLen: 384, batch: 4, maxTokens: 96}
+	return demoSizes{sftSteps: 200, dpoSteps: 80, seqLen: 384, batch: 4, maxTokens: 96}
 }
 
 // trainStage runs one tend train method into outDir, resuming a run that a
