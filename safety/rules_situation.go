@@ -37,7 +37,7 @@ var situational = []rule{
 
 	// --- preparations: letters, doors, pets, belongings (high) ---
 	{id: "st_letters_found", pat: "put|left|leave|placed|put ~2 the|a|my ~1 letter|letters|note|notes ~8 [ they will find | where they | for them to find | will find them | will find it | find them in the morning | someone will find ] | wrote|written|writing ~2 a|the ~1 letter|letters|note|notes ~2 for|to ~1 each|every|all ~1 of? ~1 my",
-		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation, notIf: "christmas|birthday|anniversary|wedding|thank|thanks|santa|teacher|teachers|school|holiday|card|cards|reminder|shopping|recipe"},
+		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation, notIf: "christmas|birthday|anniversary|wedding|thank|thanks|santa|teacher|teachers|school|holiday|card|cards|reminder|shopping|recipe|keys|key|cleaner|babysitter|plumber|delivery|feed|feeding|milkman|dinner|fridge|oven"},
 	{id: "st_door_unlocked", pat: "so|that ~1 [ they | nobody | no one | he | she | someone ] ~4 [ have to break | break the door | break it down | break in | to find me ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation, notIf: "keys|key|locked out|plumber|delivery|parcel|cleaner|dog|cat|guests|party"},
 	{id: "st_pet_better_care", pat: "gave|given|giving|give|left|leaving|asked ~3 my ~1 cat|dog|dogs|cats|pet|pets|rabbit|hamster|bird|horse ~8 [ better care | take care of him|her|them | look after him|her|them better | better than i ever? could | better off with her|him|them | if anything happens ]",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation, notIf: "holiday|vacation|trip|garden|allergic|allergy|allergies|landlord|moving|move|work|hours|shifts|travel|travelling|traveling|week|weekend|abroad"},
@@ -101,6 +101,8 @@ var situational = []rule{
 // threatsIfLeave are abuse threats tied to leaving or telling, in either
 // order ("he'll come for me if I leave", "if I tell, she'll hurt me").
 var threatsIfLeave = []rule{
-	{id: "st_come_for_me", pat: "will|would|going to ~1 come|coming for|after me ~3 if i ~1 leave|go|tell|report", cat: CatAbuse, lvl: LevelHigh, kind: kOther, notIf: "lol|haha|joking|joke|tickle|homework|rent|money"},
-	{id: "st_check_nightly", pat: "i ~1 check|checking|look|looking at? ~1 it|them ~2 every|each ~1 night|day|morning", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve},
+	{id: "st_come_for_me", pat: "[ will | would | going to ] ~1 come|coming for|after me ~3 if i ~1 leave|go|tell|report", cat: CatAbuse, lvl: LevelHigh, kind: kOther, notIf: "lol|haha|joking|joke|tickle|homework|rent|money"},
+	{id: "st_check_nightly", pat: "i ~1 check|checking|look|looking at? ~1 it|them ~2 every|each ~1 night|day|morning", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve | kTimeline},
+	{id: "st_means_hidden", pat: "rope|noose|hose ~2 in|under|inside ~1 my ~1 wardrobe|closet|drawer|bed|room|boot|trunk", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans,
+		notIf: "camping|tent|boat|swing|climbing|climb|trip|garden|tow|towing|trailer|moving|washing|clothes|skipping|gym|horse|dog|lead"},
 }
