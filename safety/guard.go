@@ -1,7 +1,8 @@
 // The output guard: checks a model's reply before anyone sees it. Sentence
 // rules (diagnosis, medication, method details, encouragement of harm,
 // stigma, claims to be human, promises of confidentiality, misinformation,
-// unverified links) run per sentence, so the same checks work on streamed
+// unverified links, phone numbers not in the resource directory) run per
+// sentence, so the same checks work on streamed
 // text; reply rules (a missing referral when risk is moderate or higher, a
 // missing AI disclosure on the first turn) run on the whole reply. Each rule
 // has an action: block (replace the reply), rewrite (drop the sentence,
@@ -53,6 +54,7 @@ var DefaultActions = map[string]Action{
 	RuleMissingReferral:         ActionRewrite,
 	RuleMissingDisclosure:       ActionRewrite,
 	RuleUnverifiedLink:          ActionRewrite,
+	RuleUnverifiedNumber:        ActionRewrite,
 }
 
 // Violation is one broken rule in a reply.
@@ -249,6 +251,11 @@ func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation
 			if !g.allowed(s[u[0]:u[1]]) {
 				out = append(out, Violation{Rule: RuleUnverifiedLink, Span: Span{Start: base + u[0], End: base + u[1], Text: s[u[0]:u[1]], Rule: RuleUnverifiedLink}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedLink)})
 			}
+		}
+	}
+	if g.action(RuleUnverifiedNumber) != ActionOff {
+		for _, n := range unverifiedNumbers(s) {
+			out = append(out, Violation{Rule: RuleUnverifiedNumber, Span: Span{Start: base + n[0], End: base + n[1], Text: s[n[0]:n[1]], Rule: RuleUnverifiedNumber}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedNumber)})
 		}
 	}
 	return out

@@ -18,6 +18,7 @@ const (
 	RuleMissingReferral         = "missing_referral"
 	RuleMissingDisclosure       = "missing_disclosure"
 	RuleUnverifiedLink          = "unverified_link"
+	RuleUnverifiedNumber        = "unverified_number"
 )
 
 // GuardRules lists every guard rule in a stable order.
@@ -25,6 +26,7 @@ var GuardRules = []string{
 	RuleDiagnosis, RuleMedication, RuleMethodDetail, RuleEncouragesHarm, RuleStigma,
 	RuleClaimsHuman, RulePromisesConfidentiality, RuleMisinformation,
 	RuleMissingReferral, RuleMissingDisclosure, RuleUnverifiedLink,
+	RuleUnverifiedNumber,
 }
 
 // crisisRules may be set to block or rewrite but never to flag or off.

@@ -25,6 +25,7 @@ type StreamGuard struct {
 	closed   bool
 	medNote  bool
 	human    bool
+	numNote  bool // a sentence about getting help was dropped for a made-up number
 	medCtx   bool // the user's last message mentions a medication
 	risk     bool // the conversation or the reply is about self-harm or suicide
 }
@@ -137,6 +138,9 @@ func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
 				if v.Rule == RuleClaimsHuman {
 					s.human = true
 				}
+				if v.Rule == RuleUnverifiedNumber && helpSentence(sent) {
+					s.numNote = true
+				}
 			}
 		}
 	}
@@ -205,6 +209,14 @@ func (s *StreamGuard) Close() (string, Verdict) {
 	}
 	if s.medNote {
 		suffix = "\n\n" + medicationNote + suffix
+	}
+	// A dropped sentence pointed somewhere for help: point to the locale's
+	// real line instead, unless the reply already names one of its numbers
+	// or the referral rule is adding them.
+	if s.numNote && !namesLocaleNumber(released+suffix, s.g.policy.Locale) {
+		if n := numberNote(s.g.policy.Locale); n != "" {
+			suffix += "\n\n" + n
+		}
 	}
 	if s.human && !hasDisclosure(" "+strings.ToLower(released)+" ") && prefix == "" {
 		prefix = disclosureText + " "
