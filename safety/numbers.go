@@ -228,7 +228,10 @@ func unverifiedNumbers(s string) [][2]int {
 		// A run may be a known number followed by something else ("call
 		// 988 24 hours a day", "call 988 123"): take the longest known
 		// prefix of groups, then look at the rest on its own.
-		a := 0
+		if known[r.digits] {
+			continue
+		}
+		a, tail := 0, false
 		for a < len(r.groups) {
 			b := len(r.groups)
 			for ; b > a; b-- {
@@ -236,33 +239,21 @@ func unverifiedNumbers(s string) [][2]int {
 					break
 				}
 			}
-			if b > a {
-				a = b
+			// Split off a known prefix of three or more digits ("988 24
+			// hours", "988 123"); a shorter one ("15" in "15 20") is more
+			// likely the start of a made-up number.
+			if b > a && len(strings.Join(r.groups[a:b], "")) >= 3 {
+				a, tail = b, true
 				continue
 			}
-			// No known prefix: the longest run from a that contains no
-			// known group start is one candidate.
-			b = a + 1
-			for b < len(r.groups) && !startsKnown(known, r.groups[b:]) {
-				b++
-			}
-			n := r.sub(s, a, b)
-			if !inURL(urls, n.start) && suspectNumber(s, n) {
+			n := r.sub(s, a, len(r.groups))
+			if !inURL(urls, n.start) && suspectNumber(s, n, tail) {
 				out = append(out, [2]int{n.start, n.end})
 			}
-			a = b
+			break
 		}
 	}
 	return out
-}
-
-func startsKnown(known map[string]bool, groups []string) bool {
-	for b := len(groups); b > 0; b-- {
-		if known[strings.Join(groups[:b], "")] {
-			return true
-		}
-	}
-	return false
 }
 
 func inURL(urls [][2]int, i int) bool {
@@ -276,7 +267,9 @@ func inURL(urls [][2]int, i int) bool {
 
 // suspectNumber decides whether an unknown digit run is something a reader
 // would call or text.
-func suspectNumber(s string, r numRun) bool {
+// tail marks digits written straight after a directory number ("988 123"):
+// they extend the number being dialled.
+func suspectNumber(s string, r numRun, tail bool) bool {
 	if len(r.digits) < 2 {
 		return false // nothing dials a single digit; "call 3 friends"
 	}
@@ -327,9 +320,15 @@ func suspectNumber(s string, r numRun) bool {
 			return false
 		}
 	}
-	ctx := false
-	immediate := false
+	// A range of counts: "call 2 to 3 friends", "text 10 or 20 people".
+	if len(after) > 2 && (after[0] == "or" || after[0] == "to" || after[0] == "-") && hasDigit(after[1]) && quantityAfter[after[2]] {
+		return false
+	}
+	ctx, immediate := tail, tail
 	for k, w := range before {
+		if ctx {
+			break
+		}
 		if contactBefore[w] {
 			ctx = true
 			immediate = k == 0 || allFiller(before[:k]) || k == 2 && before[0] == "to" && (w == "text" || w == "txt" || w == "sms")
