@@ -141,7 +141,7 @@ func (f *MisinfoFilter) CheckText(text string) []Reject {
 		out = append(out, Reject{Code: "misinfo_" + m.Rule, Span: m.Text, Message: -1,
 			Reason: "asserts a false claim (safety rule " + m.Rule + "): " + m.Claim})
 	}
-	out = append(out, hitsToRejects(matchRules(misinfoExtra, text))...)
+	out = append(out, hitsToRejects(matchRules(misinfoSet, text))...)
 	if f.clf == nil || len(out) > 0 {
 		return out
 	}

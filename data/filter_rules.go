@@ -108,16 +108,82 @@ func sentences(text string) (out []string, offs []int) {
 // normApos folds curly apostrophes so patterns can spell "don't" once.
 var normApos = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)
 
-// matchRules runs rules over each sentence of text; each code fires once
-// per text, at its first match.
-func matchRules(rules []sentRule, text string) []hit {
+// ruleSet is a rule list with an index of its trigger keys, so one pass
+// over a message finds every rule that could fire instead of one
+// substring search per key (the filters' hottest loop before).
+type ruleSet struct {
+	rules  []sentRule
+	always []int               // rules without keys
+	short  [256][]keyRef       // one-byte keys by their byte
+	long   map[uint16][]keyRef // longer keys by their first two bytes
+}
+
+type keyRef struct {
+	key  string
+	rule int
+}
+
+func newRuleSet(rules []sentRule) *ruleSet {
+	rs := &ruleSet{rules: rules, long: map[uint16][]keyRef{}}
+	for i, r := range rules {
+		if len(r.keys) == 0 {
+			rs.always = append(rs.always, i)
+		}
+		for _, k := range r.keys {
+			switch {
+			case k == "":
+				rs.always = append(rs.always, i)
+			case len(k) == 1:
+				rs.short[k[0]] = append(rs.short[k[0]], keyRef{k, i})
+			default:
+				b := uint16(k[0])<<8 | uint16(k[1])
+				rs.long[b] = append(rs.long[b], keyRef{k, i})
+			}
+		}
+	}
+	return rs
+}
+
+// live marks in on the rules with a key at a word start of lower: the
+// same test as hasKey for each rule, in one pass over lower.
+func (rs *ruleSet) live(lower string, on []bool) {
+	for _, i := range rs.always {
+		on[i] = true
+	}
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordByte(lower[i-1]) {
+			continue
+		}
+		for _, k := range rs.short[lower[i]] {
+			on[k.rule] = true
+		}
+		if i+1 < len(lower) {
+			for _, k := range rs.long[uint16(lower[i])<<8|uint16(lower[i+1])] {
+				if !on[k.rule] && strings.HasPrefix(lower[i:], k.key) {
+					on[k.rule] = true
+				}
+			}
+		}
+	}
+}
+
+// matchRules runs the set's rules over each sentence of text; each code
+// fires once per text, at its first match.
+func matchRules(rs *ruleSet, text string) []hit {
 	// Keys are checked once against the whole message: most messages
-	// trigger no rule at all and cost one pass of substring checks.
-	lowerAll := strings.ToLower(text)
+	// trigger no rule at all and cost one pass over their bytes.
+	var buf [64]bool
+	on := buf[:0]
+	if len(rs.rules) <= len(buf) {
+		on = buf[:len(rs.rules)]
+	} else {
+		on = make([]bool, len(rs.rules))
+	}
+	rs.live(strings.ToLower(text), on)
 	var live []*sentRule
-	for i := range rules {
-		if hasKey(lowerAll, rules[i].keys) {
-			live = append(live, &rules[i])
+	for i, ok := range on {
+		if ok {
+			live = append(live, &rs.rules[i])
 		}
 	}
 	if len(live) == 0 {
@@ -266,3 +332,10 @@ func hitsToRejects(hs []hit) []Reject {
 	}
 	return out
 }
+
+// The indexed rule sets of the three content filters.
+var (
+	harmSet    = newRuleSet(harmRules)
+	misinfoSet = newRuleSet(misinfoExtra)
+	stigmaSet  = newRuleSet(stigmaRules)
+)

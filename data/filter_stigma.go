@@ -101,7 +101,7 @@ func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 		if !f.cfg.TurnScope.checks(m.Role) {
 			continue
 		}
-		for _, r := range hitsToRejects(matchRules(stigmaRules, m.Content)) {
+		for _, r := range hitsToRejects(matchRules(stigmaSet, m.Content)) {
 			r.Message = i
 			out = append(out, r)
 		}
@@ -129,5 +129,5 @@ func (f *StigmaFilter) CheckText(text string) []Reject {
 	if f.guard != nil {
 		hs = f.guard.check(text, "stigma_", stigmaGuardUnless)
 	}
-	return hitsToRejects(append(hs, matchRules(stigmaRules, text)...))
+	return hitsToRejects(append(hs, matchRules(stigmaSet, text)...))
 }
