@@ -97,6 +97,7 @@ type Guard struct {
 	allow    []string
 	assessor *Assessor
 	lex      *guardLex
+	numbers  map[string]bool // policy.AllowNumbers, by digits
 }
 
 // NewGuard returns a guard for policy p. allowLinks lists the URLs (or URL
@@ -123,7 +124,11 @@ func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
 			allow = append(allow, n)
 		}
 	}
-	return &Guard{policy: p, allow: allow, assessor: a, lex: gl}, nil
+	numbers := map[string]bool{}
+	for _, n := range p.AllowNumbers {
+		numbers[digitsOnly(n)] = true
+	}
+	return &Guard{policy: p, allow: allow, assessor: a, lex: gl, numbers: numbers}, nil
 }
 
 // Policy returns the guard's policy.
@@ -254,7 +259,7 @@ func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation
 		}
 	}
 	if g.action(RuleUnverifiedNumber) != ActionOff {
-		for _, n := range unverifiedNumbers(s) {
+		for _, n := range unverifiedNumbers(s, g.numbers) {
 			out = append(out, Violation{Rule: RuleUnverifiedNumber, Span: Span{Start: base + n[0], End: base + n[1], Text: s[n[0]:n[1]], Rule: RuleUnverifiedNumber}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedNumber)})
 		}
 	}

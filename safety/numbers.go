@@ -219,9 +219,20 @@ func hasDigit(w string) bool {
 }
 
 // unverifiedNumbers returns the byte ranges of phone numbers and short
-// codes in s that are not in the resource directory.
-func unverifiedNumbers(s string) [][2]int {
-	known := knownNumbers()
+// codes in s that are neither in the resource directory nor in extra (the
+// policy's allow_numbers, by digits).
+func unverifiedNumbers(s string, extra map[string]bool) [][2]int {
+	dir := knownNumbers()
+	known := dir
+	if len(extra) > 0 {
+		known = make(map[string]bool, len(dir)+len(extra))
+		for k := range dir {
+			known[k] = true
+		}
+		for k := range extra {
+			known[k] = true
+		}
+	}
 	urls := findURLs(s)
 	var out [][2]int
 	for _, r := range numberRuns(s) {
@@ -421,7 +432,7 @@ func namesLocaleNumber(text, locale string) bool {
 		}
 	}
 	if len(want) == 0 {
-		return d.Lines != nil && len(d.Lines) > 0 && strings.Contains(strings.ToLower(text), strings.ToLower(d.Lines[0].Name))
+		return len(d.Lines) > 0 && strings.Contains(strings.ToLower(text), strings.ToLower(d.Lines[0].Name))
 	}
 	for _, r := range numberRuns(text) {
 		if want[r.digits] {

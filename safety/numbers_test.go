@@ -99,7 +99,7 @@ func TestUnverifiedNumbers(t *testing.T) {
 	n := 0
 	for _, tc := range tests {
 		var got []string
-		for _, r := range unverifiedNumbers(tc.text) {
+		for _, r := range unverifiedNumbers(tc.text, nil) {
 			got = append(got, tc.text[r[0]:r[1]])
 		}
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
@@ -201,10 +201,10 @@ func TestCrisisResponseNumbers(t *testing.T) {
 				for variant := range 3 {
 					a := Assessment{Level: lvl, Subject: subj, Categories: []Category{CatSuicidalIdeation}}
 					text := CrisisResponse(a, loc, variant)
-					if r := unverifiedNumbers(text); len(r) > 0 {
+					if r := unverifiedNumbers(text, nil); len(r) > 0 {
 						t.Errorf("%s %s %s v%d: flagged %q in %q", loc, lvl, subj, variant, text[r[0][0]:r[0][1]], text)
 					}
-					if r := unverifiedNumbers(referralText(a, loc)); len(r) > 0 {
+					if r := unverifiedNumbers(referralText(a, loc), nil); len(r) > 0 {
 						t.Errorf("%s referral text flagged", loc)
 					}
 					v := g.Check(userConv("I want to kill myself"), text)
@@ -217,7 +217,7 @@ func TestCrisisResponseNumbers(t *testing.T) {
 				}
 			}
 		}
-		if note := numberNote(loc); unverifiedNumbers(note) != nil {
+		if note := numberNote(loc); unverifiedNumbers(note, nil) != nil {
 			t.Errorf("%s: number note flagged: %q", loc, note)
 		}
 	}
@@ -229,10 +229,39 @@ func FuzzUnverifiedNumbers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, r := range unverifiedNumbers(s) {
+		for _, r := range unverifiedNumbers(s, nil) {
 			if r[0] < 0 || r[1] > len(s) || r[0] >= r[1] {
 				t.Fatalf("bad span %v in %q", r, s)
 			}
 		}
 	})
+}
+
+func TestAllowNumbersPolicy(t *testing.T) {
+	p, err := ParsePolicy(strings.NewReader("locale: GB\nallow_numbers:\n  - 0800 1111\nrules:\n  unverified_number: rewrite\n"), "p.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newTestGuard(t, p, nil)
+	c := userConv("hi", "Hi, I'm an AI assistant. How can I help?", "My mum shouts at me all the time.")
+	for _, tc := range []struct {
+		reply string
+		flag  bool
+	}{
+		{"That sounds really hard. You could call Childline on 0800 1111; they listen. What happened today?", false},
+		{"That sounds really hard. You could call Childline on 0800-1111; they listen. What happened today?", false},
+		{"That sounds really hard. You could call 0800 2222; they listen. What happened today?", true},
+	} {
+		v := g.Check(c, tc.reply)
+		if got := len(v.Violations) > 0 && v.Violations[0].Rule == RuleUnverifiedNumber; got != tc.flag {
+			t.Errorf("%q: flagged %v, want %v (%v)", tc.reply, got, tc.flag, v.Rules())
+		}
+	}
+	for _, bad := range []string{"allow_numbers:\n  - helpline\n", "rules:\n  unverified_number: sometimes\n", "allow_numbers: 5\n"} {
+		if _, err := ParsePolicy(strings.NewReader(bad), "bad.yaml"); err == nil {
+			t.Errorf("%q: want an error", bad)
+		} else if !strings.Contains(err.Error(), "bad.yaml") {
+			t.Errorf("%q: error %v does not name the file", bad, err)
+		}
+	}
 }

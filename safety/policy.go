@@ -14,6 +14,8 @@
 //	  method_detail: block   # crisis rule: block or rewrite only
 //	allow_links:
 //	  - https://988lifeline.org
+//	allow_numbers:           # phone numbers besides the resource directory's
+//	  - 0800 1111
 package safety
 
 import (
@@ -37,6 +39,10 @@ type Policy struct {
 	Thresholds Thresholds        `yaml:"thresholds" json:"thresholds"`
 	Rules      map[string]Action `yaml:"rules" json:"rules,omitempty"`
 	AllowLinks []string          `yaml:"allow_links" json:"allow_links,omitempty"`
+	// AllowNumbers lists phone numbers a reply may give besides those in
+	// the resource directory (the unverified_number rule), e.g. a local
+	// service the operator has checked. Compared by digits.
+	AllowNumbers []string `yaml:"allow_numbers" json:"allow_numbers,omitempty"`
 }
 
 // CrisisPolicy exists so that a policy file can say `enabled: true`; any
@@ -91,6 +97,11 @@ func (p *Policy) Validate() error {
 		}
 		if crisisRules[name] && (a == ActionFlag || a == ActionOff) {
 			return fmt.Errorf("%w: rules.%s: crisis rules cannot be set to %s; use block or rewrite", ErrPolicy, name, a)
+		}
+	}
+	for i, n := range p.AllowNumbers {
+		if len(digitsOnly(n)) < 2 {
+			return fmt.Errorf("%w: allow_numbers[%d]: %q is not a phone number (want at least two digits)", ErrPolicy, i, n)
 		}
 	}
 	if p.Locale == "" {
