@@ -265,3 +265,15 @@ func TestAllowNumbersPolicy(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkUnverifiedNumbers(b *testing.B) {
+	text := "I'm really glad you told me. You can call 988 any time, 24 hours a day, or text HOME to 741741. Try 4-7-8 breathing for 5 minutes at 10:30 tonight. If things get worse, ring 0800 123 456. What has been hardest this week?"
+	var n int
+	for b.Loop() {
+		n += len(unverifiedNumbers(text, nil))
+	}
+	b.ReportMetric(float64(len(text))*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+	if n == 0 {
+		b.Fatal("no numbers found")
+	}
+}
