@@ -87,6 +87,13 @@ func runDemo(ctx context.Context, st *demoState, stages []demoStage) error {
 	if err := os.MkdirAll(st.dir, 0o755); err != nil {
 		return err
 	}
+	// Staging directories of a killed run (".name.tmp-*") are never
+	// reused; remove them so they don't pile up.
+	if stale, err := filepath.Glob(filepath.Join(st.dir, ".*.tmp-*")); err == nil {
+		for _, p := range stale {
+			os.RemoveAll(p)
+		}
+	}
 	start := time.Now()
 	for i, s := range stages {
 		prefix := fmt.Sprintf("[%d/%d] %s", i+1, len(stages), s.name)

@@ -179,7 +179,11 @@ func headLines(src, dst string, n int) error {
 // made from the evaluation's worst examples and crisis misses.
 func demoReview(ctx context.Context, st *demoState) error {
 	tmp := st.path("review.db.tmp")
-	os.Remove(tmp)
+	// A killed run may have left a half-made database and its SQLite
+	// write-ahead files; start that stage over cleanly.
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(tmp + suffix)
+	}
 	pw := make([]byte, 9)
 	rand.Read(pw)
 	password := hex.EncodeToString(pw)
