@@ -33,6 +33,9 @@ type runWriter struct {
 	rejW     *bufio.Writer
 	rejEnc   *json.Encoder
 	outs     map[string]*outFile
+	// bandBuf and bandVals are readBand's reused buffers.
+	bandBuf  []byte
+	bandVals []uint32
 }
 
 type outFile struct {
@@ -108,16 +111,27 @@ func (rw *runWriter) openBands(nb int) error {
 	return nil
 }
 
-// readBand returns band b's hashes for all n records.
+// readBand returns band b's hashes for all n records. The returned slice
+// is reused by the next call (dedupe reads one band at a time), so the
+// band pass allocates its 8 bytes per record once, not once per band.
 func (rw *runWriter) readBand(b, n int) ([]uint32, error) {
-	buf, err := os.ReadFile(rw.bandPath(b))
+	f, err := os.Open(rw.bandPath(b))
 	if err != nil {
 		return nil, err
 	}
-	if len(buf) != 4*n {
-		return nil, fmt.Errorf("band file %d: %d bytes for %d records", b, len(buf), n)
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if fi.Size() != int64(4*n) {
+		return nil, fmt.Errorf("band file %d: %d bytes for %d records", b, fi.Size(), n)
 	}
-	out := make([]uint32, n)
+	if cap(rw.bandBuf) < 4*n {
+		rw.bandBuf, rw.bandVals = make([]byte, 4*n), make([]uint32, n)
+	}
+	buf, out := rw.bandBuf[:4*n], rw.bandVals[:n]
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return nil, fmt.Errorf("band file %d: %w", b, err)
+	}
 	for i := range out {
 		out[i] = binary.LittleEndian.Uint32(buf[4*i:])
 	}
