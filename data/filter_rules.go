@@ -173,7 +173,7 @@ func matchRules(rs *ruleSet, text string) []hit {
 	// Keys are checked once against the whole message: most messages
 	// trigger no rule at all and cost one pass over their bytes.
 	var buf [64]bool
-	on := buf[:0]
+	var on []bool
 	if len(rs.rules) <= len(buf) {
 		on = buf[:len(rs.rules)]
 	} else {
