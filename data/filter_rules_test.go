@@ -47,3 +47,23 @@ func BenchmarkMatchRules(b *testing.B) {
 		matchRules(misinfoSet, text)
 	}
 }
+
+// FuzzRuleSetLive checks the indexed key pass against hasKey on any text.
+func FuzzRuleSetLive(f *testing.F) {
+	for _, s := range []string{"", "men cry", "isolating yourself", "x-psycho", "é crazy", "take 2 extra pills"} {
+		f.Add(s)
+	}
+	sets := []*ruleSet{harmSet, misinfoSet, stigmaSet}
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := strings.ToLower(text)
+		for _, rs := range sets {
+			on := make([]bool, len(rs.rules))
+			rs.live(lower, on)
+			for i, r := range rs.rules {
+				if want := hasKey(lower, r.keys); on[i] != want {
+					t.Fatalf("rule %s on %q: live %v, hasKey %v", r.code, text, on[i], want)
+				}
+			}
+		}
+	})
+}
