@@ -71,6 +71,23 @@ type CacheEntry struct {
 	// Scores, on score entries, are the measures of a cached reply (see
 	// scoreKey); generation entries leave it nil.
 	Scores *ScoreEntry `json:"scores,omitempty"`
+	// NLL and Tokens, on perplexity entries, are a reference reply's summed
+	// negative log-likelihood and token count under the model (see
+	// perplexityKey).
+	NLL    *float64 `json:"nll,omitempty"`
+	Tokens int      `json:"tokens,omitempty"`
+}
+
+// perplexityKey hashes what determines a reference reply's perplexity.
+func perplexityKey(modelID string, msgs []conv.Message, reference string) string {
+	b, _ := json.Marshal(struct {
+		Kind      string         `json:"kind"`
+		Model     string         `json:"model"`
+		Messages  []conv.Message `json:"messages"`
+		Reference string         `json:"reference"`
+	}{"perplexity", modelID, msgs, reference})
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }
 
 // ScoreEntry caches the expensive measures of one raw reply: its checks

@@ -331,9 +331,24 @@ func perplexityAll(cfg *Config, res *Results) error {
 		}
 		prog := newProgress(cfg.Progress, "perplexity "+m.Name, len(refs))
 		for _, i := range refs {
-			nll, n, err := m.Perplexer.NLL(cfg.Cases[i].Messages, cfg.Cases[i].Reference)
-			if err != nil {
-				return fmt.Errorf("eval: perplexity of %s under %s: %w", cfg.Cases[i].ID, m.Name, err)
+			c := cfg.Cases[i]
+			key := perplexityKey(m.ID, c.Messages, c.Reference)
+			var nll float64
+			var n int
+			if e, ok := cacheGet(cfg.Cache, key); ok && e.NLL != nil && m.ID != "" {
+				nll, n = *e.NLL, e.Tokens
+			} else {
+				var err error
+				nll, n, err = m.Perplexer.NLL(c.Messages, c.Reference)
+				if err != nil {
+					return fmt.Errorf("eval: perplexity of %s under %s: %w", c.ID, m.Name, err)
+				}
+				if cfg.Cache != nil && m.ID != "" {
+					v := nll
+					if err := cfg.Cache.Put(CacheEntry{Key: key, Model: m.Name, Case: c.ID, NLL: &v, Tokens: n}); err != nil {
+						return err
+					}
+				}
 			}
 			if it := res.Items[SeriesName(m.Name, SystemRaw)][i]; it != nil {
 				it.NLL, it.Tokens = nll, n
