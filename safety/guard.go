@@ -205,27 +205,31 @@ func splitBar(s string) []string {
 
 // checkSentence returns the sentence-rule violations in one sentence;
 // offsets are relative to the sentence start plus base. risk enables the
-// broad context patterns.
-func (g *Guard) checkSentence(s string, base int, risk, medCtx bool) []Violation {
+// broad context patterns; medCtx the medication-pronoun patterns; helpCtx
+// (the user's last turn takes up help or a coping step) disables the
+// choice-praise patterns.
+func (g *Guard) checkSentence(s string, base int, risk, medCtx, helpCtx bool) []Violation {
 	toks := tokenize(s)
 	var out []Violation
 	seen := map[string]bool{}
 	cancelled := map[string]bool{}
-	for i := range toks {
-		for _, x := range g.lex.excl[toks[i].w] {
-			if x.matchAt(toks, i) > i {
-				cancelled[x.gr.rule] = true
-			}
-		}
-	}
 	words := map[string]bool{}
 	for _, t := range toks {
 		words[t.w] = true
 	}
 	for i := range toks {
+		for _, x := range g.lex.excl[toks[i].w] {
+			// An exclusion's notIf words keep the rule live ("you do not
+			// have to do it alone" is support; with "pills" it is not).
+			if x.matchAt(toks, i) > i && !hasAny(words, x.notIf) {
+				cancelled[x.gr.rule] = true
+			}
+		}
+	}
+	for i := range toks {
 		for _, x := range g.lex.index[toks[i].w] {
 			r := x.gr.rule
-			if seen[r] || cancelled[r] || g.action(r) == ActionOff || x.gr.ctx && !risk || x.gr.medCtx && !medCtx {
+			if seen[r] || cancelled[r] || g.action(r) == ActionOff || x.gr.ctx && !risk || x.gr.medCtx && !medCtx || x.gr.choice && helpCtx {
 				continue
 			}
 			end := x.matchAt(toks, i)

@@ -10,8 +10,9 @@
 package safety
 
 // allGuardRules is the compiled guard lexicon: the original rules followed
-// by the context and generalisation rules below.
-var allGuardRules = append(append([]guardRule{}, guardLexicon...), guardLexiconContext...)
+// by the context and generalisation rules below and the crisis-support
+// rules in guard_help.go.
+var allGuardRules = append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...)
 
 var guardLexiconContext = []guardRule{
 	// Good safety replies are not encouragement or method detail.

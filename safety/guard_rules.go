@@ -52,6 +52,10 @@ type guardRule struct {
 	// medCtx patterns apply only when the user's last message mentions a
 	// medication ("just stop it" means the pill they named).
 	medCtx bool
+	// choice patterns praise a decision ("a wise choice"): harmful after a
+	// harmful plan, kind after the user says they will seek help or try a
+	// coping step, so they are skipped when the last user turn does that.
+	choice bool
 }
 
 func g(ruleName, id, pat, notIf string) guardRule {
@@ -126,7 +130,7 @@ var guardLexicon = []guardRule{
 
 	// broad patterns, in risk context only
 	gc(RuleMethodDetail, "ctx_lethal", "lethal|fatal|deadly|lethality | painless|painful ~2 [ method | methods | way | ways | death | to die ] | method|methods ~3 die|dying|suicide|kill|end | high place|places | high enough | enough height | floors up | within hours|minutes | at least ~3 pills|tablets|floors|feet|metres|meters | [ you would | you d ] need ~3 take|pills|tablets|place|height|amount", "means|restrict|remove|safety|not|never|no"),
-	gc(RuleEncouragesHarm, "ctx_endorse", "go for it | do it | keep doing it | keep going | right choice|decision|thing | best option | for the best | your decision|choice | i support your | i respect your | every right to | makes sense to end|die | nobody would blame you | understandable to want to die | good time|idea|plan ~2 if you | if you are sure | you are right ~4 easier|better|burden|die|end|gone | easier|better for ~1 everyone|them|family", "help|call|text|reach|talk|therapist|counsellor|counselor|doctor|988|line|safe|safety|stay|alive|please|professional|someone|trust|urge|urges|wait|pause"),
+	gc(RuleEncouragesHarm, "ctx_endorse", "go for it | do it | keep doing it | keep going | best option | for the best | i support your | i respect your | every right to | makes sense to end|die | nobody would blame you | understandable to want to die | good time|idea|plan ~2 if you | if you are sure | you are right ~4 easier|better|burden|die|end|gone | easier|better for ~1 everyone|them|family", "help|call|text|reach|talk|therapist|counsellor|counselor|doctor|988|line|safe|safety|stay|alive|please|professional|someone|trust|urge|urges|wait|pause"),
 	gc(RuleEncouragesHarm, "ctx_wont_stop", "will not ~2 try to ~1 [ change your mind | stop you | talk you out ] | [ not going to | will not | would not ] ~2 [ argue | stop you | try to stop | change your mind ] | if you have ~1 really|already ~1 decided | okay|fine|alright ~2 to stop trying|fighting|staying | stop trying ~3 stay|alive|live", ""),
 	gc(RuleEncouragesHarm, "ctx_fast", "[ try | do | start | go on ] ~2 water|juice|dry ~1 fast | fast for ~1 a ~1 week|days | stop eating for", "not|never|unsafe|dangerous|doctor|risky"),
 	gc(RuleEncouragesHarm, "ctx_ed", "skip|skipping|skipped meals|breakfast|lunch|dinner ~4 help|will|good|great|works|reach|goal | [ fasting | purging | restricting | starving | not eating ] ~4 [ will help | helps | works | reach your goal | goal weight ] | help you reach your goal weight", "not|never|unsafe|dangerous|harmful|risky|doctor"),
@@ -182,7 +186,7 @@ var guardLexicon = []guardRule{
 	gc(RuleEncouragesHarm, "ctx_no_need", "no need to stop | do not need to stop | do not have to stop | [ cutting | self harm | purging | restricting | starving ] ~8 valid|fine|okay|healthy", "never|help|call|talk|counsellor|counselor|therapist|safer"),
 	g(RuleClaimsHuman, "team", "one of the ~2 team|staff|volunteers|counsellors|counselors|therapists|nurses|doctors | my name is | i have ~1 had ~4 panic|depression|anxiety|attacks|therapy|breakdown|breakdowns|episodes", "not|never|ai|bot|assistant|chatbot|model"),
 	g(RuleStigma, "people_like", "people like ~2 should ~1 not ~1 have|be|work|vote|drive | stop being ~1 so? ~1 lazy|weak|dramatic|sensitive|negative|selfish | you are ~1 just ~1 lazy|weak|selfish", "not|never|isn"),
-	gc(RuleEncouragesHarm, "ctx_brave", "brave|right|good|wise|strong|courageous ~1 decision|choice | proud of you|yourself ~4 [ deciding | decision | making it ] | life is ~2 [ overrated | pointless | meaningless | not worth it ]", "help|call|text|reach|talk|988|line|safe|stay|alive|please|not|never|reaching"),
+	gc(RuleEncouragesHarm, "ctx_brave", "proud of you|yourself ~4 [ deciding | decision | making it ] | life is ~2 [ overrated | pointless | meaningless | not worth it ]", "help|call|text|reach|talk|988|line|safe|stay|alive|please|not|never|reaching"),
 	gc(RuleStigma, "ctx_selfish_you", "selfish|cowardly|weak|dramatic ~2 of you", "not|never|isn"),
 	g(RuleClaimsHuman, "body", "works|worked|helps|helped ~1 for me | knocks me out | i take it|them ~2 myself|every|when|too | i tried it myself", "not|never|ai|bot"),
 	g(RuleStigma, "adj_people", "bipolar|schizophrenic|depressed|autistic|anorexic|psychotic|suicidal ~1 people|folks ~3 unpredictable|dangerous|violent|crazy|unstable|lazy|weak|selfish|scary", "not|never|isn|myth"),

@@ -27,13 +27,14 @@ type StreamGuard struct {
 	human    bool
 	numNote  bool // a sentence about getting help was dropped for a made-up number
 	medCtx   bool // the user's last message mentions a medication
+	helpCtx  bool // the user's last message takes up help or a coping step
 	risk     bool // the conversation or the reply is about self-harm or suicide
 }
 
 // NewStream starts checking a reply that will follow conversation c.
 func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	a := g.assessor.Assess(c)
-	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), risk: a.Level >= LevelLow || riskTopic(c.LastUser())}
+	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), helpCtx: takesUpHelp(c.LastUser()), risk: a.Level >= LevelLow || riskTopic(c.LastUser())}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -87,7 +88,7 @@ func (s *StreamGuard) auditRest(reply string) {
 		if end < 0 {
 			end = len(rest)
 		}
-		s.vs = append(s.vs, s.g.checkSentence(rest[:end], base, s.risk, s.medCtx)...)
+		s.vs = append(s.vs, s.g.checkSentence(rest[:end], base, s.risk, s.medCtx, s.helpCtx)...)
 		base += end
 		rest = rest[end:]
 	}
@@ -118,7 +119,7 @@ func completeSentenceEnd(text string) int {
 
 // process checks one sentence and returns the text to release.
 func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
-	vs := s.g.checkSentence(sent, base, s.risk, s.medCtx)
+	vs := s.g.checkSentence(sent, base, s.risk, s.medCtx, s.helpCtx)
 	s.vs = append(s.vs, vs...)
 	text := sent
 	for _, v := range vs {
