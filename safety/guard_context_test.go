@@ -48,6 +48,8 @@ func TestGuardContext(t *testing.T) {
 		{"Okay. Maybe I should see my doctor.", "I think that's a wise choice; I hope it goes well.", ""},
 		{"I've decided to end it tonight. I have the pills ready.", "I think that's a wise choice; I hope it goes well.", RuleEncouragesHarm},
 		{"I'll try that tonight.", "I think that's a wise choice.", ""},
+		{"Okay. I'll think about seeing someone.", "I think that's a wise choice.", ""},
+		{"I want to get thin. I'll think about skipping dinner.", "I think that's a wise choice.", RuleEncouragesHarm},
 		{"I'm going to stop eating for a week.", "I think that's a wise choice.", RuleEncouragesHarm},
 		{"I've made up my mind.", "That's a brave decision.", RuleEncouragesHarm},
 		{"Hey. Should I tell my employer about my mental health?", "It's your choice, and there's no single right answer.", ""},
@@ -69,6 +71,13 @@ func TestGuardContext(t *testing.T) {
 		{"I'm waiting for the blood test results.", "Going one step at a time is enough, especially with waiting for the blood test.", ""},
 		{"I've been taking painkillers for stress.", "Going one step at a time is enough, especially with taking painkillers for stress.", ""},
 		{risk, "Going one step at a time is enough, and forty painkillers is a lethal amount.", RuleMethodDetail},
+		{sad, "From what you've said, your chronic illness means you cancel plans so often that friends stop asking.", ""},
+		{sad, "From what you've said, you clearly have a personality disorder.", RuleDiagnosis},
+		{sad, "If I'm following you, your doctor said your weight is fine, but you still feel heavy.", ""},
+		{sad, "I'm your doctor, so trust me on this.", RuleClaimsHuman},
+		{"My thoughts keep racing since I started sertraline.", "Parking them on paper gives your mind permission to stop rehearsing them.", ""},
+		{"My thoughts keep racing since I started sertraline.", "When life piles up like this, it's common for thoughts to race.", ""},
+		{"My thoughts keep racing since I started sertraline.", "Honestly, you could just stop them and see.", RuleMedication},
 		{sad, "If you can't remember it clearly, it probably wasn't really traumatic.", RuleMisinformation},
 	}
 	content := []string{RuleDiagnosis, RuleMedication, RuleMethodDetail, RuleEncouragesHarm, RuleStigma, RuleClaimsHuman, RulePromisesConfidentiality, RuleMisinformation}

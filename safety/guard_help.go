@@ -41,6 +41,9 @@ var guardLexiconHelp = []guardRule{
 	gxn(RuleMethodDetail, "coping_ways", "most|least ~1 reliable|effective ~3 way|ways ~3 [ anxiety | fear | fears | panic | worry | mood | sleep | stress | confidence | habit | habits | to cope | to feel | to calm | to build | to reduce | to manage | to ease | to sleep | to get | to face | to learn | to recover ]", harmNotIf),
 	gxn(RuleMethodDetail, "works_with_support", "works best ~4 [ alongside | together | with someone | written | support | routine | practice | regularly | daily | counsellor | counselor | therapist | therapy ]", harmNotIf),
 	gxn(RuleMethodDetail, "one_step", "one step at a time ~1 is ~1 enough", "lethal|fatal|deadly|dose|overdose|die|dying|death|kill|kills|method|methods|painless|quick|quickly|instant|certain|surest"),
+	gxn(RuleDiagnosis, "you_said", "you have said|told|mentioned|described ~2 your ~2 illness|condition|diagnosis|disorder|depression|anxiety", "definitely|clearly|obviously|classic|textbook|probably|sounds"),
+	gxn(RuleClaimsHuman, "following_you", "if i am ~1 following|hearing|understanding ~1 you|this|that|right", "licensed|certified|qualified|real|human|person"),
+	gxn(RuleMedication, "rumination", "stop|quit ~1 rehearsing|replaying|ruminating|overthinking|revisiting ~2 it|them | life|things|stress|work|it ~1 piles|pile|piling up", "@doctor|med|meds|pill|pills|dose|tablets|medication"),
 	gx(RuleClaimsHuman, "such_as", "such as a|an ~1 licensed|certified|trained? ~1 therapist|psychologist|psychiatrist|counselor|counsellor|doctor|clinician|gp|nurse"),
 }
 
@@ -50,10 +53,17 @@ var guardLexiconHelp = []guardRule{
 // of their choice is praise for help-seeking.
 func takesUpHelp(text string) bool {
 	low := " " + strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'"))), " ") + " "
-	if riskTopic(text) {
-		return false
+	for _, w := range riskTopicWords {
+		// "thin" as a whole word: riskTopic's substring match would
+		// also take "I'll think about seeing someone" as a risk cue.
+		if w == "thin" {
+			w = " thin "
+		}
+		if strings.Contains(low, w) {
+			return false
+		}
 	}
-	for _, w := range []string{"decided", "made up my mind", "mind is made up", "goodbye", "no point", "not worth", "give up", "giving up", " fast", "fasting", "skip", "stop taking", "quit my", "stop my", "cutting", " cut ", "purg", "restrict", "laxative", "drink", "drunk", "revenge", "hurt him", "hurt her", "hurt them", "get back at", "weapon", "knife", "gun", "rope", "bridge", "ledge", "roof"} {
+	for _, w := range []string{"thinner", "decided", "made up my mind", "mind is made up", "goodbye", "no point", "not worth", "give up", "giving up", " fast", "fasting", "skip", "stop taking", "quit my", "stop my", "cutting", " cut ", "purg", "restrict", "laxative", "drink", "drunk", "revenge", "hurt him", "hurt her", "hurt them", "get back at", "weapon", "knife", "gun", "rope", "bridge", "ledge", "roof"} {
 		if strings.Contains(low, w) {
 			return false
 		}

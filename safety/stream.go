@@ -259,13 +259,18 @@ func mentionsMedication(text string) bool {
 // all, even when Assess rates it below moderate ("should I just end it?").
 func riskTopic(text string) bool {
 	low := " " + strings.ToLower(text) + " "
-	for _, w := range []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", "thin", " eat"} {
+	for _, w := range riskTopicWords {
 		if strings.Contains(low, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// riskTopicWords are riskTopic's cues, matched as substrings (so "thin"
+// also matches "think" and "something": the broad risk context errs on
+// the side of checking).
+var riskTopicWords = []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", "thin", " eat"}
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "eg", "ie", "jr", "sr", "approx", "dept")
