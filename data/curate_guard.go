@@ -1,6 +1,7 @@
 // The guard filter reuses the safety package, so training data and live
 // replies are held to the same rules: the output guard's sentence rules
-// (by default diagnosis, prescribing and claims to be human) over every
+// (by default diagnosis, prescribing, method detail, encouragement of
+// harm and claims to be human) over every
 // assistant turn, and the shared
 // misinformation rule set over assistant and system turns (user turns
 // optionally). Also here: the first annotator,
@@ -31,17 +32,18 @@ type GuardConfig struct {
 	MisinfoUserTurns bool `yaml:"misinfo_user_turns" json:"misinfo_user_turns"`
 }
 
-// DefaultGuardConfig drops replies that diagnose, prescribe or claim to be
-// human, and assistant or system turns asserting misinformation. The
-// guard's method_detail, encourages_harm and stigma rules can be listed
-// too; they are off by default because, on the seed corpus, they mostly
-// fire on good crisis replies (means-restriction advice such as "moving
-// anything you could hurt yourself with out of reach"), and dropping those
-// would teach the model less about crises, not more. Harmful advice and
-// stigma have their own filters.
+// DefaultGuardConfig drops replies that diagnose, prescribe, give method
+// detail, encourage self-harm or claim to be human, and assistant or
+// system turns asserting misinformation. method_detail and
+// encourages_harm were left out until the guard stopped flagging good
+// crisis replies (means-restriction advice, praise for help-seeking,
+// "you don't have to do it alone"); on the seed corpus they now drop no
+// record (issue 9). Stigma and confidentiality promises can be listed too;
+// harmful advice and stigma also have their own filters.
 func DefaultGuardConfig() GuardConfig {
 	return GuardConfig{Enabled: true, Rules: []string{
-		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleClaimsHuman, safety.RuleMisinformation,
+		safety.RuleDiagnosis, safety.RuleMedication, safety.RuleMethodDetail, safety.RuleEncouragesHarm,
+		safety.RuleClaimsHuman, safety.RuleMisinformation,
 	}}
 }
 
