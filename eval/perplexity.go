@@ -34,19 +34,9 @@ func OpenPerplexer(dir string) (*Perplexer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmpl := tok.ChatTemplate()
-	if tmpl == nil {
-		var special []string
-		for _, a := range tok.AddedTokens() {
-			special = append(special, a.Content)
-		}
-		name := tokenizer.TemplateFor(special)
-		if name == "" {
-			return nil, fmt.Errorf("%s: the tokenizer has no chat template and its special tokens fit no built-in one", dir)
-		}
-		if tmpl, err = tokenizer.BuiltinTemplate(name); err != nil {
-			return nil, err
-		}
+	tmpl, err := tok.ChatTemplateOrBuiltin()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	return &Perplexer{m: m, tok: tok, tmpl: tmpl}, nil
 }

@@ -113,3 +113,21 @@ func TemplateFor(special []string) string {
 	}
 	return ""
 }
+
+// ChatTemplateOrBuiltin returns the tokenizer's own chat template or, when
+// it ships none, the built-in template its special tokens fit (tend, Llama 3
+// or ChatML). It fails with ErrTemplate when neither exists.
+func (t *Tokenizer) ChatTemplateOrBuiltin() (*ChatTemplate, error) {
+	if t.chat != nil {
+		return t.chat, nil
+	}
+	var special []string
+	for _, a := range t.added {
+		special = append(special, a.Content)
+	}
+	name := TemplateFor(special)
+	if name == "" {
+		return nil, fmt.Errorf("%w: the tokenizer has no chat template and its special tokens fit no built-in one", ErrTemplate)
+	}
+	return BuiltinTemplate(name)
+}
