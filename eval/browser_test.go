@@ -8,44 +8,15 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/tend-project/tend/internal/browsertest"
 	"github.com/tend-project/tend/llm"
 	"github.com/tend-project/tend/llm/llmtest"
 )
-
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed; CI must install Debian's chromium package")
-	}
-	t.Skip("chromium not installed")
-	return ""
-}
-
-func step[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
-	t.Helper()
-	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(sctx, a)
-	if err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	return v
-}
 
 // fakeReport runs two fake models (one careful, one careless) over the
 // safety and over-refusal suites and builds the report.
@@ -80,7 +51,7 @@ func fakeReport(t *testing.T) *Report {
 }
 
 func TestReportInBrowser(t *testing.T) {
-	exe := chromiumPath(t)
+	browsertest.Chromium(t) // skip early, before building the report
 	rep := fakeReport(t)
 	dir := t.TempDir()
 	var buf bytes.Buffer
@@ -91,20 +62,13 @@ func TestReportInBrowser(t *testing.T) {
 	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	ctx := browsertest.New(t, 1280, 900)
 	// The first Run starts the browser and must not carry a timeout.
 	if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+page)); err != nil {
 		t.Fatal(err)
 	}
-	step(t, ctx, "metrics visible", chromedp.WaitVisible("#metrics"))
-	shot := step(t, ctx, "screenshot", chromedp.FullScreenshot(80))
+	browsertest.Step(t, ctx, "metrics visible", chromedp.WaitVisible("#metrics"))
+	shot := browsertest.Step(t, ctx, "screenshot", chromedp.FullScreenshot(80))
 	if len(shot) < 10_000 {
 		t.Errorf("screenshot is only %d bytes", len(shot))
 	}
@@ -131,11 +95,11 @@ func TestReportInBrowser(t *testing.T) {
 		{"no scripts", `document.scripts.length === 0`},
 	}
 	for _, c := range checks {
-		if ok := step(t, ctx, c.what, chromedp.Evaluate[bool](c.js)); !ok {
+		if ok := browsertest.Step(t, ctx, c.what, chromedp.Evaluate[bool](c.js)); !ok {
 			t.Errorf("%s: %s is false", c.what, c.js)
 		}
 	}
-	title := step(t, ctx, "heading", chromedp.Text("h1"))
+	title := browsertest.Step(t, ctx, "heading", chromedp.Text("h1"))
 	if title != "tend eval report" {
 		t.Errorf("h1 = %q", title)
 	}

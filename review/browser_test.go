@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,42 +19,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/internal/browsertest"
 	"github.com/tend-project/tend/store"
 )
-
-// chromium finds Debian's Chromium; a missing browser skips locally and
-// fails in CI, so CI cannot silently stop running this test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed; .ci/run must install Debian's chromium package")
-	}
-	t.Skip("chromium not installed; skipping the browser test")
-	return ""
-}
-
-func newBrowser(t *testing.T) (context.Context, func()) {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 768),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc() }
-}
 
 func shot(t *testing.T, ctx context.Context, name string) {
 	dir := os.Getenv("TEND_REVIEW_SCREENSHOTS")
@@ -87,11 +53,11 @@ func loginIn(base, name string) chromedp.Action[chromedp.Void] {
 var badReplies = []string{"Just stop worrying", "Have you tried going for a walk?", "You clearly have an attachment disorder"}
 
 func TestBrowserReviewFlow(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t) // skip early, before starting the app
 	st, _ := openSQLite(t)
 	h := newHarness(t, st, Config{}, 2)
 	base := h.srv.URL
-	ctx, cancel := newBrowser(t)
+	ctx, cancel := context.WithTimeout(browsertest.New(t, 1366, 768), 3*time.Minute)
 	defer cancel()
 
 	// The admin creates a comparison task and a rating task by upload.
