@@ -6,13 +6,9 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-
-	"github.com/tend-project/tend/conv"
 )
 
 // DupPair is one labelled pair of texts.
@@ -26,32 +22,13 @@ type DupPair struct {
 
 // ReadDupPairs reads a labelled pair file; errors name the file and line.
 func ReadDupPairs(r io.Reader, name string) ([]DupPair, error) {
-	var out []DupPair
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var p DupPair
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&p); err != nil {
-			return nil, &conv.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %v", conv.ErrMalformed, err)}
-		}
+	return readJSONL(r, name, func(p *DupPair, line int) error {
 		if p.A == "" || p.B == "" {
-			return nil, &conv.LineError{File: name, Line: line, Err: fmt.Errorf("%w: a and b must both be non-empty", conv.ErrInvalid)}
+			return errors.New("a and b must both be non-empty")
 		}
 		p.line = line
-		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // DedupeEvalReport is the result of EvalDedupe.

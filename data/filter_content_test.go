@@ -190,7 +190,7 @@ func FuzzReadJSONLFilterCases(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		cs, err := readJSONL[FilterCase](bytes.NewReader(b), "fuzz")
+		cs, err := readJSONL[FilterCase](bytes.NewReader(b), "fuzz", nil)
 		if err != nil {
 			return
 		}

@@ -5,9 +5,7 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,31 +14,6 @@ import (
 
 	"github.com/tend-project/tend/safety"
 )
-
-// readJSONL decodes one T per non-blank line, strictly (unknown fields
-// are errors), naming file and line on failure.
-func readJSONL[T any](r io.Reader, name string) ([]T, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	var out []T
-	for line := 1; sc.Scan(); line++ {
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var v T
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
-}
 
 // FilterCase is one labelled text for a content filter.
 type FilterCase struct {
@@ -60,19 +33,15 @@ func ReadFilterCases(path string) ([]FilterCase, error) {
 		return nil, err
 	}
 	defer f.Close()
-	cs, err := readJSONL[FilterCase](f, path)
-	if err != nil {
-		return nil, err
-	}
-	for i, c := range cs {
+	return readJSONL(f, path, func(c *FilterCase, _ int) error {
 		if !slices.Contains(ContentFilterNames, c.Filter) {
-			return nil, fmt.Errorf("%s: case %d: filter: unknown filter %q (want one of %v)", path, i+1, c.Filter, ContentFilterNames)
+			return fmt.Errorf("filter: unknown filter %q (want one of %v)", c.Filter, ContentFilterNames)
 		}
 		if c.Text == "" {
-			return nil, fmt.Errorf("%s: case %d: text: empty", path, i+1)
+			return errors.New("text: empty")
 		}
-	}
-	return cs, nil
+		return nil
+	})
 }
 
 // ContentFilterNames are the filters a FilterCase can name.

@@ -218,7 +218,7 @@ type misinfoExample struct {
 }
 
 func readMisinfoExamples() ([]misinfoExample, error) {
-	return readJSONL[misinfoExample](bytes.NewReader(misinfoSentences), "testdata/filters/misinfo_sentences.jsonl")
+	return readJSONL[misinfoExample](bytes.NewReader(misinfoSentences), "testdata/filters/misinfo_sentences.jsonl", nil)
 }
 
 // trainMisinfo fits the classifier on the examples of the given split.

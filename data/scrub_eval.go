@@ -8,15 +8,10 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/tend-project/tend/conv"
 )
 
 // ScrubCase is one labelled text.
@@ -41,42 +36,23 @@ type goldAt struct {
 
 // ReadScrubLabelled reads a labelled file; errors name the file and line.
 func ReadScrubLabelled(r io.Reader, name string) ([]ScrubCase, error) {
-	var out []ScrubCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var c ScrubCase
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&c); err != nil {
-			return nil, &conv.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %v", conv.ErrMalformed, err)}
-		}
+	return readJSONL(r, name, func(c *ScrubCase, line int) error {
 		from := map[string]int{}
 		for i, s := range c.Spans {
 			if !validPIIType(s.Type) {
-				return nil, &conv.LineError{File: name, Line: line, Err: fmt.Errorf("%w: spans[%d].type: unknown type %q", conv.ErrInvalid, i, s.Type)}
+				return fmt.Errorf("spans[%d].type: unknown type %q", i, s.Type)
 			}
 			k := strings.Index(c.Text[from[s.Text]:], s.Text)
 			if s.Text == "" || k < 0 {
-				return nil, &conv.LineError{File: name, Line: line, Err: fmt.Errorf("%w: spans[%d].text: %q not found in text", conv.ErrInvalid, i, s.Text)}
+				return fmt.Errorf("spans[%d].text: %q not found in text", i, s.Text)
 			}
 			st := from[s.Text] + k
 			from[s.Text] = st + len(s.Text)
 			c.gold = append(c.gold, goldAt{st, st + len(s.Text), s.Type})
 		}
 		c.line = line
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // PRF holds counts for precision and recall.
