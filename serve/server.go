@@ -64,7 +64,10 @@ type Config struct {
 	DetectConcerns func(string) []conv.Concern
 }
 
-func (c Config) withDefaults() Config {
+func (c Config) withDefaults(d Deps) Config {
+	if c.Locale == "" && d.Policy != nil {
+		c.Locale = d.Policy.Locale
+	}
 	if c.ModelName == "" {
 		c.ModelName = "tend"
 	}
@@ -119,10 +122,7 @@ type Server struct {
 // New builds a Server. It fails on a config that would be unsafe, such as
 // storing transcripts without a scrubber.
 func New(cfg Config, d Deps) (*Server, error) {
-	if cfg.Locale == "" && d.Policy != nil {
-		cfg.Locale = d.Policy.Locale
-	}
-	cfg = cfg.withDefaults()
+	cfg = cfg.withDefaults(d)
 	if d.Gen == nil {
 		return nil, errors.New("serve: no generator")
 	}

@@ -14,10 +14,7 @@ type Pipeline struct{ p *pipeline }
 
 // NewPipeline builds a pipeline from the same parts as a Server.
 func NewPipeline(cfg Config, d Deps) (*Pipeline, error) {
-	if cfg.Locale == "" && d.Policy != nil {
-		cfg.Locale = d.Policy.Locale
-	}
-	cfg = cfg.withDefaults()
+	cfg = cfg.withDefaults(d)
 	p, err := newPipeline(cfg, d)
 	if err != nil {
 		return nil, err
