@@ -35,6 +35,28 @@ var DefaultLimits = Limits{
 	MaxStops:        4,
 }
 
+// withDefaults fills each unset (zero) limit from DefaultLimits, so a
+// config that sets only some limits keeps sane values for the others.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	if l.MaxBodyBytes == 0 {
+		l.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if l.MaxMessages == 0 {
+		l.MaxMessages = d.MaxMessages
+	}
+	if l.MaxMessageBytes == 0 {
+		l.MaxMessageBytes = d.MaxMessageBytes
+	}
+	if l.MaxTokens == 0 {
+		l.MaxTokens = d.MaxTokens
+	}
+	if l.MaxStops == 0 {
+		l.MaxStops = d.MaxStops
+	}
+	return l
+}
+
 // readBody reads at most lim.MaxBodyBytes, returning ErrTooLarge beyond.
 func readBody(r *http.Request, lim Limits) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, lim.MaxBodyBytes+1))

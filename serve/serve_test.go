@@ -381,3 +381,12 @@ func TestMadeUpLinkNeverReachesUser(t *testing.T) {
 		}
 	}
 }
+
+func TestPartialLimitsKeepDefaults(t *testing.T) {
+	got := Limits{MaxTokens: 64}.withDefaults()
+	want := DefaultLimits
+	want.MaxTokens = 64
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

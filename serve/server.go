@@ -74,9 +74,7 @@ func (c Config) withDefaults(d Deps) Config {
 	if c.Locale == "" {
 		c.Locale = "INTL"
 	}
-	if c.Limits == (Limits{}) {
-		c.Limits = DefaultLimits
-	}
+	c.Limits = c.Limits.withDefaults()
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 2 * time.Minute
 	}

@@ -196,14 +196,6 @@ func runServe(ctx context.Context, cfg serveConfig, logw interface{ Write([]byte
 		RequestTimeout: cfg.RequestTimeout,
 		DetectConcerns: concernDetector(),
 	}
-	if scfg.Limits.MaxBodyBytes == 0 || scfg.Limits.MaxMessages == 0 || scfg.Limits.MaxMessageBytes == 0 || scfg.Limits.MaxTokens == 0 {
-		d := serve.DefaultLimits
-		scfg.Limits = serve.Limits{
-			MaxBodyBytes: or(scfg.Limits.MaxBodyBytes, d.MaxBodyBytes), MaxMessages: or(scfg.Limits.MaxMessages, d.MaxMessages),
-			MaxMessageBytes: or(scfg.Limits.MaxMessageBytes, d.MaxMessageBytes), MaxTokens: or(scfg.Limits.MaxTokens, d.MaxTokens),
-			MaxStops: d.MaxStops,
-		}
-	}
 	if env := cfg.APIKeysEnv; env != "" {
 		for _, k := range strings.Split(os.Getenv(env), ",") {
 			if k = strings.TrimSpace(k); k != "" {
@@ -253,14 +245,6 @@ func runServe(ctx context.Context, cfg serveConfig, logw interface{ Write([]byte
 	defer cancel()
 	srv.Shutdown(sctx)
 	return hs.Shutdown(sctx)
-}
-
-func or[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }
 
 func backendName(cfg serveConfig) string {
