@@ -1,12 +1,15 @@
 // The crisis resource directory: crisis lines and emergency numbers by
 // locale, read from the embedded resources.yaml. Every entry records where
-// its facts come from and when they were last checked; entries that could
-// not be checked against a source say so.
+// its facts come from, what kind of page that was and when it was last
+// checked; entries that could not be checked against a source say so. The
+// file is validated when it is loaded, so a malformed entry fails the
+// package's tests rather than reaching a user.
 package safety
 
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -17,17 +20,36 @@ import (
 //go:embed resources.yaml
 var resourcesYAML []byte
 
+// Kinds of page a resource's facts were checked against (Resource.SourceKind).
+const (
+	// SourceService is the service's own site or its operator's
+	// (samaritans.org, 3114.fr, lifeline.org.au).
+	SourceService = "service"
+	// SourceGovernment is a public authority's page other than the
+	// service's own (a health ministry, regulator, police force, city).
+	SourceGovernment = "government"
+	// SourceOther is anything else: news reports, charities, directories.
+	// Such a fact should be re-checked on the service's own site.
+	SourceOther = "other"
+)
+
 // Resource is one service.
 type Resource struct {
-	Name         string `yaml:"name" json:"name"`
-	Number       string `yaml:"number,omitempty" json:"number,omitempty"`
-	How          string `yaml:"how" json:"how"` // e.g. "call or text 988"
-	URL          string `yaml:"url,omitempty" json:"url,omitempty"`
-	Hours        string `yaml:"hours,omitempty" json:"hours,omitempty"`
-	Source       string `yaml:"source" json:"source"`
+	Name   string `yaml:"name" json:"name"`
+	Number string `yaml:"number,omitempty" json:"number,omitempty"`
+	How    string `yaml:"how" json:"how"` // e.g. "call or text 988"
+	URL    string `yaml:"url,omitempty" json:"url,omitempty"`
+	Hours  string `yaml:"hours,omitempty" json:"hours,omitempty"`
+	// Source is the address of the page the facts were read on.
+	Source string `yaml:"source" json:"source"`
+	// SourceKind says what Source is: SourceService, SourceGovernment or
+	// SourceOther.
+	SourceKind   string `yaml:"source_kind,omitempty" json:"source_kind,omitempty"`
 	LastVerified string `yaml:"last_verified,omitempty" json:"last_verified,omitempty"`
-	Verified     bool   `yaml:"verified" json:"verified"`
-	Note         string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Verified means the number and how to reach it were read on Source
+	// on LastVerified.
+	Verified bool   `yaml:"verified" json:"verified"`
+	Note     string `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Directory is the set of resources for one locale.
@@ -52,12 +74,58 @@ var loadResources = sync.OnceValues(func() (map[string]Directory, error) {
 	for k, d := range f.Locales {
 		d.Locale = k
 		f.Locales[k] = d
+		for i, r := range append([]Resource{d.Emergency}, d.Lines...) {
+			where := "emergency"
+			if i > 0 {
+				where = fmt.Sprintf("lines[%d]", i-1)
+			}
+			if err := r.check(); err != nil {
+				return nil, fmt.Errorf("resources.yaml: %s %s (%s): %w", k, where, r.Name, err)
+			}
+		}
 	}
 	if _, ok := f.Locales["INTL"]; !ok {
 		return nil, fmt.Errorf("resources.yaml: no INTL fallback entry")
 	}
 	return f.Locales, nil
 })
+
+var lastVerifiedDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// check enforces the directory's provenance rules: every entry names a
+// source; a verified entry says when and on what kind of page; an
+// unverified one says why in its note.
+func (r Resource) check() error {
+	switch {
+	case r.Name == "":
+		return fmt.Errorf("name: empty")
+	case r.How == "":
+		return fmt.Errorf("how: empty")
+	case !strings.HasPrefix(r.Source, "http://") && !strings.HasPrefix(r.Source, "https://"):
+		return fmt.Errorf("source: %q is not a URL", r.Source)
+	case r.LastVerified != "" && !lastVerifiedDate.MatchString(r.LastVerified):
+		return fmt.Errorf("last_verified: %q is not YYYY-MM-DD", r.LastVerified)
+	}
+	switch r.SourceKind {
+	case "", SourceService, SourceGovernment, SourceOther:
+	default:
+		return fmt.Errorf("source_kind: %q is not %s, %s or %s", r.SourceKind, SourceService, SourceGovernment, SourceOther)
+	}
+	if r.Verified {
+		if r.LastVerified == "" {
+			return fmt.Errorf("last_verified: empty on a verified entry")
+		}
+		if r.SourceKind == "" {
+			return fmt.Errorf("source_kind: empty on a verified entry")
+		}
+		if r.SourceKind != SourceService && r.Note == "" {
+			return fmt.Errorf("note: a verified entry whose source is not the service's own site must quote what the page says")
+		}
+	} else if r.Note == "" {
+		return fmt.Errorf("note: an unverified entry must say why")
+	}
+	return nil
+}
 
 // Locales lists the locales with an entry, sorted.
 func Locales() []string {
