@@ -33,10 +33,22 @@ func compiled() (*lexicon, error) {
 		hypoCues = normPhrases(hypoCues)
 		pastCues = normPhrases(pastCues)
 		presentCues = normPhrases(presentCues)
-		lex, lexErr = compileRules(append(append(append(append([]rule{}, rules...), situational...), threatsIfLeave...), exclusions...))
+		lex, lexErr = compileRules(append(append(append(append(append([]rule{}, rules...), situational...), threatsIfLeave...), conceptRules...), exclusions...))
 	})
 	return lex, lexErr
 }
+
+// allMacros is the shared macro table plus the concept word classes.
+var allMacros = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(macros)+len(conceptMacros))
+	for k, v := range macros {
+		m[k] = v
+	}
+	for k, v := range conceptMacros {
+		m[k] = v
+	}
+	return m
+})
 
 func compileRules(rs []rule) (*lexicon, error) {
 	l := &lexicon{index: map[string][]*seq{}}
@@ -52,7 +64,7 @@ func compileRules(rs []rule) (*lexicon, error) {
 		if r.notIf != "" {
 			cr.notIf = set(strings.Split(r.notIf, "|")...)
 		}
-		alts, err := compilePattern(r.pat, macros)
+		alts, err := compilePattern(r.pat, allMacros())
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.id, err))
 			continue

@@ -134,6 +134,13 @@ func tokenize(text string) []token {
 		}
 		i += sz
 	}
+	// "my self" is a common spelling of "myself" ("killed my self").
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].w == "my" && toks[k+1].w == "self" && toks[k].sent == toks[k+1].sent {
+			toks[k].w, toks[k].end = "myself", toks[k+1].end
+			toks = append(toks[:k+1], toks[k+2:]...)
+		}
+	}
 	// "but" starts a new clause: negation before it does not reach after it.
 	for k := range toks {
 		if toks[k].w == "but" || toks[k].w == "though" || toks[k].w == "although" {

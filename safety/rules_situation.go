@@ -18,7 +18,7 @@ var situational = []rule{
 	{id: "st_place_now", pat: "[ i am | standing | sitting ] on|at ~2 the|a|my ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railway|pier|balcony ~2 now|right ~6 [ so quiet | up here | floors up | the water | over the edge | looking down | cold ]",
 		cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation,
 		notIf: "traffic|late|stuck|fixing|repair|repairs|sunrise|sunset|view|views|photo|photos|work|commute|holiday|lol|haha|party|drinks"},
-	{id: "st_car_running", pat: "car|engine ~2 is? running ~6 garage|hose | car|engine ~2 is? running ~6 door|doors ~1 shut|closed | hose ~6 exhaust|window", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation, notIf: "warm|warming|defrost|defrosting|mechanic|service"},
+	{id: "st_car_running", pat: "car|engine ~2 is? running ~6 garage|hose | car|engine ~2 is? running ~6 door|doors ~1 shut|closed | hose ~6 exhaust|window", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation, notIf: "warm|warming|defrost|defrosting|mechanic|service|rough|spark|plugs|noise|noisy|oil|mot|smell|smells|starting|start|idle|idling|battery"},
 	{id: "st_locked_with_means", pat: "locked myself ~4 with ~3 pills|meds|medication|tablets|painkillers|knife|blade|razor|rope|gun", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
 	{id: "st_gun_out", pat: "got|took|taken|have ~1 the|my|dad|dads ~1 gun|rifle|pistol|shotgun out ~3 of? ~2 safe|cabinet|drawer|case|cupboard | gun|rifle|pistol ~4 loaded ~4 table|lap|beside|front", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kTimeline | kIdeation, notIf: "range|clean|cleaning|hunting|season|club|lesson|licence|license"},
 
@@ -69,7 +69,7 @@ var situational = []rule{
 		notIf: "flight|plane|holiday|trip|airport|office|asleep|bed|married|landed"},
 	{id: "st_not_around", pat: "[ do not plan | not planning | am not planning | will not | am not going ] on? ~1 [ be around | being around | be here | being here ] ~3 for|after|by|at|much|long|next|christmas|birthday|summer|new",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kIntent,
-		notIf: "holiday|holidays|trip|vacation|office|work|moving|move|abroad|visit|visiting|party|travel|travelling|traveling|away|working|shift|uni|course|job|home|weekend"},
+		notIf: "holiday|holidays|trip|vacation|office|work|moving|move|abroad|visit|visiting|party|travel|travelling|traveling|away|working|shift|uni|course|job|home|weekend|off|till|until|visiting|exams|exam|back|sleep|plants"},
 	{id: "st_last_day_deal", pat: "[ last day | last time | after today | after tomorrow | soon | after tonight ] ~3 [ anyone | no one | nobody ] ~2 has|have|will|needs|need ~1 to? ~1 [ deal with me | put up with me | worry about me | look after me ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kTimeline},
 	{id: "st_finally_peace", pat: "finally ~3 be|at ~1 peace|free|gone ~4 tonight|today|soon|tomorrow | tonight|today ~4 finally ~2 be ~1 at peace|free", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kIdeation | kTimeline | kResolve,
 		notIf: "exam|exams|revision|loan|loans|debt|debts|school|uni|job|work|term|shift|decision|contract|braces|cast|lockdown|chores|homework|deadline|kids|holiday|weekend|results|boss|paid|mortgage|divorce|ex|weekend|semester"},
