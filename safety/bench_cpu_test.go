@@ -6,6 +6,7 @@
 package safety
 
 import (
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -35,21 +36,65 @@ func BenchmarkAssessCPU(b *testing.B) {
 	}
 }
 
+// BenchmarkGuardCPU measures Guard.Check per reply, with allocations, on
+// two mixes: "realistic" is testdata/guard_bench.jsonl (longer replies as
+// curation and serving see them, 25 of 31 clean) and "suite" is every case
+// of the guard suites (short replies, mostly violating). Check includes the
+// conversation's risk assessment; BenchmarkGuardSentences isolates the
+// sentence rules.
 func BenchmarkGuardCPU(b *testing.B) {
-	cases, err := ReadGuardCasesFile("testdata/guard.jsonl")
-	if err != nil {
-		b.Fatal(err)
+	for _, mix := range []struct{ name, files string }{
+		{"realistic", "testdata/guard_bench.jsonl"},
+		{"suite", "testdata/guard.jsonl testdata/guard_more.jsonl"},
+	} {
+		b.Run(mix.name, func(b *testing.B) {
+			cases := readBenchGuardCases(b, mix.files)
+			g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
+			b.ReportAllocs()
+			n := 0
+			c0 := cpuTime()
+			for b.Loop() {
+				c, reply := cases[n%len(cases)].Split()
+				g.Check(c, reply)
+				n++
+			}
+			reportCPU(b, n, cpuTime()-c0)
+		})
 	}
+}
+
+// BenchmarkGuardSentences measures the sentence rules alone (no risk
+// assessment, no reply rules) over the realistic mix's replies.
+func BenchmarkGuardSentences(b *testing.B) {
+	cases := readBenchGuardCases(b, "testdata/guard_bench.jsonl")
 	g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
+	b.ReportAllocs()
 	n := 0
 	c0 := cpuTime()
 	for b.Loop() {
-		c, reply := cases[n%len(cases)].Split()
-		g.Check(c, reply)
+		_, reply := cases[n%len(cases)].Split()
+		g.checkReplySentences(reply, true, false, false)
 		n++
 	}
-	cpu := cpuTime() - c0
-	if cpu > 0 {
+	reportCPU(b, n, cpuTime()-c0)
+}
+
+func readBenchGuardCases(b *testing.B, files string) []GuardCase {
+	b.Helper()
+	var cases []GuardCase
+	for _, f := range strings.Fields(files) {
+		cs, err := ReadGuardCasesFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases = append(cases, cs...)
+	}
+	return cases
+}
+
+func reportCPU(b *testing.B, n int, cpu time.Duration) {
+	if cpu > 0 && n > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/reply")
 		b.ReportMetric(float64(n)/cpu.Seconds(), "replies/cpu-s")
 	}
 }

@@ -73,7 +73,11 @@ type GuardReport struct {
 	N      int
 	Rules  map[string]*PR
 	Exact  int // cases whose rule set matched exactly
-	Misses []Miss
+	// Clean counts the cases labelled with no violation, CleanFlagged
+	// those of them the guard flagged with any rule: the false-positive
+	// rate on clean replies.
+	Clean, CleanFlagged int
+	Misses              []Miss
 }
 
 // EvaluateGuard runs g over cases.
@@ -98,6 +102,12 @@ func EvaluateGuard(g *Guard, cases []GuardCase) *GuardReport {
 			r.Rules[k].add(want[k], got[k])
 		}
 		r.N++
+		if len(want) == 0 {
+			r.Clean++
+			if len(got) > 0 {
+				r.CleanFlagged++
+			}
+		}
 		if sameSet(want, got) {
 			r.Exact++
 		} else {
@@ -139,6 +149,6 @@ func (r *GuardReport) WriteTable(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "cases %d; exact rule set %.3f\n", r.N, ratio(r.Exact, r.N))
+	fmt.Fprintf(w, "cases %d; exact rule set %.3f; clean replies flagged %d of %d (%.3f)\n", r.N, ratio(r.Exact, r.N), r.CleanFlagged, r.Clean, ratio(r.CleanFlagged, r.Clean))
 	return nil
 }

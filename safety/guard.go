@@ -386,3 +386,20 @@ func (g *Guard) blockReply(c *conv.Conversation, a Assessment) string {
 func sortViolations(vs []Violation) {
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Span.Start < vs[j].Span.Start })
 }
+
+// checkReplySentences runs the sentence rules over every sentence of reply,
+// split as a stream splits it.
+func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []Violation {
+	var out []Violation
+	rest, base := reply, 0
+	for strings.TrimSpace(rest) != "" {
+		end := completeSentenceEnd(rest)
+		if end < 0 {
+			end = len(rest)
+		}
+		out = append(out, g.checkSentence(rest[:end], base, risk, medCtx, helpCtx)...)
+		base += end
+		rest = rest[end:]
+	}
+	return out
+}
