@@ -70,9 +70,9 @@ func ReadGuardCasesFile(path string) ([]GuardCase, error) {
 
 // GuardReport is the result of EvaluateGuard.
 type GuardReport struct {
-	N      int
-	Rules  map[string]*PR
-	Exact  int // cases whose rule set matched exactly
+	N     int
+	Rules map[string]*PR
+	Exact int // cases whose rule set matched exactly
 	// Clean counts the cases labelled with no violation, CleanFlagged
 	// those of them the guard flagged with any rule: the false-positive
 	// rate on clean replies.
