@@ -338,7 +338,10 @@ func newSafetyResourcesCmd() *cobra.Command {
 			}
 			fmt.Fprintf(w, "%s (%s)\n", d.Country, d.Locale)
 			for _, r := range append([]safety.Resource{d.Emergency}, d.Lines...) {
-				status := "verified " + r.LastVerified
+				status := "verified " + r.LastVerified + " on a " + r.SourceKind + " page"
+				if r.SourceKind == safety.SourceOther {
+					status += "; re-check on the service's own site"
+				}
 				if !r.Verified {
 					status = "NOT verified: " + r.Note
 				}
