@@ -338,9 +338,12 @@ func newSafetyResourcesCmd() *cobra.Command {
 			}
 			fmt.Fprintf(w, "%s (%s)\n", d.Country, d.Locale)
 			for _, r := range append([]safety.Resource{d.Emergency}, d.Lines...) {
-				status := "verified " + r.LastVerified + " on a " + r.SourceKind + " page"
-				if r.SourceKind == safety.SourceOther {
-					status += "; re-check on the service's own site"
+				status := "verified " + r.LastVerified + " on the service's own page"
+				switch r.SourceKind {
+				case safety.SourceGovernment:
+					status = "verified " + r.LastVerified + " on a government page"
+				case safety.SourceOther:
+					status = "verified " + r.LastVerified + " on a secondary page; re-check on the service's own site"
 				}
 				if !r.Verified {
 					status = "NOT verified: " + r.Note
