@@ -1,62 +1,120 @@
 // Reading a server-sent-events stream of chat completion chunks. Each event
-// is a "data: {json}" line; the stream ends with "data: [DONE]".
+// is a "data: {json}" line; the stream ends with "data: [DONE]". Lines are
+// read in place from one buffer and chunks decoded by decodeChunk, so a
+// token costs no reflection and one allocation (its text).
 package llm
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 )
 
+// maxLine bounds one event line.
+const maxLine = 4 << 20
+
+var (
+	dataField = []byte("data:")
+	doneData  = []byte("[DONE]")
+)
+
 func readStream(body io.Reader, onDelta func(string) error) (Response, error) {
-	sc := bufio.NewScanner(body)
-	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
-	var resp Response
-	var text strings.Builder
-	done := false
-	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, "data:") {
+	br := bufio.NewReaderSize(body, 16<<10)
+	var (
+		resp Response
+		text strings.Builder
+		long []byte // a line longer than br's buffer
+		ch   chunkView
+		done bool // "data: [DONE]" arrived
+	)
+	for {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			long = append(long[:0], line...)
+			for errors.Is(err, bufio.ErrBufferFull) && len(long) <= maxLine {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			if len(long) > maxLine {
+				return Response{}, fmt.Errorf("%w: stream line longer than %d bytes", ErrBadResponse, maxLine)
+			}
+			line = long
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return Response{}, err
+		}
+		last := err != nil // EOF: the final line may lack its newline
+		if !bytes.HasPrefix(line, dataField) {
+			if last {
+				break
+			}
 			continue // comments, event names, blank separators
 		}
-		data := strings.TrimSpace(strings.TrimPrefix(line, "data:"))
-		if data == "[DONE]" {
+		data := bytes.TrimSpace(line[len(dataField):])
+		if bytes.Equal(data, doneData) {
 			done = true
 			break
 		}
-		var ch ChatChunk
-		if err := json.Unmarshal([]byte(data), &ch); err != nil {
-			return Response{}, fmt.Errorf("%w: stream chunk: %v", ErrBadResponse, err)
+		if err := decodeEvent(data, &ch); err != nil {
+			return Response{}, err
 		}
-		if ch.Model != "" {
-			resp.Model = ch.Model
+		if ch.model != "" {
+			resp.Model = ch.model
 		}
-		if ch.Usage != nil {
-			resp.Usage = *ch.Usage
+		if ch.usage != nil {
+			resp.Usage = *ch.usage
 		}
-		for _, c := range ch.Choices {
-			if c.Index != 0 {
+		for _, c := range ch.choices {
+			if c.index != 0 {
 				continue
 			}
-			if c.Delta.Content != "" {
-				text.WriteString(c.Delta.Content)
-				if err := onDelta(c.Delta.Content); err != nil {
+			if c.content != "" {
+				text.WriteString(c.content)
+				if err := onDelta(c.content); err != nil {
 					return Response{}, callbackError{err}
 				}
 			}
-			if c.FinishReason != nil {
-				resp.FinishReason = *c.FinishReason
+			if c.hasFinish {
+				resp.FinishReason = c.finish
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return Response{}, err
+		if last {
+			break
+		}
 	}
 	if !done && resp.FinishReason == "" {
 		return Response{}, fmt.Errorf("%w: stream ended without [DONE]", ErrBadResponse)
 	}
 	resp.Text = text.String()
 	return resp, nil
+}
+
+// decodeEvent decodes one event's JSON into v: by decodeChunk when it can,
+// else by encoding/json, whose error then describes bad input.
+func decodeEvent(data []byte, v *chunkView) error {
+	if decodeChunk(data, v) {
+		return nil
+	}
+	var ch ChatChunk
+	if err := json.Unmarshal(data, &ch); err != nil {
+		return fmt.Errorf("%w: stream chunk: %v", ErrBadResponse, err)
+	}
+	viewOf(&ch, v)
+	return nil
+}
+
+// viewOf copies the fields readStream uses from a decoded chunk.
+func viewOf(ch *ChatChunk, v *chunkView) {
+	*v = chunkView{model: ch.Model, usage: ch.Usage, choices: v.choices[:0], lastModel: v.lastModel}
+	for _, c := range ch.Choices {
+		cv := choiceView{index: c.Index, content: c.Delta.Content}
+		if c.FinishReason != nil {
+			cv.finish, cv.hasFinish = *c.FinishReason, true
+		}
+		v.choices = append(v.choices, cv)
+	}
 }
