@@ -138,18 +138,16 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 	}
 	res.Usage, res.FinishReason = resp.Usage, resp.FinishReason
 	tail, verdict := sg.Close()
-	if err := send(tail); err != nil {
-		return res, err
-	}
 	res.Meta.GuardAction = string(verdict.Action)
 	res.Meta.GuardRules = verdict.Rules()
 	if verdict.Action != safety.ActionBlock {
 		if links := p.citations(c, verdict.Reply, locale); len(links) > 0 {
 			res.Meta.Sources = links
-			if err := send(renderCitations(links)); err != nil {
-				return res, err
-			}
+			tail += renderCitations(links) // one event, not two
 		}
+	}
+	if err := send(tail); err != nil {
+		return res, err
 	}
 	if a.Level >= safety.LevelModerate {
 		res.Meta.ResourcesShown = p.resourceNames(locale)
