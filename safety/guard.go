@@ -10,10 +10,8 @@
 package safety
 
 import (
-	"fmt"
-	"sort"
+	"slices"
 	"strings"
-	"sync"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -96,9 +94,13 @@ type Guard struct {
 	policy   Policy
 	allow    []string
 	assessor *Assessor
-	lex      *guardLex
-	numbers  map[string]bool // policy.AllowNumbers, by digits
+	lex      *scanLex
+	acts     [maxGuardRules]Action // policy actions by index in GuardRules
+	numbers  map[string]bool       // the directory's and policy.AllowNumbers, by digits
 }
+
+// maxGuardRules bounds len(GuardRules), so per-rule state fits in arrays.
+const maxGuardRules = 16
 
 // NewGuard returns a guard for policy p. allowLinks lists the URLs (or URL
 // prefixes, or host names) a reply may link to; an empty list disables only
@@ -111,11 +113,8 @@ func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := compiledGuard()
+	lx, err := scanCompiled()
 	if err != nil {
-		return nil, err
-	}
-	if _, err := misinfoCompiled(); err != nil {
 		return nil, err
 	}
 	allow := make([]string, 0, len(allowLinks))
@@ -124,71 +123,26 @@ func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
 			allow = append(allow, n)
 		}
 	}
-	numbers := map[string]bool{}
-	for _, n := range p.AllowNumbers {
-		numbers[digitsOnly(n)] = true
+	g := &Guard{policy: p, allow: allow, assessor: a, lex: lx, numbers: knownNumbers()}
+	if len(p.AllowNumbers) > 0 {
+		g.numbers = map[string]bool{}
+		for k := range knownNumbers() {
+			g.numbers[k] = true
+		}
+		for _, n := range p.AllowNumbers {
+			g.numbers[digitsOnly(n)] = true
+		}
 	}
-	return &Guard{policy: p, allow: allow, assessor: a, lex: gl, numbers: numbers}, nil
+	for i, r := range GuardRules {
+		g.acts[i] = p.ActionFor(r)
+	}
+	return g, nil
 }
 
 // Policy returns the guard's policy.
 func (g *Guard) Policy() Policy { return g.policy }
 
-func (g *Guard) action(rule string) Action { return g.policy.ActionFor(rule) }
-
-type guardLex struct {
-	index map[string][]*gseq
-	excl  map[string][]*gseq
-}
-
-type gseq struct {
-	seq
-	gr    *guardRule
-	notIf map[string]bool
-	lit   map[string]bool
-}
-
-var compiledGuard = sync.OnceValues(func() (*guardLex, error) {
-	gl := &guardLex{index: map[string][]*gseq{}, excl: map[string][]*gseq{}}
-	var errs []string
-	for i := range allGuardRules {
-		gr := &allGuardRules[i]
-		alts, err := compilePattern(gr.r.pat, guardMacros)
-		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
-			continue
-		}
-		notIf := map[string]bool{}
-		for _, w := range splitBar(gr.notIf) {
-			if name, ok := strings.CutPrefix(w, "@"); ok {
-				for _, x := range splitBar(guardMacros[name]) {
-					notIf[strings.TrimSpace(x)] = true
-				}
-				continue
-			}
-			notIf[w] = true
-		}
-		lit := litWords(alts)
-		for _, es := range alts {
-			if err := checkWords(es); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
-				continue
-			}
-			s := &gseq{seq: seq{elems: es, rule: &gr.r}, gr: gr, notIf: notIf, lit: lit}
-			for _, w := range es[0].words {
-				if gr.r.kind == kExclude {
-					gl.excl[w] = append(gl.excl[w], s)
-				} else {
-					gl.index[w] = append(gl.index[w], s)
-				}
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("guard lexicon: %s", strings.Join(errs, "; "))
-	}
-	return gl, nil
-})
+func (g *Guard) action(rule string) Action { return g.acts[ruleIndex[rule]] }
 
 func splitBar(s string) []string {
 	if s == "" {
@@ -203,88 +157,13 @@ func splitBar(s string) []string {
 	return out
 }
 
-// checkSentence returns the sentence-rule violations in one sentence;
-// offsets are relative to the sentence start plus base. risk enables the
-// broad context patterns; medCtx the medication-pronoun patterns; helpCtx
-// (the user's last turn takes up help or a coping step) disables the
-// choice-praise patterns.
-func (g *Guard) checkSentence(s string, base int, risk, medCtx, helpCtx bool) []Violation {
-	toks := tokenize(s)
-	var out []Violation
-	seen := map[string]bool{}
-	cancelled := map[string]bool{}
-	words := map[string]bool{}
-	for _, t := range toks {
-		words[t.w] = true
-	}
-	for i := range toks {
-		for _, x := range g.lex.excl[toks[i].w] {
-			// An exclusion's notIf words keep the rule live ("you do not
-			// have to do it alone" is support; with "pills" it is not).
-			if x.matchAt(toks, i) > i && !hasAny(words, x.notIf) {
-				cancelled[x.gr.rule] = true
-			}
-		}
-	}
-	for i := range toks {
-		for _, x := range g.lex.index[toks[i].w] {
-			r := x.gr.rule
-			if seen[r] || cancelled[r] || g.action(r) == ActionOff || x.gr.ctx && !risk || x.gr.medCtx && !medCtx || x.gr.choice && helpCtx {
-				continue
-			}
-			end := x.matchAt(toks, i)
-			if end <= i {
-				continue
-			}
-			// Broad context patterns look at the whole sentence for a
-			// safety frame; the others only near the match.
-			sentenceWide := x.gr.ctx || r == RuleMedication || r == RuleEncouragesHarm
-			if sentenceWide && hasAny(words, x.notIf) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
-				continue
-			}
-			seen[r] = true
-			st, en := toks[i].start, toks[end-1].end
-			out = append(out, Violation{Rule: r, Pattern: x.rule.id, Span: Span{Start: base + st, End: base + en, Text: s[st:en], Rule: x.rule.id}, Sentence: strings.TrimSpace(s), Action: g.action(r)})
-		}
-	}
-	if g.action(RuleMisinformation) != ActionOff {
-		if ml, err := misinfoCompiled(); err == nil {
-			for _, m := range ml.match(s, toks) {
-				out = append(out, Violation{Rule: RuleMisinformation, Pattern: m.Rule, Span: Span{Start: base + m.Start, End: base + m.End, Text: m.Text, Rule: m.Rule}, Sentence: strings.TrimSpace(s), Action: g.action(RuleMisinformation)})
-				break
-			}
-		}
-	}
-	if len(g.allow) > 0 && g.action(RuleUnverifiedLink) != ActionOff {
-		for _, u := range findURLs(s) {
-			if !g.allowed(s[u[0]:u[1]]) {
-				out = append(out, Violation{Rule: RuleUnverifiedLink, Span: Span{Start: base + u[0], End: base + u[1], Text: s[u[0]:u[1]], Rule: RuleUnverifiedLink}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedLink)})
-			}
-		}
-	}
-	if g.action(RuleUnverifiedNumber) != ActionOff {
-		for _, n := range unverifiedNumbers(s, g.numbers) {
-			out = append(out, Violation{Rule: RuleUnverifiedNumber, Span: Span{Start: base + n[0], End: base + n[1], Text: s[n[0]:n[1]], Rule: RuleUnverifiedNumber}, Sentence: strings.TrimSpace(s), Action: g.action(RuleUnverifiedNumber)})
-		}
-	}
-	return out
-}
-
-func hasAny(words, set map[string]bool) bool {
-	for w := range set {
-		if words[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // Check checks reply as the next assistant turn of c.
 func (g *Guard) Check(c *conv.Conversation, reply string) Verdict {
 	s := g.NewStream(c)
 	// With the whole reply at hand, its own crisis vocabulary sets the risk
 	// context for every sentence; a stream learns it sentence by sentence.
 	s.risk = s.risk || riskTopic(reply)
+	s.whole = reply
 	s.Write(reply)
 	if s.blocked {
 		// The reply is replaced either way, but the verdict lists every
@@ -384,12 +263,14 @@ func (g *Guard) blockReply(c *conv.Conversation, a Assessment) string {
 }
 
 func sortViolations(vs []Violation) {
-	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Span.Start < vs[j].Span.Start })
+	slices.SortStableFunc(vs, func(a, b Violation) int { return a.Span.Start - b.Span.Start })
 }
 
 // checkReplySentences runs the sentence rules over every sentence of reply,
 // split as a stream splits it.
 func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []Violation {
+	sc := getScratch(len(g.lex.vocab))
+	defer putScratch(sc)
 	var out []Violation
 	rest, base := reply, 0
 	for strings.TrimSpace(rest) != "" {
@@ -397,7 +278,7 @@ func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []
 		if end < 0 {
 			end = len(rest)
 		}
-		out = append(out, g.checkSentence(rest[:end], base, risk, medCtx, helpCtx)...)
+		out = append(out, g.checkSentence(sc, rest[:end], base, scanFlags{risk, medCtx, helpCtx})...)
 		base += end
 		rest = rest[end:]
 	}

@@ -6,11 +6,6 @@
 // is not matched.
 package safety
 
-import (
-	"fmt"
-	"sync"
-)
-
 // MisinfoRule is one false claim.
 type MisinfoRule struct {
 	ID         string
@@ -115,65 +110,18 @@ func MisinformationRules() []MisinfoRule {
 	return out
 }
 
-type misinfoLex struct {
-	index map[string][]*seq
-	notIf map[string]map[string]bool
-	lit   map[string]map[string]bool
-	rules map[string]*MisinfoRule
-}
-
-var misinfoCompiled = sync.OnceValues(func() (*misinfoLex, error) {
-	ml := &misinfoLex{index: map[string][]*seq{}, notIf: map[string]map[string]bool{}, lit: map[string]map[string]bool{}, rules: map[string]*MisinfoRule{}}
-	for i := range misinfoAll {
-		m := &misinfoAll[i]
-		alts, err := compilePattern(m.pat, guardMacros)
-		if err != nil {
-			return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
-		}
-		r := &rule{id: m.ID}
-		ml.lit[m.ID] = litWords(alts)
-		for _, es := range alts {
-			if err := checkWords(es); err != nil {
-				return nil, fmt.Errorf("misinformation rule %s: %w", m.ID, err)
-			}
-			s := &seq{elems: es, rule: r, crule: &crule{rule: r}}
-			for _, w := range es[0].words {
-				ml.index[w] = append(ml.index[w], s)
-			}
-		}
-		ml.notIf[m.ID] = set(splitBar(m.notIf)...)
-		ml.rules[m.ID] = m
-	}
-	return ml, nil
-})
-
 // MatchMisinformation returns the false claims asserted in text.
 func MatchMisinformation(text string) []Match {
-	ml, err := misinfoCompiled()
+	lx, err := scanCompiled()
 	if err != nil {
 		return nil
 	}
-	return ml.match(text, tokenize(text))
-}
-
-func (ml *misinfoLex) match(text string, toks []token) []Match {
-	var out []Match
-	seen := map[string]bool{}
-	for i := range toks {
-		for _, s := range ml.index[toks[i].w] {
-			end := s.matchAt(toks, i)
-			if end <= i || seen[s.rule.id] {
-				continue
-			}
-			if windowHasExcept(toks, i, end, ml.notIf[s.rule.id], ml.lit[s.rule.id]) {
-				continue
-			}
-			seen[s.rule.id] = true
-			st, en := toks[i].start, toks[end-1].end
-			out = append(out, Match{Rule: s.rule.id, Claim: ml.rules[s.rule.id].Claim, Start: st, End: en, Text: text[st:en]})
-		}
-	}
-	return out
+	sc := getScratch(len(lx.vocab))
+	defer putScratch(sc)
+	toks := sc.tokenize(text)
+	ids := lx.tokenIDs(sc, toks)
+	sc.mark(ids)
+	return lx.matchMisinfo(sc, text, toks, ids, false)
 }
 
 // windowHasExcept reports whether any word of set occurs near a match: up

@@ -233,7 +233,19 @@ func unverifiedNumbers(s string, extra map[string]bool) [][2]int {
 			known[k] = true
 		}
 	}
-	urls := findURLs(s)
+	return unverifiedNumbersIn(s, known)
+}
+
+// unverifiedNumbersIn is unverifiedNumbers with the allowed set given
+// whole (the guard builds it once).
+func unverifiedNumbersIn(s string, known map[string]bool) [][2]int {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+		return nil // no digit, no number
+	}
+	var urls [][2]int
+	if mayHaveURL(s) {
+		urls = findURLs(s)
+	}
 	var out [][2]int
 	for _, r := range numberRuns(s) {
 		// A run may be a known number followed by something else ("call

@@ -29,12 +29,16 @@ type StreamGuard struct {
 	medCtx   bool // the user's last message mentions a medication
 	helpCtx  bool // the user's last message takes up help or a coping step
 	risk     bool // the conversation or the reply is about self-harm or suicide
+	sc       *scanScratch
+	whole    string // Check: the whole reply, written in one go
 }
 
 // NewStream starts checking a reply that will follow conversation c.
 func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	a := g.assessor.Assess(c)
-	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(c.LastUser()), helpCtx: takesUpHelp(c.LastUser()), risk: a.Level >= LevelLow || riskTopic(c.LastUser())}
+	last := c.LastUser()
+	sc := getScratch(len(g.lex.vocab))
+	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskTopic(last), sc: sc}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -48,12 +52,14 @@ func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
 	if s.closed {
 		return "", nil
 	}
-	s.full.WriteString(chunk)
+	if s.whole == "" {
+		s.full.WriteString(chunk)
+	}
 	if s.blocked {
 		return "", nil
 	}
 	s.pending += chunk
-	var out strings.Builder
+	from := s.released.Len()
 	for {
 		end := completeSentenceEnd(s.pending)
 		if end < 0 {
@@ -67,13 +73,12 @@ func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
 			s.pending = ""
 			return "", v
 		}
-		out.WriteString(text)
+		s.released.WriteString(text)
 		if !s.risk && riskTopic(text) {
 			s.risk = true // a reply that brings up crisis lines is in a risk context
 		}
 	}
-	s.released.WriteString(out.String())
-	return out.String(), v
+	return s.released.String()[from:], v
 }
 
 // auditRest checks the sentences of reply after a blocking violation,
@@ -88,7 +93,7 @@ func (s *StreamGuard) auditRest(reply string) {
 		if end < 0 {
 			end = len(rest)
 		}
-		s.vs = append(s.vs, s.g.checkSentence(rest[:end], base, s.risk, s.medCtx, s.helpCtx)...)
+		s.vs = append(s.vs, s.check(rest[:end], base)...)
 		base += end
 		rest = rest[end:]
 	}
@@ -117,9 +122,15 @@ func completeSentenceEnd(text string) int {
 	return -1
 }
 
+// check runs the sentence rules on one sentence starting at byte base of
+// the reply.
+func (s *StreamGuard) check(sent string, base int) []Violation {
+	return s.g.checkSentence(s.sc, sent, base, scanFlags{risk: s.risk, medCtx: s.medCtx, helpCtx: s.helpCtx})
+}
+
 // process checks one sentence and returns the text to release.
 func (s *StreamGuard) process(sent string, base int) (string, []Violation) {
-	vs := s.g.checkSentence(sent, base, s.risk, s.medCtx, s.helpCtx)
+	vs := s.check(sent, base)
 	s.vs = append(s.vs, vs...)
 	text := sent
 	for _, v := range vs {
@@ -185,7 +196,12 @@ func (s *StreamGuard) Close() (string, Verdict) {
 		tail, _ = s.process(s.pending, s.offset)
 	}
 	s.pending = ""
-	whole := s.full.String()
+	putScratch(s.sc)
+	s.sc = nil
+	whole := s.whole
+	if whole == "" {
+		whole = s.full.String()
+	}
 	released := s.released.String() + tail
 	rv, prefix, suffix := s.g.replyRules(s.c, s.a, whole)
 	s.vs = append(s.vs, rv...)
@@ -245,9 +261,9 @@ var medWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-func mentionsMedication(text string) bool {
+func mentionsMedication(sc *scanScratch, text string) bool {
 	mw := medWords()
-	for _, t := range tokenize(text) {
+	for _, t := range sc.tokenize(text) {
 		if mw[t.w] {
 			return true
 		}

@@ -1,0 +1,426 @@
+// The guard's sentence scan, compiled for speed. Data curation runs the
+// guard over every conversation, so the scan avoids per-sentence maps:
+//
+//   - every word the guard and misinformation patterns use gets a small
+//     integer id, and a reply's tokens are looked up once;
+//   - a pooled scratch keeps a "present in this sentence" stamp per word id,
+//     which replaces the per-sentence word set and the seen/cancelled maps;
+//   - each pattern keeps a key: the ids of its most selective required word
+//     after the first (a disorder name, a drug, "lethal"). A pattern is only
+//     tried when a key word is in the sentence, and a sentence with no key
+//     word of any rule (most sentences of a clean reply) skips the rule scan
+//     altogether.
+//
+// The filters are exact, not heuristic: a pattern cannot match unless each
+// of its required words is in the sentence, so skipping it changes nothing.
+// TestGuardScanMatchesReference checks the scan against the plain
+// algorithm on every suite, and FuzzGuardScan on random text.
+package safety
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// scanSeq is one compiled alternative of a guard pattern, a guard
+// exclusion or a misinformation claim.
+type scanSeq struct {
+	seq
+	gr       *guardRule   // guard patterns and exclusions
+	mi       *MisinfoRule // misinformation claims
+	ri       int          // index into GuardRules (guard only)
+	notIf    map[string]bool
+	notIfIDs []int32
+	lit      map[string]bool
+	key      []int32 // ids of the most selective required element after the first; nil if none
+}
+
+// scanLex is the compiled guard and misinformation lexicon.
+type scanLex struct {
+	vocab    map[string]int32
+	rules    [][]*scanSeq // guard patterns by the id of their first word
+	excl     [][]*scanSeq // guard exclusions by first word
+	misinfo  [][]*scanSeq // misinformation claims by first word
+	ruleTrig []bool       // ids that may let some guard pattern match
+	misTrig  []bool       // ids that may let some misinformation claim match
+}
+
+// ruleIndex maps a guard rule name to its position in GuardRules.
+var ruleIndex = func() map[string]int {
+	m := make(map[string]int, len(GuardRules))
+	for i, r := range GuardRules {
+		m[r] = i
+	}
+	return m
+}()
+
+// commonWords are too frequent to make a good key: a pattern keyed on
+// "you" would be tried in nearly every sentence.
+var commonWords = set("i", "you", "your", "yourself", "me", "my", "we", "they", "them", "he", "she", "it", "is", "are", "am", "was",
+	"be", "been", "the", "a", "an", "to", "of", "and", "or", "that", "this", "not", "do", "does", "can", "will", "would",
+	"could", "should", "have", "has", "had", "just", "so", "if", "what", "how", "for", "in", "on", "with", "at", "as",
+	"about", "all", "more", "some", "one", "get", "go", "feel", "like", "know", "think", "really", "there", "up", "out",
+	"no", "any", "when", "people", "way", "make", "help", "talk", "want", "need", "sounds", "seems", "may", "might",
+	"from", "by", "but", "here", "now", "right", "time", "take", "try", "off", "then", "than", "too", "very", "much",
+	"good", "okay", "fine", "it", "its", "who", "why", "where", "let", "say", "said", "see", "look", "things", "thing")
+
+var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
+	lx := &scanLex{vocab: map[string]int32{}}
+	id := func(w string) int32 {
+		if n, ok := lx.vocab[w]; ok {
+			return n
+		}
+		n := int32(len(lx.vocab))
+		lx.vocab[w] = n
+		return n
+	}
+	type entry struct {
+		s     *scanSeq
+		first []string
+		to    *[][]*scanSeq
+		trig  *[]bool
+	}
+	var entries []entry
+	var errs []string
+	for i := range allGuardRules {
+		gr := &allGuardRules[i]
+		alts, err := compilePattern(gr.r.pat, guardMacros)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
+			continue
+		}
+		notIf := map[string]bool{}
+		for _, w := range splitBar(gr.notIf) {
+			if name, ok := strings.CutPrefix(w, "@"); ok {
+				for _, x := range splitBar(guardMacros[name]) {
+					notIf[strings.TrimSpace(x)] = true
+				}
+				continue
+			}
+			notIf[w] = true
+		}
+		lit := litWords(alts)
+		ri, ok := ruleIndex[gr.rule]
+		if !ok {
+			errs = append(errs, fmt.Sprintf("%s: unknown rule %q", gr.r.id, gr.rule))
+			continue
+		}
+		for _, es := range alts {
+			if err := checkWords(es); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
+				continue
+			}
+			s := &scanSeq{seq: seq{elems: es, rule: &gr.r}, gr: gr, ri: ri, notIf: notIf, lit: lit}
+			e := entry{s: s, first: es[0].words, to: &lx.rules, trig: &lx.ruleTrig}
+			if gr.r.kind == kExclude {
+				e.to, e.trig = &lx.excl, nil
+			}
+			entries = append(entries, e)
+		}
+	}
+	for i := range misinfoAll {
+		m := &misinfoAll[i]
+		alts, err := compilePattern(m.pat, guardMacros)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("misinformation rule %s: %v", m.ID, err))
+			continue
+		}
+		r := &rule{id: m.ID}
+		notIf, lit := set(splitBar(m.notIf)...), litWords(alts)
+		for _, es := range alts {
+			if err := checkWords(es); err != nil {
+				errs = append(errs, fmt.Sprintf("misinformation rule %s: %v", m.ID, err))
+				continue
+			}
+			s := &scanSeq{seq: seq{elems: es, rule: r, crule: &crule{rule: r}}, mi: m, notIf: notIf, lit: lit}
+			entries = append(entries, entry{s: s, first: es[0].words, to: &lx.misinfo, trig: &lx.misTrig})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("guard lexicon: %s", strings.Join(errs, "; "))
+	}
+	// Ids for every word a pattern spells out or a notIf list names.
+	for _, e := range entries {
+		for _, el := range e.s.elems {
+			for _, w := range el.words {
+				id(w)
+			}
+		}
+		for w := range e.s.notIf {
+			id(w)
+		}
+	}
+	n := len(lx.vocab)
+	lx.rules, lx.excl, lx.misinfo = make([][]*scanSeq, n), make([][]*scanSeq, n), make([][]*scanSeq, n)
+	lx.ruleTrig, lx.misTrig = make([]bool, n), make([]bool, n)
+	for _, e := range entries {
+		s := e.s
+		for w := range s.notIf {
+			s.notIfIDs = append(s.notIfIDs, lx.vocab[w])
+		}
+		s.key = keyOf(s.elems, lx.vocab)
+		// Patterns are indexed by their first element's exact words only
+		// (a leading prefix or "#" is never indexed, as before).
+		for _, w := range e.first {
+			wid := lx.vocab[w]
+			(*e.to)[wid] = append((*e.to)[wid], s)
+			if e.trig != nil && s.key == nil {
+				(*e.trig)[wid] = true
+			}
+		}
+		if e.trig != nil {
+			for _, k := range s.key {
+				(*e.trig)[k] = true
+			}
+		}
+	}
+	return lx, nil
+})
+
+// keyOf picks the most selective required element after the first (exact
+// words only, no prefix or "#"), by a cost that counts common words
+// heavily, and returns its word ids; nil when there is none.
+func keyOf(es []elem, vocab map[string]int32) []int32 {
+	best, bestCost := -1, 0
+	for i := 1; i < len(es); i++ {
+		e := &es[i]
+		if e.opt || e.gap > 0 || len(e.prefix) > 0 || len(e.words) == 0 {
+			continue
+		}
+		cost := 0
+		for _, w := range e.words {
+			if w == "#" {
+				cost = -1
+				break
+			}
+			if commonWords[w] {
+				cost += 50
+			} else {
+				cost++
+			}
+		}
+		if cost < 0 {
+			continue
+		}
+		if best < 0 || cost < bestCost {
+			best, bestCost = i, cost
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	ids := make([]int32, len(es[best].words))
+	for i, w := range es[best].words {
+		ids[i] = vocab[w]
+	}
+	return ids
+}
+
+// scanScratch is the per-call working memory of a scan; get one from
+// scratchPool and put it back when done.
+type scanScratch struct {
+	present []uint32 // by word id: stamp of the last sentence that had the word
+	stamp   uint32
+	ids     []int32 // token ids of the text being scanned
+	toks    []token // tokens of the text being scanned
+	memo    map[string][]string
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scanScratch{} }}
+
+func getScratch(n int) *scanScratch {
+	sc := scratchPool.Get().(*scanScratch)
+	if len(sc.present) < n {
+		sc.present = make([]uint32, n)
+		sc.stamp = 0
+	}
+	return sc
+}
+
+func putScratch(sc *scanScratch) { scratchPool.Put(sc) }
+
+// tokenIDs returns the word id of every token (-1 for words no pattern
+// uses), in sc.ids.
+func (lx *scanLex) tokenIDs(sc *scanScratch, toks []token) []int32 {
+	ids := sc.ids[:0]
+	for i := range toks {
+		n, ok := lx.vocab[toks[i].w]
+		if !ok {
+			n = -1
+		}
+		ids = append(ids, n)
+	}
+	sc.ids = ids
+	return ids
+}
+
+// mark starts a new sentence and records the words present in it.
+func (sc *scanScratch) mark(ids []int32) {
+	sc.stamp++
+	if sc.stamp == 0 { // wrapped: old stamps could alias
+		clear(sc.present)
+		sc.stamp = 1
+	}
+	for _, n := range ids {
+		if n >= 0 {
+			sc.present[n] = sc.stamp
+		}
+	}
+}
+
+// any reports whether one of ids is in the current sentence.
+func (sc *scanScratch) any(ids []int32) bool {
+	for _, n := range ids {
+		if sc.present[n] == sc.stamp {
+			return true
+		}
+	}
+	return false
+}
+
+// anyTrig reports whether the sentence holds a trigger word.
+func anyTrig(ids []int32, trig []bool) bool {
+	for _, n := range ids {
+		if n >= 0 && trig[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchMisinfo returns the false claims asserted in one sentence (or text)
+// whose tokens are toks with ids, already marked in sc. With first it stops
+// at the first claim.
+func (lx *scanLex) matchMisinfo(sc *scanScratch, text string, toks []token, ids []int32, first bool) []Match {
+	if !anyTrig(ids, lx.misTrig) {
+		return nil
+	}
+	var out []Match
+	for i, n := range ids {
+		if n < 0 {
+			continue
+		}
+		for _, s := range lx.misinfo[n] {
+			if s.key != nil && !sc.any(s.key) {
+				continue
+			}
+			end := s.matchAt(toks, i)
+			if end <= i || seenClaim(out, s.mi.ID) {
+				continue
+			}
+			if windowHasExcept(toks, i, end, s.notIf, s.lit) {
+				continue
+			}
+			st, en := toks[i].start, toks[end-1].end
+			out = append(out, Match{Rule: s.mi.ID, Claim: s.mi.Claim, Start: st, End: en, Text: text[st:en]})
+			if first {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func seenClaim(ms []Match, id string) bool {
+	for i := range ms {
+		if ms[i].Rule == id {
+			return true
+		}
+	}
+	return false
+}
+
+// scanFlags are the conversation facts that switch guard patterns on or
+// off (see guardRule).
+type scanFlags struct {
+	risk, medCtx, helpCtx bool
+}
+
+// checkSentence returns the sentence-rule violations in one sentence s,
+// which starts at byte base of the reply. Each sentence is tokenised on its
+// own, as a stream sees it (tokenising the whole reply at once would let a
+// few cases reach across a sentence end: "my" and "self", "want" and "2").
+func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) []Violation {
+	lx := g.lex
+	toks := sc.tokenize(s)
+	ids := lx.tokenIDs(sc, toks)
+	sc.mark(ids)
+	var out []Violation
+	if anyTrig(ids, lx.ruleTrig) {
+		var seen, cancelled [maxGuardRules]bool
+		for i, n := range ids {
+			if n < 0 {
+				continue
+			}
+			for _, x := range lx.excl[n] {
+				// An exclusion's notIf words keep the rule live ("you do not
+				// have to do it alone" is support; with "pills" it is not).
+				if cancelled[x.ri] || x.key != nil && !sc.any(x.key) {
+					continue
+				}
+				if x.matchAt(toks, i) > i && !sc.any(x.notIfIDs) {
+					cancelled[x.ri] = true
+				}
+			}
+		}
+		for i, n := range ids {
+			if n < 0 {
+				continue
+			}
+			for _, x := range lx.rules[n] {
+				r := x.ri
+				if seen[r] || cancelled[r] || g.acts[r] == ActionOff || x.gr.ctx && !f.risk || x.gr.medCtx && !f.medCtx || x.gr.choice && f.helpCtx {
+					continue
+				}
+				if x.key != nil && !sc.any(x.key) {
+					continue
+				}
+				end := x.matchAt(toks, i)
+				if end <= i {
+					continue
+				}
+				// Broad context patterns look at the whole sentence for a
+				// safety frame; the others only near the match.
+				sentenceWide := x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm
+				if sentenceWide && sc.any(x.notIfIDs) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
+					continue
+				}
+				seen[r] = true
+				st, en := toks[i].start, toks[end-1].end
+				out = append(out, Violation{Rule: x.gr.rule, Pattern: x.rule.id, Span: Span{Start: base + st, End: base + en, Text: s[st:en], Rule: x.rule.id}, Sentence: strings.TrimSpace(s), Action: g.acts[r]})
+			}
+		}
+	}
+	if a := g.acts[ruleIndex[RuleMisinformation]]; a != ActionOff {
+		for _, m := range lx.matchMisinfo(sc, s, toks, ids, true) {
+			out = append(out, Violation{Rule: RuleMisinformation, Pattern: m.Rule, Span: Span{Start: base + m.Start, End: base + m.End, Text: m.Text, Rule: m.Rule}, Sentence: strings.TrimSpace(s), Action: a})
+		}
+	}
+	if a := g.acts[ruleIndex[RuleUnverifiedLink]]; len(g.allow) > 0 && a != ActionOff && mayHaveURL(s) {
+		for _, u := range findURLs(s) {
+			if !g.allowed(s[u[0]:u[1]]) {
+				out = append(out, Violation{Rule: RuleUnverifiedLink, Span: Span{Start: base + u[0], End: base + u[1], Text: s[u[0]:u[1]], Rule: RuleUnverifiedLink}, Sentence: strings.TrimSpace(s), Action: a})
+			}
+		}
+	}
+	if a := g.acts[ruleIndex[RuleUnverifiedNumber]]; a != ActionOff {
+		for _, n := range unverifiedNumbersIn(s, g.numbers) {
+			out = append(out, Violation{Rule: RuleUnverifiedNumber, Span: Span{Start: base + n[0], End: base + n[1], Text: s[n[0]:n[1]], Rule: RuleUnverifiedNumber}, Sentence: strings.TrimSpace(s), Action: a})
+		}
+	}
+	return out
+}
+
+// mayHaveURL is a cheap test that findURLs would find nothing without.
+func mayHaveURL(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	for i := 0; i+3 < len(s); i++ {
+		if s[i]|0x20 == 'w' && s[i+1]|0x20 == 'w' && s[i+2]|0x20 == 'w' && s[i+3] == '.' {
+			return true
+		}
+	}
+	return false
+}
