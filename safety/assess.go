@@ -26,8 +26,13 @@ type Assessor struct {
 	// is raised to high. Zero disables it.
 	HighThreshold float64
 	// HighAloneThreshold is the stricter P(high+) needed when the rules
-	// found nothing at all in the message. Zero disables it.
+	// found nothing at all in the message but it carries a risk cue and an
+	// anchor word. Zero disables it.
 	HighAloneThreshold float64
+	// BareThreshold is the P(high+) needed to raise a message that has
+	// neither a rule hit nor a risk cue ("took em all", "gun's loaded. i'm
+	// sitting in my truck"). Zero disables it.
+	BareThreshold float64
 }
 
 // NewAssessor returns an assessor using the built-in lexicon and the
@@ -46,17 +51,20 @@ func NewAssessor() (*Assessor, error) {
 		return nil, err
 	}
 	return &Assessor{lex: l, clf: clf, clfHigh: hi, ClassifierThreshold: defaultClassifierThreshold,
-		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold}, nil
+		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold}, nil
 }
 
-// The operating thresholds were chosen for recall on the blind dev set
-// (testdata/devblind.jsonl) with the suite's none cases as the false-positive
-// check (docs/safety.md).
-const (
-	defaultClassifierThreshold = 0.7
-	defaultHighThreshold       = 0.3
-	defaultHighAloneThreshold  = 0.7
-)
+// NewAssessorWith returns an assessor using the built-in lexicon and the
+// given classifiers (either may be nil) with the default thresholds; the
+// trainer uses it to measure candidate weights through the whole of Assess.
+func NewAssessorWith(mod, high *Classifier) (*Assessor, error) {
+	l, err := compiled()
+	if err != nil {
+		return nil, err
+	}
+	return &Assessor{lex: l, clf: mod, clfHigh: high, ClassifierThreshold: defaultClassifierThreshold,
+		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold}, nil
+}
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
 	a, err := NewAssessor()
@@ -154,10 +162,10 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	// raise the level the rules assigned, never lower it.
 	score, scoreHigh := 0.0, 0.0
 	if a.clf != nil {
-		score = a.clf.Prob(last.toks)
+		score = a.clf.prob(last.toks, last.hits)
 	}
 	if a.clfHigh != nil {
-		scoreHigh = a.clfHigh.Prob(last.toks)
+		scoreHigh = a.clfHigh.prob(last.toks, last.hits)
 	}
 	out.Score = float64(int(score*1000+0.5)) / 1000
 	out.ScoreHigh = float64(int(scoreHigh*1000+0.5)) / 1000
@@ -175,11 +183,14 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 		corr := corroborated(last)
 		cue := hasRiskCue(last.toks) || situationHit(last)
 		anchored := corr || hasAnchor(last.toks) && cue
-		th := a.HighAloneThreshold
-		if corr {
+		th := a.BareThreshold
+		switch {
+		case corr:
 			th = a.HighThreshold
+		case anchored || cue && hasHighAnchor(last.toks):
+			th = a.HighAloneThreshold
 		}
-		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) && (anchored || cue && hasHighAnchor(last.toks)) {
+		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) {
 			level = LevelHigh
 			subj = SubjectSelf
 			classifierRaised = true
@@ -414,6 +425,12 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 			}
 		}
 		c := ctx[subjIdx(s)]
+		// Means or a plan told in an earlier turn count when this turn
+		// adds when, resolve, an act or a farewell ("I have the pills" …
+		// "tonight, once they're asleep").
+		if k&(kTimeline|kResolve|kAct|kGoodbye) != 0 {
+			k |= c & (kPlan | kMeans)
+		}
 		ideation := c&(kIdeation|kPassive|kHopeless|kGoodbye) != 0
 		active := c&kIdeation != 0
 		lvl := LevelNone

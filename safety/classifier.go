@@ -5,7 +5,7 @@
 // `go generate` (internal/trainclf; training data in docs/safety.md).
 package safety
 
-//go:generate go run ./internal/trainclf -l2 1e-2 -epochs 10
+//go:generate go run ./internal/trainclf
 
 import (
 	"bytes"
@@ -32,6 +32,7 @@ var ErrBadClassifier = errors.New("bad classifier weights")
 const (
 	clfMagic  = "TSCLF1\n" // word n-grams only
 	clfMagic2 = "TSCLF2\n" // word and character n-grams
+	clfMagic3 = "TSCLF3\n" // word, character and concept features (classifier_concepts.go)
 )
 
 // Classifier is a logistic regression over hashed n-gram features: word
@@ -39,12 +40,15 @@ const (
 // each word (with word-boundary marks), which keep misspelt and run-together
 // words ("suicde", "killmyself") close to their correct forms.
 type Classifier struct {
-	Bits    uint32 // feature space is 2^Bits
-	Chars   bool   // character n-grams are features too
-	Bias    float64
-	Weights map[uint32]float64
-	dense   []float32 // Weights as a dense table, built on first use
-	once    sync.Once
+	Bits  uint32 // feature space is 2^Bits
+	Chars bool   // character n-grams are features too
+	// Concepts adds word-class and rule read-out features
+	// (classifier_concepts.go); it implies Chars.
+	Concepts bool
+	Bias     float64
+	Weights  map[uint32]float64
+	dense    []float32 // Weights as a dense table, built on first use
+	once     sync.Once
 }
 
 var defaultClf = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierBin)) })
@@ -71,9 +75,13 @@ func fnvStr(h uint32, s string) uint32 {
 	return h
 }
 
-// features returns the hashed feature indexes of a token stream.
-func (c *Classifier) features(toks []token, dst []uint32) []uint32 {
+// features returns the hashed feature indexes of a token stream; hits are
+// the rule hits of the same message (used only with Concepts).
+func (c *Classifier) features(toks []token, hits []hit, dst []uint32) []uint32 {
 	mask := uint32(1)<<c.Bits - 1
+	if c.Concepts {
+		dst = c.conceptFeatures(toks, hits, dst)
+	}
 	if !c.Chars {
 		// version 1 features, kept so old weight files still read
 		h := func(a, b string) uint32 {
@@ -137,26 +145,36 @@ func (c *Classifier) table() []float32 {
 	return c.dense
 }
 
-// Prob returns P(risk) for a tokenised message.
-func (c *Classifier) Prob(toks []token) float64 {
-	var buf [512]uint32
+// prob returns P(risk) for a tokenised message and its rule hits.
+func (c *Classifier) prob(toks []token, hits []hit) float64 {
+	var buf [768]uint32
 	w := c.table()
 	z := c.Bias
-	for _, f := range c.features(toks, buf[:0]) {
+	for _, f := range c.features(toks, hits, buf[:0]) {
 		z += float64(w[f])
 	}
 	return 1 / (1 + math.Exp(-z))
 }
 
 // ProbText returns P(risk) for a message.
-func (c *Classifier) ProbText(text string) float64 { return c.Prob(tokenize(text)) }
+func (c *Classifier) ProbText(text string) float64 {
+	toks := tokenize(text)
+	var hits []hit
+	if c.Concepts {
+		hits = messageHits(toks)
+	}
+	return c.prob(toks, hits)
+}
 
 // WriteTo writes the weights in tend's small binary format.
 func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
-	if c.Chars {
+	switch {
+	case c.Concepts:
+		b.WriteString(clfMagic3)
+	case c.Chars:
 		b.WriteString(clfMagic2)
-	} else {
+	default:
 		b.WriteString(clfMagic)
 	}
 	binary.Write(&b, binary.LittleEndian, c.Bits)
@@ -180,7 +198,7 @@ func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 // ReadClassifier reads weights written by WriteTo.
 func ReadClassifier(r io.Reader) (*Classifier, error) {
 	magic := make([]byte, len(clfMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != clfMagic && string(magic) != clfMagic2 {
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != clfMagic && string(magic) != clfMagic2 && string(magic) != clfMagic3 {
 		return nil, fmt.Errorf("%w: missing header", ErrBadClassifier)
 	}
 	var bits, n uint32
@@ -197,7 +215,8 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || n > 1<<bits {
 		return nil, fmt.Errorf("%w: bad weight count", ErrBadClassifier)
 	}
-	c := &Classifier{Bits: bits, Chars: string(magic) == clfMagic2, Bias: float64(bias), Weights: make(map[uint32]float64, n)}
+	v3 := string(magic) == clfMagic3
+	c := &Classifier{Bits: bits, Chars: string(magic) == clfMagic2 || v3, Concepts: v3, Bias: float64(bias), Weights: make(map[uint32]float64, n)}
 	for i := uint32(0); i < n; i++ {
 		var k uint32
 		var v float32
@@ -228,14 +247,30 @@ type TrainExample struct {
 	Risk bool // moderate or higher
 }
 
+// TrainOptions configures TrainClassifier.
+type TrainOptions struct {
+	Bits     uint32 // feature space is 2^Bits
+	Chars    bool   // character n-grams
+	Concepts bool   // word-class and rule read-out features (implies Chars)
+	Epochs   int
+	L2       float64
+	Seed     uint64 // order in which examples are visited
+}
+
 // TrainClassifier fits logistic regression with AdaGrad and L2
 // regularisation. It is deterministic: examples are visited in a fixed
-// pseudo-random order seeded by seed.
-func TrainClassifier(ex []TrainExample, bits uint32, chars bool, epochs int, l2 float64, seed uint64) *Classifier {
-	c := &Classifier{Bits: bits, Chars: chars, Weights: map[uint32]float64{}}
+// pseudo-random order seeded by o.Seed.
+func TrainClassifier(ex []TrainExample, o TrainOptions) *Classifier {
+	c := &Classifier{Bits: o.Bits, Chars: o.Chars || o.Concepts, Concepts: o.Concepts, Weights: map[uint32]float64{}}
+	epochs, l2, seed := o.Epochs, o.L2, o.Seed
 	feats := make([][]uint32, len(ex))
 	for i, e := range ex {
-		feats[i] = c.features(tokenize(e.Text), nil)
+		toks := tokenize(e.Text)
+		var hits []hit
+		if c.Concepts {
+			hits = messageHits(toks)
+		}
+		feats[i] = c.features(toks, hits, nil)
 	}
 	g2 := map[uint32]float64{}
 	var gb float64

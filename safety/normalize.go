@@ -54,7 +54,7 @@ var expansions = map[string][]string{
 	"anymore": {"anymore"}, "any1": {"anyone"}, "some1": {"someone"}, "no1": {"no", "one"},
 	"ded": {"dead"}, "dyin": {"dying"}, "killin": {"killing"}, "livin": {"living"}, "nothin": {"nothing"},
 	"b4": {"before"}, "l8r": {"later"}, "gf": {"girlfriend"}, "bf": {"boyfriend"}, "bro": {"brother"},
-	"sis": {"sister"}, "stepmum": {"stepmom"}, "stepmother": {"stepmom"}, "abt": {"about"}, "wud": {"would"}, "nite": {"night"}, "2day": {"today"}, "rly": {"really"}, "srsly": {"seriously"}, "plz": {"please"}, "pls": {"please"}, "thru": {"through"}, "tho": {"though"}, "cuz2": {"because"}, "w": {"with"}, "wen": {"when"}, "kno": {"know"}, "evry1": {"everyone"}, "every1": {"everyone"}, "shing": {"self", "harming"}, "sh'ing": {"self", "harming"}, "sui": {"suicide"}, "lyfe": {"life"}, "lyf": {"life"}, "lif": {"life"}, "mum": {"mom"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
+	"sis": {"sister"}, "stepmum": {"stepmom"}, "stepmother": {"stepmom"}, "abt": {"about"}, "wud": {"would"}, "nite": {"night"}, "2day": {"today"}, "rly": {"really"}, "srsly": {"seriously"}, "plz": {"please"}, "pls": {"please"}, "thru": {"through"}, "tho": {"though"}, "cuz2": {"because"}, "w": {"with"}, "wen": {"when"}, "kno": {"know"}, "evry1": {"everyone"}, "every1": {"everyone"}, "shing": {"self", "harming"}, "sh'ing": {"self", "harming"}, "sui": {"suicide"}, "lyfe": {"life"}, "lyf": {"life"}, "lif": {"life"}, "mum": {"mom"}, "hw": {"how"}, "mny": {"many"}, "kils": {"kills"}, "gna": {"going", "to"}, "gnna": {"going", "to"}, "doin": {"doing"}, "em": {"them"}, "smth": {"something"}, "sumthin": {"something"}, "2moro": {"tomorrow"}, "mommy": {"mom"}, "daddy": {"dad"}, "ma": {"mom"},
 }
 
 // units follow a number in one token ("40mg", "3am").

@@ -9,6 +9,7 @@
 //	suicid*    a word prefix
 //	~3         skip up to three words (within the sentence)
 //	#          any number ("took # pills")
+//	#many      a number of eight or more
 //	a b | c d  phrase alternatives (a pipe with spaces either side)
 //	[p q | r]  a group of phrase alternatives, expanded at compile time
 //	@name      a macro from the macros table, substituted before parsing
@@ -33,7 +34,7 @@ type elem struct {
 
 func (e *elem) matches(w string) bool {
 	for _, x := range e.words {
-		if x == w || x == "#" && isNumber(w) {
+		if x == w || x == "#" && isNumber(w) || x == "#many" && isMany(w) {
 			return true
 		}
 	}
@@ -43,6 +44,15 @@ func (e *elem) matches(w string) bool {
 		}
 	}
 	return false
+}
+
+// isMany reports whether w is a number of eight or more ("#many"): "took
+// 30 paracetamol" is an overdose, "took 2 paracetamol" is not.
+func isMany(w string) bool {
+	if !isNumber(w) {
+		return false
+	}
+	return len(w) > 1 || w[0] >= '8'
 }
 
 // isNumber reports whether w is all digits (matched by the word "#").

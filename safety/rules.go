@@ -41,7 +41,7 @@ type rule struct {
 	notIf string
 }
 
-const threatWords = "said|says|saying|keeps|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"
+const threatWords = "joking|kidding|serious|mean|said|says|saying|keeps|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"
 
 var macros = map[string]string{
 	"me":      "myself|me",
@@ -51,7 +51,7 @@ var macros = map[string]string{
 	"kill":    "kill|killing|killed|kills",
 	"endlife": "end|ending|take|taking|took my own? life | end it all | ending it all | end everything | end myself | off myself | offing myself",
 	"end3":    "end|ending|take|taking|took his|her|their own? life | off himself|herself|themselves",
-	"pills":   "pills|meds|medication|medications|tablets|painkillers|pill|prescription|prescriptions | sleeping pills",
+	"pills":   "pills|meds|medication|medications|tablets|painkillers|pill|prescription|prescriptions | sleeping pills | @drug",
 	"rel":     "stepfather|stepbrother|stepsister|mom|dad|mother|father|brother|sister|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|roommate|coworker|colleague|cousin|uncle|aunt|grandma|grandpa|kid|child|student|teen|teenager|patient|client|neighbor|neighbour|boss|stepdad|stepmom|fiance|ex|baby|family|kids|children|parents|teacher",
 	"when":    "tonight|today|tomorrow|soon | after|when|once ~1 everyone|my|they ~1 parents|family|mom|dad? ~1 go|goes|went|are|is ~1 to? ~1 bed|sleep|asleep|out | right now | in the next hour | within the hour | in the next few hours | this weekend | this week | later tonight | in an hour | in a few hours | before morning | by morning | this evening | on friday|saturday|sunday|monday|tuesday|wednesday|thursday | after the funeral | after my birthday | when everyone is asleep | when they are asleep | once everyone is asleep | by the end of the week | before the weekend | next week | in a few days | before ~1 they|everyone|anyone|he|she|my ~2 wake|wakes|woke|get|gets|come|comes|home",
 	"abuser":  "carer|caregiver|grandson|granddaughter|son|daughter|he|she|they|someone|boyfriend|girlfriend|husband|wife|partner|stepdad|stepfather|dad|father|mom|mother|uncle|neighbour|neighbor|coach|teacher|boss|coworker | my partner|husband|wife|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepmom|brother|sister|uncle|ex|fiance|coach|teacher|boss|parents|grandpa|cousin | a man|guy",
@@ -138,7 +138,7 @@ var rules = []rule{
 	// These are detector vocabulary; the labelled suite never spells them out.
 	{id: "am_location", pat: "[ i am | standing | sitting | stood | sat ] ~3 on|at|in ~2 the|a|this|my ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railway|balcony|overpass | i am ~2 in the car with the engine running | parked on the tracks | at the place|spot i ~1 chose|picked|found", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans | kTimeline},
 	{id: "am_in_hand", pat: "holding|have|got|grabbed ~2 the|a|my ~1 knife|blade|razor|gun|rope|pills|bottle|noose|pistol|rifle ~4 [ hand | hands | ready | loaded | now | in front | to my ]", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kTimeline | kIdeation},
-	{id: "am_loaded", pat: "gun|rifle|pistol|shotgun ~2 is|are ~1 loaded | loaded the|my gun|rifle|pistol | noose|rope ~3 ready|tied|set|up|hanging | tied a noose | made a noose", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kIdeation},
+	{id: "am_loaded", pat: "gun|rifle|pistol|shotgun ~2 is|are? ~1 loaded | loaded the|my gun|rifle|pistol | noose|rope ~3 ready|tied|set|up|hanging | tied a noose | made a noose", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kIdeation},
 	{id: "am_jump", pat: "[ going to | about to | ready to | will ] ~1 jump ~2 now|tonight|off|from|today | jump|jumping ~2 off ~2 bridge|roof|building|cliff|balcony|ledge", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation | kIntent},
 	{id: "ac_took_named", pat: "took|taken|swallowed|downed|drank ~3 tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|xanax|antidepressants|insulin|bleach|antifreeze|painkillers|opioids|oxy|fentanyl|heroin|pills|tablets|sleeping|benadryl|meds ~4 all|whole|bottle|box|pack|packet|#|lot|bunch|handful|many|too|entire | took|taken|swallowed|downed ~1 # ~2 pills|tablets|capsules|of", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct},
 	{id: "gb_bye_alone", pat: "goodbye|bye|farewell | [ thanks | thank you ] for trying|listening | thank you for talking to me | i love you all | be gone soon|by|tomorrow | i will be gone | see you in another life | see you in the next life", cat: CatSuicidalIdeation, lvl: LevelNone, kind: kGoodbye, notIf: "group|chat|team|switching|channel|server|job|company|class"},
@@ -186,7 +186,7 @@ var rules = []rule{
 	{id: "si_suicidal_when", pat: "suicidal ~2 tonight|today|right|again|af|lately|now", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kIdeation},
 	{id: "pi_why_alive", pat: "why am i ~1 even|still ~1 alive|here", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive},
 	{id: "sh_cut_again", pat: "cut|cutting|relapsed ~1 again ~4 clean|weeks|days|months|ruined|relapse|streak", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm},
-	{id: "ac_wrists", pat: "cut|slit|slashed|sliced ~1 my ~1 [ wrist | wrists | throat | arm open ]", cat: CatSelfHarm, lvl: LevelImminent, kind: kAct | kSelfHarm},
+	{id: "ac_wrists", pat: "cut|slit|slashed|sliced ~1 my|both ~1 my? ~1 [ wrist | wrists | throat | arm open ]", cat: CatSelfHarm, lvl: LevelImminent, kind: kAct | kSelfHarm},
 	{id: "am_place_act", pat: "on|at ~2 the|a ~1 bridge|roof|rooftop|ledge|edge|cliff|tracks|railing ~8 [ jump | die | end | kill | goodbye | gone | over | let go | do it | fall | step off ]", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
 	{id: "am_gun_head", pat: "gun|pistol|knife|blade ~3 to|against|at ~1 my ~1 head|throat|wrist|chest | in the bath|bathtub ~6 razor|blade|knife|pills | feel ~1 the|my? ~1 pills|it ~1 [ working | kicking in ]", cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kMeans | kTimeline | kIdeation},
 	{id: "me_tp_acute", pat: "he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 collapsed|fainted|unconscious|choking|seizing|convulsing|overdosed | he|she|they|friend|brother|sister|son|daughter|mom|dad|roommate|partner|husband|wife|boyfriend|girlfriend|baby|child|kid ~3 is|are|was ~1 not ~1 breathing|moving|responding | passed out and will not wake", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kOther, third: true},

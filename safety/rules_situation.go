@@ -90,7 +90,7 @@ var situational = []rule{
 		cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct, notIf: "chocolates|chocolate|cookies|biscuits|cake|candy|sweets|chips|crisps|course|prescribed|antibiotics"},
 	{id: "st_swallowed_pack_si", pat: "swallowed|took|taken ~3 whole|entire|all|every ~3 packet|bottle|box|pack|strip ~2 of? ~2 my? ~1 pills|meds|medication|tablets|painkillers|paracetamol|ibuprofen|tylenol|aspirin | took|injected|taken all ~1 my ~1 insulin ~3 at once",
 		cat: CatSuicidalIdeation, lvl: LevelImminent, kind: kAct, notIf: "chocolates|chocolate|cookies|biscuits|cake|candy|sweets|chips|crisps|course|prescribed|antibiotics"},
-	{id: "st_wont_stop_bleeding", pat: "[ will not | does not | can not | not ] stop bleeding | bleeding ~2 through ~2 the|a|my? ~1 towel|bandage|towels | cut ~2 deeper than i ~1 meant|wanted|intended", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct,
+	{id: "st_wont_stop_bleeding", pat: "[ will not | does not | can not | not ] stop bleeding | bleeding ~2 through ~2 the|a|my? ~1 towel|bandage|towels | blood ~3 soaking|soaked|soaks|through ~3 the|a|my? ~1 towel|bandage|towels|clothes|sheets|bed | cut ~2 deeper than i ~1 meant|wanted|intended", cat: CatMedicalEmergency, lvl: LevelImminent, kind: kAct,
 		notIf: "nose|nosebleed|gums|period|dog|cat|finger|lip|tooth"},
 	{id: "st_how_to_hang_3", pat: "researching|research|researched|looking|looked|googling|googled|searching ~2 how to ~1 hang|kill|drown|poison|end ~1 @refl3", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation, third: true},
 	{id: "st_leave_threat", pat: "if i ~2 try? to? leave|go|tell ~4 he|she|they ~1 will|would ~1 kill|burn|hurt|find|take ~4 me|house|kids", cat: CatAbuse, lvl: LevelHigh, kind: kOther},

@@ -1,124 +1,337 @@
 // Command trainclf fits the two assessment classifiers, P(moderate or
-// higher) and P(high or imminent), and writes their weights (run by `go
-// generate` in package safety). Training data: the train and dev splits of
-// the labelled suite (the test split is held out), testdata/train_extra.jsonl
-// (varied phrasings written for the classifier) and testdata/train_seed.jsonl
-// (user turns of the seed corpus). It prints precision and recall on the blind
-// dev set (testdata/devblind.jsonl) at a range of thresholds so the
-// operating points in assess.go can be chosen there, for recall.
+// higher) and P(high or imminent), chooses the thresholds Assess uses them
+// at, and writes the weights and a generated Go file with the thresholds
+// (run by `go generate` in package safety).
+//
+// Training data: the train and dev splits of the labelled suite (its test
+// split is held out) and every testdata/train_*.jsonl file. Each file is a
+// *source*, mostly written by a different person or at a different time.
+// Choices are made by leave-one-source-out cross-validation: for each
+// source, the heads are trained on all the others and the whole of Assess
+// (rules, gating and classifiers) is run on the held-out source. That
+// measures what matters for outside data, how well the system does on text
+// written by someone whose phrasing it has not seen, rather than how well
+// it fits its own writers. The L2 strength is chosen by held-out log loss;
+// the thresholds by the best macro-averaged high+imminent recall across
+// sources whose macro-averaged false-positive rate at moderate or above
+// stays within -max-fpr. The blind dev set is only reported, never used to
+// choose.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/tend-project/tend/atomicfile"
 	"github.com/tend-project/tend/safety"
 )
 
 func main() {
-	suite := flag.String("suite", "testdata/suite.jsonl", "labelled suite (JSONL)")
-	extra := flag.String("extra", "testdata/train_extra.jsonl,testdata/train_seed.jsonl", "comma-separated extra training sets (case JSONL)")
-	dev := flag.String("dev", "testdata/devblind.jsonl", "dev set for choosing thresholds")
+	suite := flag.String("suite", "testdata/suite.jsonl", "labelled suite (JSONL); its test split is held out")
+	extra := flag.String("extra", "testdata/train_*.jsonl", "comma-separated extra training sets or globs (case JSONL)")
+	dev := flag.String("dev", "testdata/devblind.jsonl", "blind dev set, reported only")
 	out := flag.String("out", "classifier.bin", "P(moderate+) weights file to write")
 	outHigh := flag.String("out-high", "classifier_high.bin", "P(high+) weights file to write")
+	outGate := flag.String("out-gate", "classifier_gate.go", "generated Go file with the thresholds")
 	bits := flag.Uint("bits", 18, "hashed feature space is 2^bits")
 	epochs := flag.Int("epochs", 10, "passes over the training data")
-	l2 := flag.Float64("l2", 1e-2, "L2 regularisation")
+	l2s := flag.String("l2", "1e-2,3e-2,1e-1,3e-1", "candidate L2 strengths (comma-separated); chosen by cross-validation")
+	maxFPR := flag.Float64("max-fpr", 0.03, "largest macro-averaged false-positive rate (moderate+) allowed on held-out sources")
 	flag.Parse()
-	if err := run(*suite, *extra, *dev, *out, *outHigh, uint32(*bits), *epochs, *l2); err != nil {
+	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR}
+	for _, s := range splitComma(*l2s) {
+		var v float64
+		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
+			fmt.Fprintf(os.Stderr, "trainclf: -l2: bad value %q\n", s)
+			os.Exit(2)
+		}
+		cfg.l2s = append(cfg.l2s, v)
+	}
+	if err := run(*suite, *extra, *dev, *out, *outHigh, *outGate, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "trainclf:", err)
 		os.Exit(1)
 	}
 }
 
-type labelled struct {
-	text    string
-	mod, hi bool
+type config struct {
+	bits   uint32
+	epochs int
+	l2s    []float64
+	maxFPR float64
 }
 
-func load(path string, holdTest bool) ([]labelled, error) {
-	cases, err := safety.ReadCasesFile(path)
+// source is one training file (or the suite's train and dev splits).
+type source struct {
+	name  string
+	cases []safety.Case
+}
+
+func loadSources(suitePath, extra string) ([]source, error) {
+	cases, err := safety.ReadCasesFile(suitePath)
 	if err != nil {
 		return nil, err
 	}
-	var out []labelled
+	var kept []safety.Case
 	for _, c := range cases {
-		if holdTest && safety.SplitOf(c.ID) == "test" {
-			continue
+		if safety.SplitOf(c.ID) != "test" {
+			kept = append(kept, c)
 		}
-		out = append(out, example(c))
 	}
-	return out, nil
+	srcs := []source{{name: filepath.Base(suitePath) + " (train+dev)", cases: kept}}
+	for _, pat := range splitComma(extra) {
+		paths, err := filepath.Glob(pat)
+		if err != nil {
+			return nil, fmt.Errorf("-extra %q: %w", pat, err)
+		}
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("-extra %q: no such file", pat)
+		}
+		for _, p := range paths {
+			cs, err := safety.ReadCasesFile(p)
+			if err != nil {
+				return nil, err
+			}
+			srcs = append(srcs, source{name: filepath.Base(p), cases: cs})
+		}
+	}
+	return srcs, nil
 }
 
-func run(suitePath, extra, devPath, out, outHigh string, bits uint32, epochs int, l2 float64) error {
-	train, err := load(suitePath, true)
+func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) error {
+	srcs, err := loadSources(suitePath, extra)
 	if err != nil {
 		return err
 	}
-	for _, p := range splitComma(extra) {
-		ex, err := load(p, false)
+	dev, err := safety.ReadCasesFile(devPath)
+	if err != nil {
+		return err
+	}
+	for _, s := range srcs {
+		m, h := 0, 0
+		for _, c := range s.cases {
+			e := example(c)
+			m += b2i(e.mod)
+			h += b2i(e.hi)
+		}
+		fmt.Fprintf(os.Stderr, "source %-28s %5d cases (%d moderate+, %d high+ about the writer)\n", s.name, len(s.cases), m, h)
+	}
+
+	// 1. L2 strength by held-out log loss, summed over both heads.
+	bestL2, bestLoss := cfg.l2s[0], math.Inf(1)
+	for _, l2 := range cfg.l2s {
+		var loss float64
+		var n int
+		for k := range srcs {
+			cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
+			for _, c := range srcs[k].cases {
+				e := example(c)
+				loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi)
+				n++
+			}
+		}
+		fmt.Fprintf(os.Stderr, "l2 %-6g held-out log loss %.4f per example\n", l2, loss/float64(n))
+		if loss < bestLoss {
+			bestL2, bestLoss = l2, loss
+		}
+	}
+	fmt.Fprintf(os.Stderr, "chose l2 %g\n", bestL2)
+
+	// 2. Thresholds: run all of Assess on each held-out source with heads
+	// trained on the others, for every candidate operating point.
+	grid := thresholdGrid()
+	stats := make([][]foldStat, len(grid))
+	for k := range srcs {
+		cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
+		a, err := safety.NewAssessorWith(cm, ch)
 		if err != nil {
 			return err
 		}
-		train = append(train, ex...)
+		var pm, ph []scored
+		for _, c := range srcs[k].cases {
+			e := example(c)
+			pm = append(pm, scored{cm.ProbText(e.text), e.mod})
+			ph = append(ph, scored{ch.ProbText(e.text), e.hi})
+		}
+		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f\n", srcs[k].name, auc(pm), auc(ph))
+		for gi, g := range grid {
+			g.apply(a)
+			stats[gi] = append(stats[gi], measure(safety.Evaluate(a, srcs[k].cases)))
+		}
 	}
-	dev, err := load(devPath, false)
+	best := -1
+	var bestScore float64
+	for gi := range grid {
+		rec, fpr := macro(stats[gi])
+		if fpr > cfg.maxFPR {
+			continue
+		}
+		score := rec - 0.5*fpr
+		if best < 0 || score > bestScore {
+			best, bestScore = gi, score
+		}
+	}
+	if best < 0 {
+		return fmt.Errorf("no operating point keeps the held-out false-positive rate within %.3f", cfg.maxFPR)
+	}
+	g := grid[best]
+	rec, fpr := macro(stats[best])
+	rules := gate{}
+	rRec, rFPR := 0.0, 0.0
+	for gi := range grid {
+		if grid[gi] == rules {
+			rRec, rFPR = macro(stats[gi])
+		}
+	}
+	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, bare %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
+		g.mod, g.high, g.alone, g.bare, rec, fpr, rRec, rFPR)
+	for k, s := range srcs {
+		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f  moderate+ recall %.3f  FPR(moderate+) %.3f  FPR(low+) %.3f\n",
+			s.name, stats[best][k].highRec, stats[best][k].modRec, stats[best][k].fprMod, stats[best][k].fprLow)
+	}
+
+	// 3. Final heads on every source.
+	var all []safety.Case
+	for _, s := range srcs {
+		all = append(all, s.cases...)
+	}
+	cm, ch := trainHeads(all, cfg.bits, cfg.epochs, bestL2)
+	a, err := safety.NewAssessorWith(cm, ch)
 	if err != nil {
 		return err
 	}
-	var mod, hi []safety.TrainExample
-	for _, e := range train {
-		mod = append(mod, safety.TrainExample{Text: e.text, Risk: e.mod})
-		hi = append(hi, safety.TrainExample{Text: e.text, Risk: e.hi})
-	}
-	fmt.Fprintf(os.Stderr, "training on %d examples (%d moderate+, %d high+)\n", len(train), count(mod), count(hi))
-	cm := safety.TrainClassifier(mod, bits, true, epochs, l2, 1)
-	ch := safety.TrainClassifier(hi, bits, true, epochs, l2, 2)
-	report("moderate+", cm, dev, func(l labelled) bool { return l.mod })
-	report("high+", ch, dev, func(l labelled) bool { return l.hi })
+	g.apply(a)
+	d := measure(safety.Evaluate(a, dev))
+	fmt.Fprintf(os.Stderr, "blind dev set (reported only): high+ recall %.3f, moderate+ recall %.3f, FPR(moderate+) %.3f, FPR(low+) %.3f\n",
+		d.highRec, d.modRec, d.fprMod, d.fprLow)
 	for _, w := range []struct {
 		path string
 		c    *safety.Classifier
 	}{{out, cm}, {outHigh, ch}} {
-		f, err := atomicfile.Create(w.path, true)
-		if err != nil {
-			return err
-		}
-		if _, err := w.c.WriteTo(f); err != nil {
-			f.Abort()
-			return err
-		}
-		if err := f.Commit(); err != nil {
+		if err := writeWeights(w.path, w.c); err != nil {
 			return err
 		}
 	}
-	return nil
+	return writeGate(outGate, g, bestL2, rec, fpr, len(srcs))
 }
 
-func report(name string, c *safety.Classifier, dev []labelled, gold func(labelled) bool) {
-	fmt.Fprintf(os.Stderr, "%s head: %d weights\n", name, len(c.Weights))
-	for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
-		var tp, fp, fn, neg int
-		for _, ex := range dev {
-			p := c.ProbText(ex.text) >= th
-			g := gold(ex)
-			if !g {
-				neg++
-			}
-			switch {
-			case p && g:
-				tp++
-			case p:
-				fp++
-			case g:
-				fn++
+// gate is one operating point: the Assessor's four thresholds.
+type gate struct{ mod, high, alone, bare float64 }
+
+func (g gate) apply(a *safety.Assessor) {
+	a.ClassifierThreshold, a.HighThreshold, a.HighAloneThreshold, a.BareThreshold = g.mod, g.high, g.alone, g.bare
+}
+
+// thresholdGrid lists the candidate operating points; a zero disables
+// that use of the classifier, so the grid includes the rules alone.
+func thresholdGrid() []gate {
+	mods := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	highs := []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+	alones := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	bares := []float64{0, 0.7, 0.8, 0.9, 0.95}
+	var out []gate
+	for _, m := range mods {
+		for _, h := range highs {
+			for _, al := range alones {
+				if al != 0 && h != 0 && al < h {
+					continue
+				}
+				for _, b := range bares {
+					if b != 0 && (al == 0 || b < al) {
+						continue
+					}
+					out = append(out, gate{m, h, al, b})
+				}
 			}
 		}
-		fmt.Fprintf(os.Stderr, "  dev threshold %.2f: precision %.3f recall %.3f fpr %.3f\n", th, ratio(tp, tp+fp), ratio(tp, tp+fn), ratio(fp, neg))
 	}
+	return out
+}
+
+type foldStat struct{ highRec, modRec, fprMod, fprLow float64 }
+
+func measure(r *safety.Report) foldStat {
+	fs := foldStat{highRec: r.HighPlus.Recall(), modRec: r.AnyRisk.Recall(), fprMod: r.FPRModerate(), fprLow: r.FPR()}
+	return fs
+}
+
+// macro averages high+ recall and FPR(moderate+) over the held-out sources.
+func macro(fs []foldStat) (rec, fpr float64) {
+	for _, f := range fs {
+		rec += f.highRec
+		fpr += f.fprMod
+	}
+	return rec / float64(len(fs)), fpr / float64(len(fs))
+}
+
+func others(srcs []source, k int) []safety.Case {
+	var out []safety.Case
+	for i, s := range srcs {
+		if i != k {
+			out = append(out, s.cases...)
+		}
+	}
+	return out
+}
+
+func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high *safety.Classifier) {
+	var m, h []safety.TrainExample
+	for _, c := range cases {
+		e := example(c)
+		m = append(m, safety.TrainExample{Text: e.text, Risk: e.mod})
+		h = append(h, safety.TrainExample{Text: e.text, Risk: e.hi})
+	}
+	o := safety.TrainOptions{Bits: bits, Chars: true, Concepts: true, Epochs: epochs, L2: l2, Seed: 1}
+	oh := o
+	oh.Seed = 2
+	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh)
+}
+
+func logLoss(p float64, y bool) float64 {
+	p = math.Min(math.Max(p, 1e-6), 1-1e-6)
+	if y {
+		return -math.Log(p)
+	}
+	return -math.Log(1 - p)
+}
+
+func writeWeights(path string, c *safety.Classifier) error {
+	f, err := atomicfile.Create(path, true)
+	if err != nil {
+		return err
+	}
+	if _, err := c.WriteTo(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+func writeGate(path string, g gate, l2, rec, fpr float64, nsrc int) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "// Code generated by internal/trainclf; DO NOT EDIT.\n\npackage safety\n\n")
+	fmt.Fprintf(&b, "// Operating thresholds for the classifiers in Assess, chosen by\n")
+	fmt.Fprintf(&b, "// leave-one-source-out cross-validation over %d training sources (L2 %g):\n", nsrc, l2)
+	fmt.Fprintf(&b, "// held-out macro-averaged high+imminent recall %.3f at a false-positive\n", rec)
+	fmt.Fprintf(&b, "// rate of %.3f at moderate or above. See docs/safety.md.\n", fpr)
+	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold = %g\n\tdefaultHighThreshold       = %g\n\tdefaultHighAloneThreshold  = %g\n\tdefaultBareThreshold       = %g\n)\n", g.mod, g.high, g.alone, g.bare)
+	f, err := atomicfile.Create(path, true)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write([]byte(b.String())); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+type labelled struct {
+	text    string
+	mod, hi bool
 }
 
 // example turns a case into one example: the last user message carries the
@@ -139,33 +352,52 @@ func example(c safety.Case) labelled {
 	return labelled{text: text, mod: self && c.Level >= safety.LevelModerate, hi: self && c.Level >= safety.LevelHigh}
 }
 
-func count(ex []safety.TrainExample) int {
-	n := 0
-	for _, e := range ex {
-		if e.Risk {
-			n++
-		}
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	return n
+	return 0
 }
 
 func splitComma(s string) []string {
 	var out []string
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ',' {
-			if i > start {
-				out = append(out, s[start:i])
-			}
-			start = i + 1
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
+type scored struct {
+	p float64
+	y bool
+}
+
+// auc is the area under the ROC curve: the chance a random positive
+// scores above a random negative (ties count half).
+func auc(xs []scored) float64 {
+	var pos, neg []float64
+	for _, x := range xs {
+		if x.y {
+			pos = append(pos, x.p)
+		} else {
+			neg = append(neg, x.p)
+		}
 	}
-	return float64(a) / float64(b)
+	if len(pos) == 0 || len(neg) == 0 {
+		return math.NaN()
+	}
+	var s float64
+	for _, p := range pos {
+		for _, n := range neg {
+			switch {
+			case p > n:
+				s++
+			case p == n:
+				s += 0.5
+			}
+		}
+	}
+	return s / float64(len(pos)*len(neg))
 }
