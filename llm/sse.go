@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // maxLine bounds one event line.
@@ -22,8 +23,14 @@ var (
 	doneData  = []byte("[DONE]")
 )
 
+// readers are reused across streams: a fresh 16 kB buffer per request was
+// the largest allocation of a busy server.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 16<<10) }}
+
 func readStream(body io.Reader, onDelta func(string) error) (Response, error) {
-	br := bufio.NewReaderSize(body, 16<<10)
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(body)
+	defer func() { br.Reset(nil); readers.Put(br) }()
 	var (
 		resp Response
 		text strings.Builder
