@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,7 +29,8 @@ func TestMain(m *testing.M) {
 // far faster than any LLM (500 tokens/s per session); 20 ms (50 tokens/s
 // per session, 10,000 chunks/s across 200 sessions) is a fast real one.
 // tend runs in a separate process unless TEND_LOADTEST_INPROCESS=1;
-// TEND_LOADTEST_SERVER_CPUPROFILE=path profiles that process.
+// TEND_LOADTEST_SERVER_CPUPROFILE=path profiles that process, and
+// TEND_LOADTEST_SERVER_ENV="GOGC=400 GOMAXPROCS=1" sets its runtime.
 func TestLoad(t *testing.T) {
 	cfg := Config{Sessions: 20, Duration: 3 * time.Second, ChunkDelay: 2 * time.Millisecond}
 	if v, err := strconv.Atoi(os.Getenv("TEND_LOADTEST_SECONDS")); err == nil {
@@ -46,6 +48,7 @@ func TestLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.ServerExe = exe
+		cfg.ServerEnv = strings.Fields(os.Getenv("TEND_LOADTEST_SERVER_ENV"))
 	}
 	res, err := Run(context.Background(), cfg)
 	if err != nil {

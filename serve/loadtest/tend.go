@@ -29,6 +29,7 @@ const (
 	EnvServe      = "TEND_LOADTEST_SERVE"             // the fake backend's URL
 	EnvSessions   = "TEND_LOADTEST_SERVE_SESSIONS"    // connection pool size
 	EnvCPUProfile = "TEND_LOADTEST_SERVER_CPUPROFILE" // optional CPU profile path
+	EnvMemProfile = "TEND_LOADTEST_SERVER_MEMPROFILE" // optional allocation profile path
 )
 
 // newTend builds the server under test, as `tend serve --backend-url` would.
@@ -135,5 +136,16 @@ func ServeChild(in io.Reader, out io.Writer) error {
 		return err
 	}
 	io.Copy(io.Discard, in)
-	return srv.Close()
+	if err := srv.Close(); err != nil {
+		return err
+	}
+	if path := os.Getenv(EnvMemProfile); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
+	}
+	return nil
 }
