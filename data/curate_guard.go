@@ -67,6 +67,8 @@ type GuardFilter struct {
 	cfg   GuardConfig
 	guard *safety.Guard
 	on    map[string]bool
+	mask  uint16     // memo bits of the rules in on
+	memo  *guardMemo // nil: call the guard for every conversation
 }
 
 var _ Filter = (*GuardFilter)(nil)
@@ -94,7 +96,7 @@ func NewGuardFilter(cfg GuardConfig) (*GuardFilter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("guard filter: %w", err)
 	}
-	return &GuardFilter{cfg: cfg, guard: g, on: on}, nil
+	return &GuardFilter{cfg: cfg, guard: g, on: on, mask: rulesMask(cfg.Rules), memo: defaultGuardMemo()}, nil
 }
 
 // Name is "guard".
@@ -104,15 +106,16 @@ func (*GuardFilter) Name() string { return "guard" }
 // the guard, as one reply joined by blank lines, with the conversation
 // before the last assistant turn as context: one risk assessment per
 // conversation instead of one per turn, and the guard's rules are per
-// sentence, so joining turns changes no verdict on the text itself.
+// sentence, so joining turns changes no verdict on the text itself. The
+// call is skipped when the memo shows no sentence of the assistant turns
+// can break a listed rule in any context (curate_fast_guard.go).
 func (f *GuardFilter) Check(c *conv.Conversation) []Reject {
 	if !f.cfg.Enabled {
 		return nil
 	}
 	var out []Reject
-	var reply strings.Builder
-	var starts []int // offset of each assistant turn in reply
-	var turns []int  // its message index
+	var asst [8]string
+	texts := asst[:0]
 	last := -1
 	for i, m := range c.Messages {
 		if m.Role != conv.RoleAssistant {
@@ -124,16 +127,25 @@ func (f *GuardFilter) Check(c *conv.Conversation) []Reject {
 			}
 			continue
 		}
+		texts = append(texts, m.Content)
+		last = i
+	}
+	if last < 0 || f.memo != nil && f.memo.rules(texts...)&f.mask == 0 {
+		return out
+	}
+	var reply strings.Builder
+	var starts []int // offset of each assistant turn in reply
+	var turns []int  // its message index
+	for i, m := range c.Messages {
+		if m.Role != conv.RoleAssistant {
+			continue
+		}
 		if reply.Len() > 0 {
 			reply.WriteString("\n\n")
 		}
 		starts = append(starts, reply.Len())
 		turns = append(turns, i)
 		reply.WriteString(m.Content)
-		last = i
-	}
-	if last < 0 {
-		return out
 	}
 	ctx := &conv.Conversation{ID: c.ID, Messages: c.Messages[:last], Labels: c.Labels}
 	v := f.guard.Check(ctx, reply.String())

@@ -66,6 +66,7 @@ var stigmaRules = []sentRule{
 type StigmaFilter struct {
 	cfg   StigmaConfig
 	guard *guardRules
+	memo  *guardMemo // nil: call the guard for every conversation
 }
 
 var _ Filter = (*StigmaFilter)(nil)
@@ -79,6 +80,7 @@ func NewStigmaFilter(cfg StigmaConfig) (*StigmaFilter, error) {
 			return nil, err
 		}
 		f.guard = g
+		f.memo = defaultGuardMemo()
 	}
 	return f, nil
 }
@@ -89,14 +91,16 @@ func (*StigmaFilter) Name() string { return "stigma" }
 // Check implements Filter. The filter's own rules run per message; the
 // guard's stigma rule runs once over all checked turns joined by blank
 // lines (its rules are per sentence, so joining changes no verdict, and
-// one guard call per conversation costs a fraction of one per turn).
+// one guard call per conversation costs a fraction of one per turn). The
+// call is skipped when the memo shows no sentence of those turns can break
+// the stigma rule in any context (curate_fast_guard.go).
 func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 	if !f.cfg.Enabled {
 		return nil
 	}
 	var out []Reject
-	var joined strings.Builder
-	var starts, msgs []int
+	var scope [8]string
+	texts := scope[:0]
 	for i, m := range c.Messages {
 		if !f.cfg.TurnScope.checks(m.Role) {
 			continue
@@ -105,14 +109,22 @@ func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 			r.Message = i
 			out = append(out, r)
 		}
+		texts = append(texts, m.Content)
+	}
+	if f.guard == nil || len(texts) == 0 || f.memo != nil && f.memo.rules(texts...)&ruleBit(safety.RuleStigma) == 0 {
+		return out
+	}
+	var joined strings.Builder
+	var starts, msgs []int
+	for i, m := range c.Messages {
+		if !f.cfg.TurnScope.checks(m.Role) {
+			continue
+		}
 		if joined.Len() > 0 {
 			joined.WriteString("\n\n")
 		}
 		starts, msgs = append(starts, joined.Len()), append(msgs, i)
 		joined.WriteString(m.Content)
-	}
-	if f.guard == nil || joined.Len() == 0 {
-		return out
 	}
 	for _, h := range f.guard.check(joined.String(), "stigma_", stigmaGuardUnless) {
 		k, _ := slices.BinarySearch(starts, h.start+1)

@@ -1,0 +1,285 @@
+// A memo that lets the guard and stigma filters skip most calls to the
+// safety output guard without changing a verdict. It records, for each
+// piece of text (one or more whole guard sentences), which sentence rules
+// the piece breaks in the most permissive context the guard knows. The
+// guard judges each sentence alone, and its context only switches
+// patterns on (risk of self-harm enables the broad patterns, a medication
+// in the user's last turn enables the pronoun patterns) or off (a user
+// taking up help disables the choice-praise patterns). So a piece that
+// breaks no rule with risk on, a medication named and no help taken up
+// breaks none in any context, and a conversation made only of such pieces
+// needs no guard call: the call would report nothing. Conversations with
+// any other piece get the full call, exactly as before. Seed and imported
+// corpora repeat sentences heavily (the 100k seed conversations share
+// about nine in ten sentences), so most conversations skip the guard.
+//
+// The context flags are confirmed at start-up with witness sentences
+// (calibrate); if a witness stops behaving as expected, the memo switches
+// itself off and every conversation gets the full call. TestGuardMemoExact
+// compares the filters with and without the memo on seed conversations
+// and on the guard's labelled cases.
+package data
+
+import (
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/tend-project/tend/conv"
+	"github.com/tend-project/tend/safety"
+)
+
+// memoGeneration bounds the memo: when one generation holds this many
+// pieces the previous one is dropped (pieces still in use move to the new
+// one), so the memo stays under about 10 MB whatever the input size.
+const memoGeneration = 1 << 17
+
+// pieceKey is a 128-bit hash of a piece (two independent 64-bit hashes):
+// the memo keeps no text, and a collision among a million pieces has odds
+// of about one in 10^26.
+type pieceKey [2]uint64
+
+// guardMemo maps pieces to the sentence rules they break at most
+// permissive context (a bit per entry of sentenceRules). Safe for
+// concurrent use.
+type guardMemo struct {
+	probe    *safety.Guard
+	probeCtx *conv.Conversation
+	s1, s2   maphash.Seed
+
+	mu       sync.Mutex
+	cur, old map[pieceKey]uint16
+}
+
+// ruleBit is the memo bit of a guard rule; 0 for reply-level rules.
+func ruleBit(rule string) uint16 {
+	if i := slices.Index(sentenceRules, rule); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
+// rulesMask is the union of the bits of rules.
+func rulesMask(rules []string) uint16 {
+	var m uint16
+	for _, r := range rules {
+		m |= ruleBit(r)
+	}
+	return m
+}
+
+// probeUser is the last user turn of the probe context: it names a
+// medication and a risk topic ("pills"), and takes up no help.
+const probeUser = "I keep thinking about the pills."
+
+// newGuardMemo builds the memo's probe guard (every sentence rule on) and
+// checks that its context has every flag set the permissive way.
+func newGuardMemo() (*guardMemo, error) {
+	p := safety.DefaultPolicy()
+	p.Rules = map[string]safety.Action{}
+	for _, r := range safety.GuardRules {
+		switch {
+		case r == safety.RuleMethodDetail || r == safety.RuleEncouragesHarm || r == safety.RuleMissingReferral:
+			p.Rules[r] = safety.ActionRewrite // crisis rules cannot be flagged
+		case ruleBit(r) != 0:
+			p.Rules[r] = safety.ActionFlag
+		default:
+			p.Rules[r] = safety.ActionOff
+		}
+	}
+	g, err := safety.NewGuard(p, nil)
+	if err != nil {
+		return nil, fmt.Errorf("guard memo: %w", err)
+	}
+	m := &guardMemo{probe: g, s1: maphash.MakeSeed(), s2: maphash.MakeSeed(),
+		probeCtx: &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: probeUser}}},
+		cur:      map[pieceKey]uint16{}, old: map[pieceKey]uint16{}}
+	if err := m.calibrate(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// memoWitnesses are sentences each flagged only with one context flag
+// set: by a broad pattern (risk), the medication pronoun pattern
+// (medication named), and choice praise (no help taken up). Each is
+// checked with the probe context, where it must be flagged, and with a
+// context lacking that one flag, where it must not.
+var memoWitnesses = []struct {
+	flag, reply, rule string
+	without           []conv.Message
+}{
+	{"risk", "Go for it.", safety.RuleEncouragesHarm, nil},
+	{"medication", "You could just stop taking them.", safety.RuleMedication,
+		[]conv.Message{{Role: conv.RoleUser, Content: "I want to die."}}},
+	{"no help taken up", "That's a wise choice.", safety.RuleEncouragesHarm,
+		[]conv.Message{{Role: conv.RoleUser, Content: "I want to kill myself."}, {Role: conv.RoleAssistant, Content: "I'm here with you."},
+			{Role: conv.RoleUser, Content: "I'll talk to my doctor tomorrow."}}},
+}
+
+// errMemoUncalibrated reports a witness that no longer behaves as the memo
+// assumes; the filters then call the guard for every conversation.
+var errMemoUncalibrated = fmt.Errorf("guard memo: context witnesses disagree")
+
+func (m *guardMemo) calibrate() error {
+	has := func(v safety.Verdict, rule string) bool {
+		return slices.ContainsFunc(v.Violations, func(x safety.Violation) bool { return x.Rule == rule })
+	}
+	for _, w := range memoWitnesses {
+		with := has(m.probe.Check(m.probeCtx, w.reply), w.rule)
+		without := has(m.probe.Check(&conv.Conversation{Messages: w.without}, w.reply), w.rule)
+		if !with || without {
+			return fmt.Errorf("%w: %q (%s): %s flagged with the probe context %v, without %v", errMemoUncalibrated, w.reply, w.flag, w.rule, with, without)
+		}
+	}
+	return nil
+}
+
+// defaultGuardMemo is shared by every filter in the process; nil when
+// calibration failed.
+var defaultGuardMemo = sync.OnceValue(func() *guardMemo {
+	m, err := newGuardMemo()
+	if err != nil {
+		return nil
+	}
+	return m
+})
+
+// guardPieces appends the pieces of text to out. It cuts only where the
+// guard's sentence splitter (safety's completeSentenceEnd) certainly
+// ends a sentence: after a newline, and after . ! or ? (and any closing
+// marks) followed by white space, except after a full stop that might end
+// an abbreviation. Every cut is one the guard makes, so each piece is
+// one or more whole guard sentences. White-space pieces are left out.
+func guardPieces(text string, out []string) []string {
+	start := 0
+	emit := func(end int) {
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, text[start:end])
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			emit(i + 1)
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && strings.IndexByte(".!?\"')", text[j]) >= 0 {
+			j++
+		}
+		if j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t') && !(c == '.' && mayAbbreviate(text[start:i])) {
+			emit(j + 1)
+			i = j
+			continue
+		}
+		i = j - 1
+	}
+	emit(len(text))
+	return out
+}
+
+// mayAbbreviate reports whether the word ending s could be an
+// abbreviation whose full stop the guard does not take as a sentence end:
+// every word of one or two letters, and a superset of the guard's list.
+func mayAbbreviate(s string) bool {
+	j := len(s)
+	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] == '.') {
+		j--
+	}
+	w := strings.ToLower(strings.ReplaceAll(s[j:], ".", ""))
+	return len(w) <= 2 || abbrevWords[w]
+}
+
+var abbrevWords = map[string]bool{"mrs": true, "prof": true, "etc": true, "approx": true, "dept": true, "inc": true, "ltd": true,
+	"vol": true, "fig": true, "ave": true, "hrs": true, "min": true, "mins": true, "govt": true, "univ": true, "corp": true, "est": true,
+	"misc": true, "apt": true, "appt": true, "tel": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true,
+	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "rev": true, "gen": true, "col": true, "sgt": true,
+	"capt": true, "cpl": true, "lt": true, "hon": true, "mgr": true, "asst": true, "nr": true, "ref": true}
+
+// memoScratch is reusable per-call state.
+type memoScratch struct {
+	pieces []string
+	keys   []pieceKey
+	miss   []int
+}
+
+var memoScratchPool = sync.Pool{New: func() any { return new(memoScratch) }}
+
+// rules returns the union of the rule bits of every piece of texts,
+// probing the guard once for the pieces it has not seen.
+func (m *guardMemo) rules(texts ...string) uint16 {
+	sc := memoScratchPool.Get().(*memoScratch)
+	defer memoScratchPool.Put(sc)
+	sc.pieces = sc.pieces[:0]
+	for _, t := range texts {
+		sc.pieces = guardPieces(t, sc.pieces)
+	}
+	sc.keys, sc.miss = sc.keys[:0], sc.miss[:0]
+	for _, p := range sc.pieces {
+		sc.keys = append(sc.keys, pieceKey{maphash.String(m.s1, p), maphash.String(m.s2, p)})
+	}
+	var bits uint16
+	m.mu.Lock()
+	for i, k := range sc.keys {
+		b, ok := m.cur[k]
+		if !ok {
+			if b, ok = m.old[k]; ok {
+				m.put(k, b)
+			}
+		}
+		if !ok {
+			sc.miss = append(sc.miss, i)
+			continue
+		}
+		bits |= b
+	}
+	m.mu.Unlock()
+	if len(sc.miss) == 0 {
+		return bits
+	}
+	found := m.probePieces(sc.pieces, sc.miss)
+	m.mu.Lock()
+	for n, i := range sc.miss {
+		m.put(sc.keys[i], found[n])
+		bits |= found[n]
+	}
+	m.mu.Unlock()
+	return bits
+}
+
+// put stores one entry, starting a new generation when the current one
+// is full. Callers hold mu.
+func (m *guardMemo) put(k pieceKey, b uint16) {
+	if len(m.cur) >= memoGeneration {
+		m.old, m.cur = m.cur, make(map[pieceKey]uint16, memoGeneration/4)
+	}
+	m.cur[k] = b
+}
+
+// probePieces checks the listed pieces in one guard call with the probe
+// context, each on its own line, and returns the rule bits of each.
+func (m *guardMemo) probePieces(pieces []string, idx []int) []uint16 {
+	var sb strings.Builder
+	starts := make([]int, len(idx))
+	for n, i := range idx {
+		starts[n] = sb.Len()
+		sb.WriteString(pieces[i])
+		if !strings.HasSuffix(pieces[i], "\n") {
+			sb.WriteByte('\n')
+		}
+	}
+	out := make([]uint16, len(idx))
+	for _, v := range m.probe.Check(m.probeCtx, sb.String()).Violations {
+		k, _ := slices.BinarySearch(starts, v.Span.Start+1)
+		out[max(k-1, 0)] |= ruleBit(v.Rule)
+	}
+	return out
+}
