@@ -33,7 +33,8 @@ const (
 )
 
 // newTend builds the server under test, as `tend serve --backend-url` would.
-func newTend(backendURL string, sessions int) (http.Handler, error) {
+// done releases what it opened.
+func newTend(backendURL string, sessions int) (h http.Handler, done func(), err error) {
 	gen, err := llm.NewRemote(llm.RemoteConfig{
 		BaseURL: backendURL, Model: "fake", MaxConcurrent: sessions * 2, Timeout: time.Minute,
 		// Enough idle connections that every session keeps its own, or the
@@ -41,10 +42,21 @@ func newTend(backendURL string, sessions int) (http.Handler, error) {
 		Client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: sessions * 2, DisableCompression: true}},
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pol := safety.DefaultPolicy()
-	return serve.New(serve.Config{}, serve.Deps{Gen: gen, Policy: &pol, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	// A real server logs every turn; logging to the null device keeps the
+	// formatting and the write in the measurement.
+	logTo, done := io.Writer(io.Discard), func() {}
+	if f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		logTo, done = f, func() { f.Close() }
+	}
+	srv, err := serve.New(serve.Config{}, serve.Deps{Gen: gen, Policy: &pol, Logger: slog.New(slog.NewJSONHandler(logTo, nil))})
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	return srv, done, nil
 }
 
 // tendUnderTest is a running server and how to stop it.
@@ -55,7 +67,7 @@ type tendUnderTest struct {
 
 func startTend(ctx context.Context, cfg Config, backendURL string) (*tendUnderTest, error) {
 	if cfg.ServerExe == "" {
-		h, err := newTend(backendURL, cfg.Sessions)
+		h, done, err := newTend(backendURL, cfg.Sessions)
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +77,7 @@ func startTend(ctx context.Context, cfg Config, backendURL string) (*tendUnderTe
 		}
 		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 		go srv.Serve(ln)
-		return &tendUnderTest{url: "http://" + ln.Addr().String(), stop: func() (float64, error) { return 0, srv.Close() }}, nil
+		return &tendUnderTest{url: "http://" + ln.Addr().String(), stop: func() (float64, error) { defer done(); return 0, srv.Close() }}, nil
 	}
 	cmd := exec.CommandContext(ctx, cfg.ServerExe)
 	cmd.Env = append(append(os.Environ(), EnvServe+"="+backendURL, EnvSessions+"="+strconv.Itoa(cfg.Sessions)), cfg.ServerEnv...)
@@ -122,10 +134,11 @@ func ServeChild(in io.Reader, out io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	h, err := newTend(backendURL, sessions)
+	h, done, err := newTend(backendURL, sessions)
 	if err != nil {
 		return err
 	}
+	defer done()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
