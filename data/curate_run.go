@@ -51,9 +51,15 @@ type CurateOptions struct {
 	// Filters and Annotators replace the built-in ones when non-nil.
 	Filters    []Filter
 	Annotators []Annotator
+	// MemBudget bounds the memory of the external sorts that replace
+	// per-record state (bytes; 0 means DefaultMemBudget). Peak memory
+	// does not grow with the input beyond it, apart from the clusters of
+	// records that have duplicates.
+	MemBudget int64
 }
 
-// recState is the compact state kept per surviving record.
+// recState is the per-record state pass 1 spills to the facts file
+// (spill.go) for dedupe, split and the data card.
 type recState struct {
 	off     int64
 	exact   uint64
@@ -331,16 +337,30 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	if opt.Mode == "" {
 		opt.Mode = ModeCurate
 	}
+	if opt.MemBudget < 0 {
+		return nil, fmt.Errorf("memory budget %d: must be positive", opt.MemBudget)
+	}
+	if opt.MemBudget == 0 {
+		opt.MemBudget = DefaultMemBudget
+	}
 	start := time.Now()
 	p, err := newPipeline(opt)
 	if err != nil {
 		return nil, err
+	}
+	// A killed run leaves its staging directory (and spill files) behind;
+	// the next run for the same output removes it.
+	if _, err := removeStaleStaging(opt.Out); err != nil {
+		return nil, fmt.Errorf("removing a killed run's staging directory: %w", err)
 	}
 	dir, err := atomicfile.StageDir(opt.Out, opt.Force)
 	if err != nil {
 		return nil, err
 	}
 	defer dir.Abort()
+	if err := claimStaging(dir.Path); err != nil {
+		return nil, err
+	}
 	m := newManifest(p, opt)
 	rw, err := newRunWriter(dir.Path, opt.Mode)
 	if err != nil {
@@ -355,38 +375,48 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	prog := newProgress(opt.Progress, metricsFile)
 
 	t := time.Now()
-	states, err := p.pass1(ctx, rw, prog, m)
-	if err != nil {
+	if err := p.pass1(ctx, rw, prog, m); err != nil {
 		return nil, err
 	}
 	m.Durations["read_scrub_filter_annotate"] = time.Since(t).Seconds()
 	p.collect(m)
+	store, err := openSpillStore(rw.spillPath(), rw.factsPath(), rw.n)
+	if err != nil {
+		return nil, err
+	}
+	defer store.close()
 
 	t = time.Now()
 	var dd *dedupeResult
 	if p.mh != nil {
-		dd, err = p.dedupe(ctx, states, rw, prog)
+		dd, err = p.dedupe(ctx, rw, store, prog)
 		if err != nil {
 			return nil, err
 		}
+		defer dd.close()
 		m.addDedupe(dd, p)
 	}
 	m.Durations["dedupe"] = time.Since(t).Seconds()
 
 	t = time.Now()
-	var splits []int8
+	var splits *splitResult
 	if opt.Mode == ModeCurate || opt.Mode == ModeSplit {
-		splits = p.split(states, dd)
+		if splits, err = p.split(rw, dd); err != nil {
+			return nil, err
+		}
+		defer splits.close()
 	}
 	m.Durations["split"] = time.Since(t).Seconds()
 
 	t = time.Now()
-	if err := p.pass2(ctx, rw, states, dd, splits, m, prog); err != nil {
+	if err := p.pass2(ctx, rw, store, dd, splits, m, prog); err != nil {
 		return nil, err
 	}
 	m.Durations["write"] = time.Since(t).Seconds()
 	m.Durations["total"] = time.Since(start).Seconds()
-	m.finish(states, splits, dd)
+	store.close()
+	dd.close()
+	splits.close()
 	if err := rw.finish(); err != nil {
 		return nil, err
 	}
@@ -396,14 +426,19 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	if err := m.write(dir.Path, opt.Mode == ModeCurate); err != nil {
 		return nil, err
 	}
+	if err := os.Remove(filepath.Join(dir.Path, ownerFile)); err != nil {
+		return nil, err
+	}
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-// pass1 streams the inputs through the per-record stages.
-func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *Manifest) ([]recState, error) {
+// pass1 streams the inputs through the per-record stages and spills the
+// survivors: JSON lines, facts, signatures, and the exact and band keys
+// into external sorters.
+func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *Manifest) error {
 	var total int64
 	for _, f := range p.files {
 		total += f.Bytes
@@ -466,15 +501,11 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 		readErr <- nil
 	}()
 	if p.mh != nil {
-		if err := rw.openBands(p.nb); err != nil {
-			return nil, err
+		// Band keys are nb per record, so they get most of the budget.
+		if err := rw.openDedupe(p.opt.MemBudget/8, p.opt.MemBudget/2); err != nil {
+			drainPool(pool)
+			return err
 		}
-	}
-	// Reserve the state slice from the input size (seed conversations
-	// are about 1.8 kB) so appends rarely copy it.
-	var states []recState
-	if total > 0 {
-		states = make([]recState, 0, min(total/1800+1024, 1<<22))
 	}
 	var read int64
 	for ch := range pool.results() {
@@ -483,7 +514,7 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 			if len(r.rejects) > 0 {
 				if err := rw.reject(r.rejects); err != nil {
 					drainPool(pool)
-					return nil, err
+					return err
 				}
 				if r.rejects[0].Code == "invalid_record" {
 					m.Counts.Invalid++
@@ -492,17 +523,19 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 				}
 				continue
 			}
-			r.st.off = rw.spillOff
-			if err := rw.spill(r.json, r.bands, r.sig); err != nil {
+			if rw.n >= 1<<31-1 {
 				drainPool(pool)
-				return nil, err
+				return fmt.Errorf("more than %d records: more than this build can index", rw.n)
 			}
-			states = append(states, r.st)
+			if err := rw.spill(&r.st, r.json, r.bands, r.sig); err != nil {
+				drainPool(pool)
+				return err
+			}
 		}
 		prog.tick(read, rs.read.Load(), false)
 	}
 	if err := <-readErr; err != nil {
-		return nil, err
+		return err
 	}
 	prog.tick(read, rs.read.Load(), true)
 	m.Counts.Read = int(read)
@@ -510,10 +543,7 @@ func (p *pipeline) pass1(ctx context.Context, rw *runWriter, prog *progress, m *
 		p.files[i].SHA256 = hex.EncodeToString(hashes[i].Sum(nil))
 	}
 	m.Inputs = p.files
-	if len(states) >= 1<<31-1 {
-		return nil, fmt.Errorf("%d records: more than this build can index", len(states))
-	}
-	return states, rw.flushSpill()
+	return rw.flushSpill()
 }
 
 func drainPool[In, Out any](p *orderedPool[In, Out]) {
@@ -530,31 +560,17 @@ func (s *recordStream) openHashed(i int, h hash.Hash) (func() (*item, error), er
 	return s.open(i)
 }
 
-// dedupe runs exact and near-duplicate detection on the compact state.
-func (p *pipeline) dedupe(ctx context.Context, states []recState, rw *runWriter, prog *progress) (*dedupeResult, error) {
+// dedupe runs exact and near-duplicate detection on the spilled state.
+func (p *pipeline) dedupe(ctx context.Context, rw *runWriter, store *spillStore, prog *progress) (*dedupeResult, error) {
 	prog.begin("dedupe", 0)
-	f, err := os.Open(rw.spillPath())
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	size := fi.Size()
 	load := func(i int32) ([]uint64, error) {
-		end := size
-		if int(i)+1 < len(states) {
-			end = states[i+1].off
-		}
-		buf := make([]byte, end-states[i].off)
-		if _, err := f.ReadAt(buf, states[i].off); err != nil {
-			return nil, fmt.Errorf("spill file: %w", err)
-		}
-		msgs, err := spillMessages(states[i].kind, buf)
+		line, st, err := store.line(i)
 		if err != nil {
 			return nil, err
+		}
+		msgs, err := spillMessages(st.kind, line)
+		if err != nil {
+			return nil, fmt.Errorf("spill file, record %d: %w", i, err)
 		}
 		return p.mh.Shingles(dedupeWords(msgs, nil), nil), nil
 	}
@@ -563,7 +579,6 @@ func (p *pipeline) dedupe(ctx context.Context, states []recState, rw *runWriter,
 	if !dropAny {
 		cfg.DropNear = false
 	}
-	band := func(b int) ([]uint32, error) { return rw.readBand(b, len(states)) }
 	sf, err := os.Open(rw.sigPath())
 	if err != nil {
 		return nil, err
@@ -580,13 +595,17 @@ func (p *pipeline) dedupe(ctx context.Context, states []recState, rw *runWriter,
 		}
 		return nil
 	}
-	dd, err := runDedupe(cfg, dedupeInput{ctx: ctx, n: len(states), nb: p.nb, band: band, load: load, dropExact: dropAny, sig: sig, perms: perms,
-		kind:  func(i int32) RecordKind { return states[i].kind },
-		exact: func(i int32) uint64 { return states[i].exact }})
+	kind := func(i int32) (RecordKind, error) {
+		st, _, err := store.fact(i)
+		return st.kind, err
+	}
+	dd, err := runDedupe(cfg, dedupeInput{ctx: ctx, n: rw.n, nb: p.nb, exact: rw.exact, bands: rw.bands, kind: kind,
+		load: load, dropExact: dropAny, sig: sig, perms: perms, dir: rw.dir, budget: p.opt.MemBudget / 2})
 	if err != nil {
 		return nil, err
 	}
-	prog.tick(int64(len(states)), 0, true)
+	rw.closeDedupe()
+	prog.tick(int64(rw.n), 0, true)
 	return dd, nil
 }
 
@@ -606,15 +625,40 @@ func spillMessages(kind RecordKind, line []byte) ([]conv.Message, error) {
 	return c.Messages, err
 }
 
-// split assigns splits to the surviving records.
-func (p *pipeline) split(states []recState, dd *dedupeResult) []int8 {
-	root := func(i int32) int32 { return i }
-	keep := func(i int32) bool { return !(p.cfg.Review.HoldOut && states[i].review) }
-	if dd != nil {
-		root = dd.uf.find
-		keep = func(i int32) bool { return dd.drop[i] == keepRecord && !(p.cfg.Review.HoldOut && states[i].review) }
+// split assigns splits to the surviving records, streaming their facts.
+func (p *pipeline) split(rw *runWriter, dd *dedupeResult) (*splitResult, error) {
+	facts, err := openFacts(rw.factsPath(), rw.n)
+	if err != nil {
+		return nil, err
 	}
-	return assignSplits(p.cfg.Split, p.cfg.Seed, splitInput{n: len(states), keep: keep, root: root,
-		stratum: func(i int32) uint16 { return uint16(states[i].stratum)<<1 | uint16(states[i].kind) },
-		key:     func(i int32) uint64 { return states[i].exact }})
+	defer facts.close()
+	i := int32(-1)
+	next := func() (splitRec, error) {
+		st, _, err := facts.next()
+		if err != nil {
+			return splitRec{}, err
+		}
+		i++
+		return splitRec{i: i, keep: p.keep(dd, i, &st), stratum: uint16(st.stratum)<<1 | uint16(st.kind), key: st.exact}, nil
+	}
+	in := splitInput{next: next, root: func(i int32) int32 { return i }, clustered: func(int32) bool { return false },
+		dir: rw.dir, budget: p.opt.MemBudget}
+	if dd != nil {
+		in.root, in.clustered = dd.uf.find, dd.uf.clustered
+	}
+	return assignSplits(p.cfg.Split, p.cfg.Seed, in)
+}
+
+// keep reports whether record i goes into a split: not dropped as a
+// duplicate, and not held out for review.
+func (p *pipeline) keep(dd *dedupeResult, i int32, st *recState) bool {
+	if p.cfg.Review.HoldOut && st.review {
+		return false
+	}
+	if dd != nil {
+		if why, _ := dd.dropOf(i); why != keepRecord {
+			return false
+		}
+	}
+	return true
 }

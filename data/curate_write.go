@@ -15,7 +15,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // runWriter owns the files of one run.
@@ -25,17 +24,18 @@ type runWriter struct {
 	spillF   *os.File
 	spillW   *bufio.Writer
 	spillOff int64
-	bandF    []*os.File // one file of uint32 band hashes per LSH band
-	bandW    []*bufio.Writer
+	factsF   *os.File // one factSize record per spilled record
+	factsW   *bufio.Writer
+	factBuf  [factSize]byte
+	n        int      // records spilled
 	sigF     *os.File // MinHash signatures, perms × uint32 per record
 	sigW     *bufio.Writer
+	exact    *extSorter[keyIdx] // (exact hash, record)
+	bands    *extSorter[keyIdx] // (band<<32 | band hash, record)
 	rejF     *os.File
 	rejW     *bufio.Writer
 	rejEnc   *json.Encoder
 	outs     map[string]*outFile
-	// bandBuf and bandVals are readBand's reused buffers.
-	bandBuf  []byte
-	bandVals []uint32
 }
 
 type outFile struct {
@@ -51,6 +51,10 @@ func newRunWriter(dir string, mode Mode) (*runWriter, error) {
 		return nil, err
 	}
 	rw.spillW = bufio.NewWriterSize(rw.spillF, 1<<20)
+	if rw.factsF, err = os.Create(rw.factsPath()); err != nil {
+		return nil, err
+	}
+	rw.factsW = bufio.NewWriterSize(rw.factsF, 1<<16)
 	if rw.rejF, err = os.Create(filepath.Join(dir, "rejects.jsonl")); err != nil {
 		return nil, err
 	}
@@ -61,21 +65,37 @@ func newRunWriter(dir string, mode Mode) (*runWriter, error) {
 }
 
 func (rw *runWriter) spillPath() string { return filepath.Join(rw.dir, ".spill.jsonl") }
+func (rw *runWriter) factsPath() string { return filepath.Join(rw.dir, ".facts") }
+func (rw *runWriter) sigPath() string   { return filepath.Join(rw.dir, ".signatures") }
 
-// spill appends a record, its band hashes and its signature.
-func (rw *runWriter) spill(line []byte, bands, sig []uint32) error {
+// spill appends a record's line, its facts and signature, and feeds its
+// exact hash and band hashes to the sorters.
+func (rw *runWriter) spill(st *recState, line []byte, bands, sig []uint32) error {
+	st.off = rw.spillOff
 	n, err := rw.spillW.Write(line)
 	rw.spillOff += int64(n)
 	if err != nil {
 		return err
 	}
-	var buf [4]byte
-	for b, v := range bands {
-		binary.LittleEndian.PutUint32(buf[:], v)
-		if _, err := rw.bandW[b].Write(buf[:]); err != nil {
+	putFact(rw.factBuf[:], st, uint32(len(line)))
+	if _, err := rw.factsW.Write(rw.factBuf[:]); err != nil {
+		return err
+	}
+	i := uint32(rw.n)
+	rw.n++
+	if rw.exact != nil {
+		if err := rw.exact.add(keyIdx{k: st.exact, i: i}); err != nil {
 			return err
 		}
 	}
+	if rw.bands != nil {
+		for b, v := range bands {
+			if err := rw.bands.add(keyIdx{k: uint64(b)<<32 | uint64(v), i: i}); err != nil {
+				return err
+			}
+		}
+	}
+	var buf [4]byte
 	for _, v := range sig {
 		binary.LittleEndian.PutUint32(buf[:], v)
 		if _, err := rw.sigW.Write(buf[:]); err != nil {
@@ -85,69 +105,46 @@ func (rw *runWriter) spill(line []byte, bands, sig []uint32) error {
 	return nil
 }
 
-func (rw *runWriter) sigPath() string { return filepath.Join(rw.dir, ".signatures") }
-
-func (rw *runWriter) bandPath(b int) string {
-	return filepath.Join(rw.dir, fmt.Sprintf(".band%03d", b))
-}
-
-// openBands creates one file per LSH band, and the signature file: dedupe
-// reads one band at a time and signatures by offset, so neither sits in
-// memory.
-func (rw *runWriter) openBands(nb int) error {
+// openDedupe creates the signature file (dedupe reads signatures by
+// offset) and the sorters of exact and band hashes, within the given
+// budgets.
+func (rw *runWriter) openDedupe(exactBudget, bandBudget int64) error {
 	f, err := os.Create(rw.sigPath())
 	if err != nil {
 		return err
 	}
 	rw.sigF, rw.sigW = f, bufio.NewWriterSize(f, 1<<16)
-	for b := range nb {
-		f, err := os.Create(rw.bandPath(b))
-		if err != nil {
-			return err
-		}
-		rw.bandF = append(rw.bandF, f)
-		rw.bandW = append(rw.bandW, bufio.NewWriterSize(f, 1<<14))
-	}
+	rw.exact = newExtSorter(keyIdxSpec, rw.dir, "exact", exactBudget)
+	rw.bands = newExtSorter(keyIdxSpec, rw.dir, "bands", bandBudget)
 	return nil
 }
 
-// readBand returns band b's hashes for all n records. The returned slice
-// is reused by the next call (dedupe reads one band at a time), so the
-// band pass allocates its 8 bytes per record once, not once per band.
-func (rw *runWriter) readBand(b, n int) ([]uint32, error) {
-	f, err := os.Open(rw.bandPath(b))
-	if err != nil {
-		return nil, err
+// closeDedupe removes the sorters' runs once dedupe has read them.
+func (rw *runWriter) closeDedupe() {
+	if rw.exact != nil {
+		rw.exact.close()
+		rw.bands.close()
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return nil, err
-	} else if fi.Size() != int64(4*n) {
-		return nil, fmt.Errorf("band file %d: %d bytes for %d records", b, fi.Size(), n)
-	}
-	if cap(rw.bandBuf) < 4*n {
-		rw.bandBuf, rw.bandVals = make([]byte, 4*n), make([]uint32, n)
-	}
-	buf, out := rw.bandBuf[:4*n], rw.bandVals[:n]
-	if _, err := io.ReadFull(f, buf); err != nil {
-		return nil, fmt.Errorf("band file %d: %w", b, err)
-	}
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(buf[4*i:])
-	}
-	return out, nil
 }
 
+// flushSpill ends pass 1: buffered files reach the disk and the sorters
+// sort what they hold.
 func (rw *runWriter) flushSpill() error {
 	if rw.sigW != nil {
 		if err := rw.sigW.Flush(); err != nil {
 			return err
 		}
 	}
-	for _, w := range rw.bandW {
-		if err := w.Flush(); err != nil {
+	if rw.exact != nil {
+		if err := rw.exact.finish(); err != nil {
 			return err
 		}
+		if err := rw.bands.finish(); err != nil {
+			return err
+		}
+	}
+	if err := rw.factsW.Flush(); err != nil {
+		return err
 	}
 	return rw.spillW.Flush()
 }
@@ -190,7 +187,7 @@ func (rw *runWriter) ensure(rels ...string) error {
 	return nil
 }
 
-// finish flushes and syncs everything and removes the spill file.
+// finish flushes and syncs everything and removes the spill files.
 func (rw *runWriter) finish() error {
 	if err := rw.rejW.Flush(); err != nil {
 		return err
@@ -210,32 +207,39 @@ func (rw *runWriter) finish() error {
 			return err
 		}
 	}
-	rw.spillF.Close()
-	for b, f := range rw.bandF {
-		f.Close()
-		if err := os.Remove(rw.bandPath(b)); err != nil {
+	rw.closeSpill()
+	for _, path := range []string{rw.spillPath(), rw.factsPath(), rw.sigPath()} {
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 			return err
 		}
 	}
+	// Any sort run still on disk (none, unless a sorter was not closed)
+	// must not reach the output directory.
+	runs, err := filepath.Glob(filepath.Join(rw.dir, ".sort-*"))
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		if err := os.Remove(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (rw *runWriter) closeSpill() {
+	rw.spillF.Close()
+	rw.factsF.Close()
 	if rw.sigF != nil {
 		rw.sigF.Close()
-		if err := os.Remove(rw.sigPath()); err != nil {
-			return err
-		}
 	}
-	return os.Remove(rw.spillPath())
+	rw.closeDedupe()
 }
 
 // close releases files after a failure; the staging directory is removed
 // by its Abort.
 func (rw *runWriter) close() {
-	rw.spillF.Close()
-	for _, f := range rw.bandF {
-		f.Close()
-	}
-	if rw.sigF != nil {
-		rw.sigF.Close()
-	}
+	rw.closeSpill()
 	rw.rejF.Close()
 	for _, o := range rw.outs {
 		o.f.Close()
@@ -253,12 +257,9 @@ func withSplit(line []byte, split string) []byte {
 	return append(out, "\"}\n"...)
 }
 
-// pass2 streams the spill file into the outputs.
-func (p *pipeline) pass2(ctx context.Context, rw *runWriter, states []recState, dd *dedupeResult, splits []int8, m *Manifest, prog *progress) error {
+// pass2 streams the spill file and its facts into the outputs.
+func (p *pipeline) pass2(ctx context.Context, rw *runWriter, store *spillStore, dd *dedupeResult, splits *splitResult, m *Manifest, prog *progress) error {
 	prog.begin("write", 0)
-	if err := rw.flushSpill(); err != nil {
-		return err
-	}
 	switch p.opt.Mode {
 	case ModeCurate, ModeSplit:
 		if err := rw.ensure("train.jsonl", "val.jsonl", "test.jsonl", "preferences/train.jsonl", "preferences/val.jsonl", "preferences/test.jsonl"); err != nil {
@@ -274,29 +275,25 @@ func (p *pipeline) pass2(ctx context.Context, rw *runWriter, states []recState, 
 			return err
 		}
 	}
-	// Ids of the records that others duplicate or pair with, learnt as
-	// the stream passes them (they always come first).
-	need := map[int32]string{}
-	if dd != nil {
-		for i, d := range dd.drop {
-			if d != keepRecord {
-				need[dd.twin[i]] = ""
-			}
-		}
-		for _, pr := range dd.pairs {
-			need[pr.A], need[pr.B] = "", ""
-		}
-	}
 	f, err := os.Open(rw.spillPath())
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
-	var idProbe struct {
-		ID string `json:"id"`
+	facts, err := openFacts(rw.factsPath(), rw.n)
+	if err != nil {
+		return err
 	}
-	for i := range states {
+	defer facts.close()
+	var cur *splitCursor
+	if splits != nil {
+		if cur, err = splits.cursor(); err != nil {
+			return err
+		}
+		defer cur.close()
+	}
+	for i := 0; i < rw.n; i++ {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -304,39 +301,29 @@ func (p *pipeline) pass2(ctx context.Context, rw *runWriter, states []recState, 
 		if err != nil && !(err == io.EOF && len(line) > 0) {
 			return fmt.Errorf("spill file, record %d: %v", i+1, err)
 		}
-		st := &states[i]
-		_, wanted := need[int32(i)]
-		dropped := dd != nil && dd.drop[i] != keepRecord
-		if wanted || dropped {
-			idProbe.ID = ""
-			if err := json.Unmarshal(line, &idProbe); err != nil {
-				return fmt.Errorf("spill file, record %d: %v", i+1, err)
-			}
-			if wanted {
-				need[int32(i)] = idProbe.ID
-			}
+		st, _, err := facts.next()
+		if err != nil {
+			return err
 		}
-		if dropped {
-			code, why := "duplicate_exact", "the same text (after normalising case, punctuation and spacing) as an earlier record"
-			if dd.drop[i] == dropNear {
-				code, why = "duplicate_near", fmt.Sprintf("a near duplicate (Jaccard ≥ %.2f over %d-word shingles) of an earlier record", p.cfg.Dedupe.Threshold, p.cfg.Dedupe.Shingle)
-			}
-			kind := "conversation"
-			if st.kind == KindPair {
-				kind = "preference_pair"
-			}
-			rl := RejectLine{Code: code, Span: need[dd.twin[i]], Reason: why + "; span is the kept record's id", Message: -1,
-				ID: idProbe.ID, Kind: kind, File: p.files[st.file].Path, Line: int(st.line), Record: int(st.ord), Stage: "dedupe"}
-			if err := rw.reject([]RejectLine{rl}); err != nil {
-				return err
+		why, twin := keepRecord, int32(-1)
+		if dd != nil {
+			why, twin = dd.dropOf(int32(i))
+		}
+		if why != keepRecord {
+			if err := p.dupReject(rw, store, line, &st, why, twin); err != nil {
+				return fmt.Errorf("record %d: %w", i+1, err)
 			}
 			continue
 		}
+		split := int8(-1)
 		var rel string
 		var outLine []byte
-		if splits != nil {
-			if splits[i] >= 0 {
-				name := string(splitNames[splits[i]])
+		if cur != nil {
+			if split, err = cur.at(int32(i), p.keep(dd, int32(i), &st)); err != nil {
+				return err
+			}
+			if split >= 0 {
+				name := string(splitNames[split])
 				rel = name + ".jsonl"
 				if st.kind == KindPair {
 					rel = "preferences/" + rel
@@ -349,6 +336,7 @@ func (p *pipeline) pass2(ctx context.Context, rw *runWriter, states []recState, 
 				rel = "preferences.jsonl"
 			}
 		}
+		m.tally(&st, split, cur != nil)
 		if rel != "" {
 			o, err := rw.out(rel)
 			if err != nil {
@@ -376,28 +364,71 @@ func (p *pipeline) pass2(ctx context.Context, rw *runWriter, states []recState, 
 			prog.tick(int64(i), 0, false)
 		}
 	}
-	prog.tick(int64(len(states)), 0, true)
-	if dd != nil && len(dd.pairs) > 0 {
-		o, err := rw.out("near_duplicates.jsonl")
-		if err != nil {
+	prog.tick(int64(rw.n), 0, true)
+	if dd != nil && dd.npairs > 0 {
+		if err := writeNearPairs(rw, store, dd); err != nil {
 			return err
-		}
-		enc := json.NewEncoder(o.w)
-		slices.SortFunc(dd.pairs, func(a, b NearPair) int {
-			if a.A != b.A {
-				return int(a.A - b.A)
-			}
-			return int(a.B - b.B)
-		})
-		for _, pr := range dd.pairs {
-			if err := enc.Encode(map[string]any{"a": need[pr.A], "b": need[pr.B], "jaccard": round3(pr.Jaccard)}); err != nil {
-				return err
-			}
-			o.n++
 		}
 	}
 	for rel, o := range rw.outs {
 		m.Outputs[rel] = o.n
 	}
 	return nil
+}
+
+// dupReject writes the reject line of a record dropped as a duplicate;
+// its span is the id of the kept twin.
+func (p *pipeline) dupReject(rw *runWriter, store *spillStore, line []byte, st *recState, why uint8, twin int32) error {
+	id, err := lineID(line)
+	if err != nil {
+		return fmt.Errorf("spill file: %w", err)
+	}
+	twinID, err := store.id(twin)
+	if err != nil {
+		return err
+	}
+	code, reason := "duplicate_exact", "the same text (after normalising case, punctuation and spacing) as an earlier record"
+	if why == dropNear {
+		code, reason = "duplicate_near", fmt.Sprintf("a near duplicate (Jaccard ≥ %.2f over %d-word shingles) of an earlier record", p.cfg.Dedupe.Threshold, p.cfg.Dedupe.Shingle)
+	}
+	kind := "conversation"
+	if st.kind == KindPair {
+		kind = "preference_pair"
+	}
+	return rw.reject([]RejectLine{{Code: code, Span: twinID, Reason: reason + "; span is the kept record's id", Message: -1,
+		ID: id, Kind: kind, File: p.files[st.file].Path, Line: int(st.line), Record: int(st.ord), Stage: "dedupe"}})
+}
+
+// writeNearPairs writes near_duplicates.jsonl from the spilled pairs, in
+// record order, reading each record's id back from the spill file.
+func writeNearPairs(rw *runWriter, store *spillStore, dd *dedupeResult) error {
+	o, err := rw.out("near_duplicates.jsonl")
+	if err != nil {
+		return err
+	}
+	it, err := dd.pairs.iter()
+	if err != nil {
+		return err
+	}
+	defer it.close()
+	enc := json.NewEncoder(o.w)
+	lastA, idA := int32(-1), ""
+	for v, ok := it.next(); ok; v, ok = it.next() {
+		a, b := int32(v.k>>32), int32(uint32(v.k))
+		if a != lastA {
+			if idA, err = store.id(a); err != nil {
+				return err
+			}
+			lastA = a
+		}
+		idB, err := store.id(b)
+		if err != nil {
+			return err
+		}
+		if err := enc.Encode(map[string]any{"a": idA, "b": idB, "jaccard": float64(v.i) / 1000}); err != nil {
+			return err
+		}
+		o.n++
+	}
+	return it.err
 }

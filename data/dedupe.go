@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +29,11 @@ type DedupeConfig struct {
 	// each cluster). Preference pairs are only clustered: several pairs
 	// per prompt is normal. Exact duplicates are always dropped.
 	DropNear bool `yaml:"drop_near" json:"drop_near"`
+	// BucketCap bounds the work in one LSH bucket of templated text: the
+	// first BucketCap members are each checked against the first member
+	// and the 8 before them, later members against the first member only.
+	// 0 means DefaultBucketCap; a negative value means no cap.
+	BucketCap int `yaml:"bucket_cap,omitempty" json:"bucket_cap,omitempty"`
 }
 
 func (c *DedupeConfig) validate() error {
@@ -131,17 +135,23 @@ type NearPair struct {
 	Jaccard float64
 }
 
-// dedupeInput is what the dedupe stage needs per record.
+// dedupeInput is what the dedupe stage needs. Per-record keys come from
+// external sorters (extsort.go) and per-record text from the spill file,
+// so memory does not grow with the number of records.
 type dedupeInput struct {
 	// ctx, if set, is checked between bands so an interrupt stops a long
 	// dedupe promptly.
-	ctx   context.Context
-	n     int
-	kind  func(i int32) RecordKind
-	exact func(i int32) uint64
-	nb    int
-	// band returns band b's hash for every record (length n).
-	band func(b int) ([]uint32, error)
+	ctx context.Context
+	n   int
+	nb  int
+	// exact holds (exact hash, record), one per record.
+	exact *extSorter[keyIdx]
+	// bands holds (band<<32 | band hash, record), nb per record; nil
+	// when nb is 0.
+	bands *extSorter[keyIdx]
+	// kind returns record i's kind (conversations only are dropped as
+	// near duplicates).
+	kind func(i int32) (RecordKind, error)
 	// dropExact drops exact copies; otherwise they are only clustered.
 	dropExact bool
 	// load returns the shingle set of record i (from the spill file).
@@ -152,6 +162,9 @@ type dedupeInput struct {
 	sig func(i int32, out []uint32) error
 	// perms is the signature length for sig.
 	perms int
+	// dir and budget hold the sorters of candidate and verified pairs.
+	dir    string
+	budget int64
 }
 
 // estimateMargin is how far below the threshold a MinHash estimate may be
@@ -164,139 +177,280 @@ const estimateMargin = 0.2
 // is compared with (besides the bucket's first member).
 const bucketWindow = 8
 
-// dedupeResult is the outcome: drops, twins and clusters.
+// DefaultBucketCap is the default DedupeConfig.BucketCap.
+const DefaultBucketCap = 64
+
+// verifyBatch is how many candidate pairs are verified at once.
+const verifyBatch = 1 << 16
+
+// dropInfo says why a record was dropped and which kept record it repeats.
+type dropInfo struct {
+	why  uint8
+	twin int32
+}
+
+// dedupeResult is the outcome. Only records that have a duplicate appear
+// in drops and uf; verified pairs are spilled to a sorter.
 type dedupeResult struct {
-	drop       []uint8
-	twin       []int32 // for a dropped record, the kept record it repeats
-	uf         unionFind
-	pairs      []NearPair
+	drops      map[int32]dropInfo
+	uf         sparseUF
+	pairs      *extSorter[keyIdx] // k = A<<32 | B, i = round(1000 × Jaccard)
+	npairs     int
+	clusters   int // clusters with a verified near pair
 	candidates int
 	exact      int
 	near       int
 }
 
-func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
-	n := in.n
-	res := &dedupeResult{drop: make([]uint8, n), twin: make([]int32, n), uf: newUnionFind(n)}
-	// Exact: sort (hash, index) and drop every later copy.
-	keys := make([]uint64, n)
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-		keys[i] = in.exact(int32(i))
+// dropOf returns why record i is dropped (keepRecord if not) and its twin.
+func (d *dedupeResult) dropOf(i int32) (uint8, int32) {
+	if x, ok := d.drops[i]; ok {
+		return x.why, x.twin
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if keys[a] != keys[b] {
-			if keys[a] < keys[b] {
-				return -1
-			}
-			return 1
+	return keepRecord, -1
+}
+
+// close removes the spilled pairs.
+func (d *dedupeResult) close() {
+	if d != nil && d.pairs != nil {
+		d.pairs.close()
+	}
+}
+
+// bucketCap returns the configured cap, 0 meaning the default and a
+// negative value no cap.
+func (c *DedupeConfig) bucketCap() int {
+	switch {
+	case c.BucketCap == 0:
+		return DefaultBucketCap
+	case c.BucketCap < 0:
+		return int(^uint(0) >> 1)
+	}
+	return c.BucketCap
+}
+
+func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
+	res := &dedupeResult{drops: map[int32]dropInfo{}, uf: newSparseUF(),
+		pairs: newExtSorter(keyIdxSpec, in.dir, "pairs", in.budget/8)}
+	ok := false
+	defer func() {
+		if !ok {
+			res.close()
 		}
-		return int(a - b)
-	})
-	for k := 1; k < n; k++ {
-		a, b := order[k-1], order[k]
-		if keys[a] == keys[b] {
-			first := a
-			if res.drop[a] == dropExact {
-				first = res.twin[a]
-			}
+	}()
+	if err := res.exactPass(in); err != nil {
+		return nil, err
+	}
+	if in.nb > 0 {
+		if err := res.nearPass(cfg, in); err != nil {
+			return nil, err
+		}
+	}
+	if err := res.pairs.finish(); err != nil {
+		return nil, err
+	}
+	if err := res.dropNear(cfg, in); err != nil {
+		return nil, err
+	}
+	ok = true
+	return res, nil
+}
+
+// exactPass walks the records in hash order: in each run of equal hashes
+// the first record is kept and the rest are dropped as its copies.
+func (res *dedupeResult) exactPass(in dedupeInput) error {
+	it, err := in.exact.iter()
+	if err != nil {
+		return err
+	}
+	defer it.close()
+	var prev uint64
+	first := int32(-1)
+	for v, ok := it.next(); ok; v, ok = it.next() {
+		b := int32(v.i)
+		if first >= 0 && v.k == prev {
 			if in.dropExact {
-				res.drop[b], res.twin[b] = dropExact, first
+				res.drops[b] = dropInfo{dropExact, first}
 			}
 			res.uf.union(first, b)
 			res.exact++
+		} else {
+			first = b
 		}
+		prev = v.k
 	}
-	keys, order = nil, nil
-	if in.nb == 0 {
-		return res, nil
+	return it.err
+}
+
+// nearPass proposes candidates band by band: records sharing a band value
+// are candidates. Within a bucket each member is checked against the
+// bucket's first member and the bucketWindow members before it, which
+// finds the clusters without comparing all pairs of a large bucket of
+// templated text; past BucketCap members, a member is checked against the
+// first member only. Pairs already in one cluster are skipped, and a
+// fixed-size cache remembers pairs already checked. One band's candidates
+// go through an external sorter, so memory stays bounded.
+func (res *dedupeResult) nearPass(cfg DedupeConfig, in dedupeInput) error {
+	it, err := in.bands.iter()
+	if err != nil {
+		return err
 	}
-	// Near: records sharing a band value are candidates. Within a bucket
-	// each member is checked against the bucket's first member and the
-	// bucketWindow members before it, which finds the clusters without
-	// comparing all pairs of a large bucket of templated text. Bands are
-	// verified one at a time, so memory holds one band's candidates;
-	// pairs already in one cluster are skipped, and a fixed-size cache
-	// remembers pairs already checked.
-	var cand []uint64
+	defer it.close()
+	cand := newExtSorter(keyIdxSpec, in.dir, "cand", in.budget/2)
+	defer cand.close()
 	seen := make(pairCache, 1<<20)
-	col := make([]uint64, 0, n)
-	for band := 0; band < in.nb; band++ {
-		if in.ctx != nil && in.ctx.Err() != nil {
-			return nil, in.ctx.Err()
+	capMembers := cfg.bucketCap()
+	var addErr error
+	add := func(a, b uint32) {
+		p := uint64(a)<<32 | uint64(b)
+		if !seen.has(p) && res.uf.find(int32(a)) != res.uf.find(int32(b)) && addErr == nil {
+			addErr = cand.add(keyIdx{k: p})
 		}
-		vals, err := in.band(band)
-		if err != nil {
-			return nil, err
+	}
+	band := int64(-1)
+	var bucket uint32
+	var first uint32
+	var recent [bucketWindow]uint32 // ring of the last members after the first
+	members := 0
+	for v, ok := it.next(); ; v, ok = it.next() {
+		b := int64(-2)
+		if ok {
+			b = int64(v.k >> 32)
 		}
-		col = col[:0]
-		for i := 0; i < n; i++ {
-			if res.drop[i] == keepRecord {
-				col = append(col, uint64(vals[i])<<32|uint64(i))
-			}
-		}
-		vals = nil
-		slices.Sort(col)
-		cand = cand[:0]
-		add := func(a, b uint32) {
-			p := uint64(a)<<32 | uint64(b)
-			if !seen.has(p) && res.uf.find(int32(a)) != res.uf.find(int32(b)) {
-				cand = append(cand, p)
-			}
-		}
-		start := 0
-		for k := 1; k <= len(col); k++ {
-			if k < len(col) && col[k]>>32 == col[start]>>32 {
-				cur := uint32(col[k])
-				add(uint32(col[start]), cur)
-				for j := max(start+1, k-bucketWindow); j < k; j++ {
-					add(uint32(col[j]), cur)
+		if b != band {
+			if band >= 0 {
+				if err := res.verifyBand(cand, seen, cfg, in); err != nil {
+					return err
 				}
-				continue
 			}
-			start = k
+			if !ok {
+				break
+			}
+			if in.ctx != nil && in.ctx.Err() != nil {
+				return in.ctx.Err()
+			}
+			band, members = b, 0
 		}
-		slices.Sort(cand)
-		cand = slices.Compact(cand)
-		res.candidates += len(cand)
-		found, err := verifyPairs(cand, cfg.Threshold, in)
+		if _, dropped := res.drops[int32(v.i)]; dropped {
+			continue
+		}
+		val := uint32(v.k)
+		if members > 0 && val == bucket {
+			cur := v.i
+			add(first, cur)
+			if members <= capMembers {
+				for j := max(1, members-bucketWindow); j < members; j++ {
+					add(recent[j%bucketWindow], cur)
+				}
+			}
+			recent[members%bucketWindow] = cur
+			members++
+			continue
+		}
+		bucket, first, members = val, v.i, 1
+	}
+	if addErr != nil {
+		return addErr
+	}
+	return it.err
+}
+
+// verifyBand verifies one band's candidates (sorted, each once) in
+// batches, joins the verified pairs and spills them.
+func (res *dedupeResult) verifyBand(cand *extSorter[keyIdx], seen pairCache, cfg DedupeConfig, in dedupeInput) error {
+	defer cand.reset()
+	if err := cand.finish(); err != nil {
+		return err
+	}
+	it, err := cand.iter()
+	if err != nil {
+		return err
+	}
+	defer it.close()
+	batch := make([]uint64, 0, min(cand.len(), verifyBatch))
+	flush := func() error {
+		found, err := verifyPairs(batch, cfg.Threshold, in)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, p := range cand {
+		for _, p := range batch {
 			seen.add(p)
 		}
 		for _, p := range found {
 			res.uf.union(p.A, p.B)
+			j := uint32(p.Jaccard*1000 + 0.5)
+			if err := res.pairs.add(keyIdx{k: uint64(p.A)<<32 | uint64(p.B), i: j}); err != nil {
+				return err
+			}
 		}
-		res.pairs = append(res.pairs, found...)
+		res.npairs += len(found)
+		res.candidates += len(batch)
+		batch = batch[:0]
+		return nil
 	}
-	col, cand = nil, nil
-	verified := res.pairs
-	if cfg.DropNear && len(verified) > 0 {
-		multi := map[int32]int32{} // cluster root → first conversation
-		for _, p := range verified {
-			multi[res.uf.find(p.A)] = -1
+	last, any := uint64(0), false
+	for v, ok := it.next(); ok; v, ok = it.next() {
+		if any && v.k == last {
+			continue
 		}
-		for i := int32(0); i < int32(n); i++ {
-			if res.drop[i] != keepRecord || in.kind(i) != KindConversation {
-				continue
+		last, any = v.k, true
+		batch = append(batch, v.k)
+		if len(batch) == verifyBatch {
+			if err := flush(); err != nil {
+				return err
 			}
-			r := res.uf.find(i)
-			f, ok := multi[r]
-			if !ok {
-				continue
-			}
-			if f < 0 {
-				multi[r] = i
-				continue
-			}
-			res.drop[i], res.twin[i] = dropNear, f
-			res.near++
 		}
 	}
-	return res, nil
+	if it.err != nil {
+		return it.err
+	}
+	return flush()
+}
+
+// dropNear counts the clusters with a verified pair and, with DropNear,
+// keeps the first conversation of each and drops the rest. Only records
+// in the union-find (those with a duplicate) can be in such a cluster.
+func (res *dedupeResult) dropNear(cfg DedupeConfig, in dedupeInput) error {
+	roots := map[int32]int32{} // cluster root → first conversation, -1 before it is seen
+	it, err := res.pairs.iter()
+	if err != nil {
+		return err
+	}
+	for v, ok := it.next(); ok; v, ok = it.next() {
+		roots[res.uf.find(int32(v.k>>32))] = -1
+	}
+	it.close()
+	if it.err != nil {
+		return it.err
+	}
+	res.clusters = len(roots)
+	if !cfg.DropNear || len(roots) == 0 {
+		return nil
+	}
+	for _, i := range res.uf.members() {
+		if _, dropped := res.drops[i]; dropped {
+			continue
+		}
+		r := res.uf.find(i)
+		f, ok := roots[r]
+		if !ok {
+			continue
+		}
+		k, err := in.kind(i)
+		if err != nil {
+			return err
+		}
+		if k != KindConversation {
+			continue
+		}
+		if f < 0 {
+			roots[r] = i
+			continue
+		}
+		res.drops[i] = dropInfo{dropNear, f}
+		res.near++
+	}
+	return nil
 }
 
 // pairCache is a fixed-size, direct-mapped set of candidate pairs: a hit

@@ -157,50 +157,64 @@ func TestRunDedupe(t *testing.T) {
 		convOf("f", "I can't sleep since my dog died.", "I'm so sorry. Losing a companion like that leaves a real gap."),
 	}
 	cfg := DefaultCurateConfig().Dedupe.DedupeConfig
-	mh := NewMinHasher(cfg.Perms, cfg.Shingle, 1)
-	nb, nr := Bands(cfg.Threshold, cfg.Perms)
-	var bands []uint32
 	shingles := make([][]uint64, len(recs))
-	for i := range recs {
-		shingles[i] = mh.Shingles(dedupeWords(recs[i].Messages, nil), nil)
-		sig := make([]uint32, cfg.Perms)
-		mh.Signature(shingles[i], sig)
-		bands = bandHashes(sig, nb, nr, bands)
-	}
-	band := func(b int) ([]uint32, error) {
-		col := make([]uint32, len(recs))
-		for i := range col {
-			col[i] = bands[i*nb+b]
+	for _, budget := range []int64{1 << 20, 1} { // in memory, and spilled in tiny runs
+		dd, err := runDedupe(cfg, testDedupeInput(t, cfg, recs, shingles, budget))
+		if err != nil {
+			t.Fatal(err)
 		}
-		return col, nil
-	}
-	dd, err := runDedupe(cfg, dedupeInput{n: len(recs), nb: nb, band: band, dropExact: true,
-		kind:  func(int32) RecordKind { return KindConversation },
-		exact: func(i int32) uint64 { return exactHash(KindConversation, recs[i].Messages) },
-		load:  func(i int32) ([]uint64, error) { return shingles[i], nil }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []uint8{keepRecord, dropExact, dropExact, dropNear, keepRecord, keepRecord}
-	for i, w := range want {
-		if dd.drop[i] != w {
-			t.Errorf("record %s: drop %d, want %d (Jaccard with a: %.2f)", recs[i].ID, dd.drop[i], w, Jaccard(shingles[0], shingles[i]))
+		want := []uint8{keepRecord, dropExact, dropExact, dropNear, keepRecord, keepRecord}
+		for i, w := range want {
+			why, twin := dd.dropOf(int32(i))
+			if why != w {
+				t.Errorf("budget %d: record %s: drop %d, want %d (Jaccard with a: %.2f)", budget, recs[i].ID, why, w, Jaccard(shingles[0], shingles[i]))
+			}
+			if w != keepRecord && twin != 0 {
+				t.Errorf("budget %d: record %s: twin %d, want 0", budget, recs[i].ID, twin)
+			}
 		}
-		if w != keepRecord && dd.twin[i] != 0 {
-			t.Errorf("record %s: twin %d, want 0", recs[i].ID, dd.twin[i])
+		if dd.uf.find(4) == dd.uf.find(0) || dd.uf.find(5) == dd.uf.find(0) {
+			t.Errorf("hard negatives were clustered with the original")
 		}
-	}
-	if dd.uf.find(4) == dd.uf.find(0) || dd.uf.find(5) == dd.uf.find(0) {
-		t.Errorf("hard negatives were clustered with the original")
+		if dd.npairs != 1 || dd.clusters != 1 || dd.exact != 2 || dd.near != 1 {
+			t.Errorf("budget %d: %d pairs in %d clusters, %d exact, %d near; want 1, 1, 2, 1", budget, dd.npairs, dd.clusters, dd.exact, dd.near)
+		}
+		dd.close()
 	}
 	// An interrupt stops dedupe between bands.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = runDedupe(cfg, dedupeInput{ctx: ctx, n: len(recs), nb: nb, band: band, dropExact: true,
-		kind:  func(int32) RecordKind { return KindConversation },
-		exact: func(i int32) uint64 { return exactHash(KindConversation, recs[i].Messages) },
-		load:  func(i int32) ([]uint64, error) { return shingles[i], nil }})
+	in := testDedupeInput(t, cfg, recs, shingles, 1<<20)
+	in.ctx = ctx
+	_, err := runDedupe(cfg, in)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled dedupe: got %v, want context.Canceled", err)
 	}
+}
+
+// testDedupeInput feeds conversations to runDedupe through sorters of the
+// given budget in a temporary directory, filling shingles.
+func testDedupeInput(t *testing.T, cfg DedupeConfig, recs []conv.Conversation, shingles [][]uint64, budget int64) dedupeInput {
+	t.Helper()
+	mh := NewMinHasher(cfg.Perms, cfg.Shingle, 1)
+	nb, nr := Bands(cfg.Threshold, cfg.Perms)
+	dir := t.TempDir()
+	in := dedupeInput{n: len(recs), nb: nb, dropExact: true, dir: dir, budget: budget,
+		exact: newExtSorter(keyIdxSpec, dir, "exact", budget), bands: newExtSorter(keyIdxSpec, dir, "bands", budget),
+		kind: func(int32) (RecordKind, error) { return KindConversation, nil },
+		load: func(i int32) ([]uint64, error) { return shingles[i], nil }}
+	for i := range recs {
+		shingles[i] = mh.Shingles(dedupeWords(recs[i].Messages, nil), nil)
+		sig := make([]uint32, cfg.Perms)
+		mh.Signature(shingles[i], sig)
+		in.exact.add(keyIdx{k: exactHash(KindConversation, recs[i].Messages), i: uint32(i)})
+		for b, v := range bandHashes(sig, nb, nr, nil) {
+			in.bands.add(keyIdx{k: uint64(b)<<32 | uint64(v), i: uint32(i)})
+		}
+	}
+	if err := errors.Join(in.exact.finish(), in.bands.finish()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.exact.close(); in.bands.close() })
+	return in
 }

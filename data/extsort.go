@@ -16,14 +16,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"unsafe"
 )
 
 // sortSpec says how records of type T are ordered and stored. cmp must be
 // a total order over every field that put stores, so the merged order does
 // not depend on how the input was cut into runs.
 type sortSpec[T any] struct {
-	size int                // bytes per record on disk
-	cmp  func(a, b T) int   // ordering
+	size int                 // bytes per record on disk
+	cmp  func(a, b T) int    // ordering
 	put  func(b []byte, v T) // encodes v into b[:size]
 	get  func(b []byte) T    // decodes b[:size]
 }
@@ -56,7 +57,8 @@ type extSorter[T any] struct {
 // newExtSorter returns a sorter whose chunk and merge buffers stay within
 // budget bytes; run files are named dir/.sort-name-N and removed by close.
 func newExtSorter[T any](spec sortSpec[T], dir, name string, budget int64) *extSorter[T] {
-	limit := int(budget / int64(max(spec.size, 8)))
+	var zero T
+	limit := int(budget / int64(max(int(unsafe.Sizeof(zero)), spec.size)))
 	limit = max(limit, minChunk)
 	return &extSorter[T]{spec: spec, dir: dir, name: name, budget: budget, limit: limit, scr: make([]byte, spec.size)}
 }
@@ -66,13 +68,16 @@ func (s *extSorter[T]) add(v T) error {
 	if s.done {
 		return errors.New("extsort: add after finish")
 	}
-	if s.buf == nil {
-		s.buf = make([]T, 0, min(s.limit, 4096))
-	}
 	if len(s.buf) == s.limit {
 		if err := s.flush(); err != nil {
 			return err
 		}
+	}
+	if len(s.buf) == cap(s.buf) {
+		// Grow by hand so the chunk never exceeds its limit.
+		grown := make([]T, len(s.buf), min(max(2*cap(s.buf), 4096), s.limit))
+		copy(grown, s.buf)
+		s.buf = grown
 	}
 	s.buf = append(s.buf, v)
 	s.n++

@@ -113,59 +113,51 @@ func (p *pipeline) collect(m *Manifest) {
 }
 
 func (m *Manifest) addDedupe(dd *dedupeResult, p *pipeline) {
-	roots := map[int32]bool{}
-	for _, pr := range dd.pairs {
-		roots[dd.uf.find(pr.A)] = true
-	}
-	m.Dedupe = &DedupeReport{Bands: p.nb, Rows: p.nr, Candidates: dd.candidates, NearPairs: len(dd.pairs), Clusters: len(roots)}
+	m.Dedupe = &DedupeReport{Bands: p.nb, Rows: p.nr, Candidates: dd.candidates, NearPairs: dd.npairs, Clusters: dd.clusters}
 	m.Counts.ExactDups = dd.exact
 	m.Counts.NearDups = dd.near
 }
 
-// finish fills the per-split statistics from the compact state.
-func (m *Manifest) finish(states []recState, splits []int8, dd *dedupeResult) {
-	for i := range states {
-		st := &states[i]
-		if dd != nil && dd.drop[i] != keepRecord {
-			continue
-		}
-		if st.review {
-			m.Counts.NeedsReview++
-		}
-		name := "all"
-		if splits != nil {
-			if splits[i] < 0 {
-				m.Counts.HeldOut++
-				continue
-			}
-			name = string(splitNames[splits[i]])
-		}
-		m.Counts.Written++
-		s := m.Splits[name]
-		if s == nil {
-			s = &SplitStats{Concerns: map[string]int{}, Severities: map[string]int{}, Strategies: map[string]int{},
-				TokenHist: make([]int, tokenBuckets), TokenBucket: tokenBucket}
-			m.Splits[name] = s
-		}
-		if st.kind == KindPair {
-			s.Pairs++
-		} else {
-			s.Conversations++
-		}
-		s.Concerns[stratumName(st.stratum)]++
-		sev := "unlabelled"
-		if st.sev >= 0 {
-			sev = severityNames[st.sev]
-		}
-		s.Severities[sev]++
-		for k, n := range st.strat {
-			if n > 0 {
-				s.Strategies[string(conv.Strategies[k])] += int(n)
-			}
-		}
-		s.TokenHist[min(int(st.tokens)/tokenBucket, tokenBuckets-1)]++
-		s.TokensTotal += int(st.tokens)
+// tally adds one record that survived dedupe to the counts and per-split
+// statistics; split is its split index, or -1 when it is held out (with
+// splitting) or when the run does not split.
+func (m *Manifest) tally(st *recState, split int8, splitting bool) {
+	if st.review {
+		m.Counts.NeedsReview++
 	}
+	name := "all"
+	if splitting {
+		if split < 0 {
+			m.Counts.HeldOut++
+			return
+		}
+		name = string(splitNames[split])
+	}
+	m.Counts.Written++
+	s := m.Splits[name]
+	if s == nil {
+		s = &SplitStats{Concerns: map[string]int{}, Severities: map[string]int{}, Strategies: map[string]int{},
+			TokenHist: make([]int, tokenBuckets), TokenBucket: tokenBucket}
+		m.Splits[name] = s
+	}
+	if st.kind == KindPair {
+		s.Pairs++
+	} else {
+		s.Conversations++
+	}
+	s.Concerns[stratumName(st.stratum)]++
+	sev := "unlabelled"
+	if st.sev >= 0 {
+		sev = severityNames[st.sev]
+	}
+	s.Severities[sev]++
+	for k, n := range st.strat {
+		if n > 0 {
+			s.Strategies[string(conv.Strategies[k])] += int(n)
+		}
+	}
+	s.TokenHist[min(int(st.tokens)/tokenBucket, tokenBuckets-1)]++
+	s.TokensTotal += int(st.tokens)
 }
 
 var severityNames = []string{"0 none", "1 mild", "2 moderate", "3 severe", "4 crisis"}

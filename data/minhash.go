@@ -143,36 +143,60 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// unionFind groups record indexes into clusters.
-type unionFind []int32
-
-func newUnionFind(n int) unionFind {
-	u := make(unionFind, n)
-	for i := range u {
-		u[i] = int32(i)
-	}
-	return u
+// sparseUF groups record indexes into clusters. Only records that were
+// joined to another are stored, so its size follows the number of
+// duplicates, not the number of records; any other record is its own
+// cluster.
+type sparseUF struct {
+	parent map[int32]int32
 }
 
+func newSparseUF() sparseUF { return sparseUF{parent: map[int32]int32{}} }
+
 // find returns the root of x, halving paths as it goes.
-func (u unionFind) find(x int32) int32 {
-	for u[x] != x {
-		u[x] = u[u[x]]
-		x = u[x]
+func (u sparseUF) find(x int32) int32 {
+	for {
+		p, ok := u.parent[x]
+		if !ok || p == x {
+			return x
+		}
+		gp := u.parent[p]
+		u.parent[x] = gp
+		x = gp
 	}
-	return x
 }
 
 // union joins the clusters of x and y; the smaller index becomes the root,
 // so a cluster's root is its first record.
-func (u unionFind) union(x, y int32) {
+func (u sparseUF) union(x, y int32) {
 	rx, ry := u.find(x), u.find(y)
 	if rx == ry {
 		return
 	}
-	if rx < ry {
-		u[ry] = rx
-	} else {
-		u[rx] = ry
+	for _, v := range [...]int32{x, y, rx, ry} {
+		if _, ok := u.parent[v]; !ok {
+			u.parent[v] = v
+		}
 	}
+	if rx < ry {
+		u.parent[ry] = rx
+	} else {
+		u.parent[rx] = ry
+	}
+}
+
+// clustered reports whether x has been joined to another record.
+func (u sparseUF) clustered(x int32) bool {
+	_, ok := u.parent[x]
+	return ok
+}
+
+// members returns the records in a cluster of two or more, ascending.
+func (u sparseUF) members() []int32 {
+	out := make([]int32, 0, len(u.parent))
+	for k := range u.parent {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

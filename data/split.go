@@ -7,9 +7,10 @@
 package data
 
 import (
+	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
-	"slices"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -39,103 +40,225 @@ func (c *SplitConfig) validate() error {
 // splitNames indexes the three splits.
 var splitNames = [3]conv.Split{conv.SplitTrain, conv.SplitVal, conv.SplitTest}
 
-// splitInput is the per-record state the splitter needs.
-type splitInput struct {
-	n       int
-	keep    func(i int32) bool
-	root    func(i int32) int32 // cluster root
-	stratum func(i int32) uint16
-	key     func(i int32) uint64 // content hash, for a seeded order
+// splitRec is one record as the splitter sees it.
+type splitRec struct {
+	i       int32
+	keep    bool
+	stratum uint16
+	key     uint64 // content hash, for a seeded order
 }
 
-// assignSplits returns the split index (0 train, 1 val, 2 test) of every
-// kept record, or -1 for dropped ones.
-func assignSplits(cfg SplitConfig, seed uint64, in splitInput) []int8 {
-	type group struct {
-		stratum uint16
-		size    int32
-		key     uint64
-		split   int8
+// splitInput is what the splitter needs: the records in index order
+// (streamed from the spilled facts) and the near-duplicate clusters.
+type splitInput struct {
+	// next returns the next record in index order, or io.EOF.
+	next func() (splitRec, error)
+	// root returns the cluster root of a clustered record.
+	root func(i int32) int32
+	// clustered reports whether a record shares a cluster with another.
+	clustered func(i int32) bool
+	// dir and budget hold the external sorts.
+	dir    string
+	budget int64
+}
+
+// splitGroup is one group: a cluster, or a record on its own.
+type splitGroup struct {
+	stratum uint16
+	key     uint64
+	first   int32 // first kept member, which orders groups with equal keys
+	root    int32 // cluster root, or -1 for a record on its own
+	size    int32
+}
+
+var splitGroupSpec = sortSpec[splitGroup]{
+	size: 22,
+	cmp: func(a, b splitGroup) int {
+		switch {
+		case a.stratum != b.stratum:
+			return int(a.stratum) - int(b.stratum)
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		case a.first != b.first:
+			return int(a.first - b.first)
+		case a.root != b.root:
+			return int(a.root - b.root)
+		}
+		return int(a.size - b.size)
+	},
+	put: func(b []byte, g splitGroup) {
+		binary.LittleEndian.PutUint16(b[0:], g.stratum)
+		binary.LittleEndian.PutUint64(b[2:], g.key)
+		binary.LittleEndian.PutUint32(b[10:], uint32(g.first))
+		binary.LittleEndian.PutUint32(b[14:], uint32(g.root))
+		binary.LittleEndian.PutUint32(b[18:], uint32(g.size))
+	},
+	get: func(b []byte) splitGroup {
+		return splitGroup{stratum: binary.LittleEndian.Uint16(b[0:]), key: binary.LittleEndian.Uint64(b[2:]),
+			first: int32(binary.LittleEndian.Uint32(b[10:])), root: int32(binary.LittleEndian.Uint32(b[14:])),
+			size: int32(binary.LittleEndian.Uint32(b[18:]))}
+	},
+}
+
+// splitResult gives each record's split. Records on their own (nearly
+// all) are spilled as (record, split) in index order; clusters are
+// looked up by root.
+type splitResult struct {
+	single    *extSorter[keyIdx]
+	byRoot    map[int32]int8
+	root      func(i int32) int32
+	clustered func(i int32) bool
+}
+
+// assignSplits decides the split of every kept record. Groups are the
+// near-duplicate clusters (a record alone is a group of one); within each
+// stratum, taken in order, groups are visited in a seeded order of their
+// content hash, and each goes where its stratum, and then the whole
+// dataset, is furthest below target: large strata are balanced within
+// themselves, and the many one-group strata of a small dataset still
+// spread over val and test instead of all landing in train. Groups are
+// put in that order by an external sort, so only the clusters stay in
+// memory.
+func assignSplits(cfg SplitConfig, seed uint64, in splitInput) (*splitResult, error) {
+	groups := newExtSorter(splitGroupSpec, in.dir, "groups", in.budget/2)
+	defer groups.close()
+	res := &splitResult{single: newExtSorter(keyIdxSpec, in.dir, "splits", in.budget/4), byRoot: map[int32]int8{},
+		root: in.root, clustered: in.clustered}
+	clusters := map[int32]*splitGroup{}
+	mixSeed := seed * 0x9e3779b97f4a7c15
+	fail := func(err error) (*splitResult, error) {
+		res.close()
+		return nil, err
 	}
-	groupOf := make([]int32, in.n)
-	var groups []group
-	for i := range groupOf {
-		groupOf[i] = -1
-	}
-	for i := int32(0); i < int32(in.n); i++ {
-		if !in.keep(i) {
+	for {
+		r, err := in.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		if !r.keep {
 			continue
 		}
-		r := in.root(i)
-		g := groupOf[r]
-		if g < 0 {
-			g = int32(len(groups))
-			groupOf[r] = g
-			groups = append(groups, group{stratum: in.stratum(i), key: mix64(in.key(i) ^ seed*0x9e3779b97f4a7c15)})
+		if !in.clustered(r.i) {
+			if err := groups.add(splitGroup{stratum: r.stratum, key: mix64(r.key ^ mixSeed), first: r.i, root: -1, size: 1}); err != nil {
+				return fail(err)
+			}
+			continue
 		}
-		groups[g].size++
-		groupOf[i] = g
+		root := in.root(r.i)
+		g := clusters[root]
+		if g == nil {
+			g = &splitGroup{stratum: r.stratum, key: mix64(r.key ^ mixSeed), first: r.i, root: root}
+			clusters[root] = g
+		}
+		g.size++
 	}
-	byStratum := map[uint16][]int32{}
-	for g := range groups {
-		s := groups[g].stratum
-		byStratum[s] = append(byStratum[s], int32(g))
+	for _, g := range clusters {
+		if err := groups.add(*g); err != nil {
+			return fail(err)
+		}
 	}
+	clusters = nil
+	if err := groups.finish(); err != nil {
+		return fail(err)
+	}
+	it, err := groups.iter()
+	if err != nil {
+		return fail(err)
+	}
+	defer it.close()
 	ratios := [3]float64{cfg.Train, cfg.Val, cfg.Test}
-	strata := make([]uint16, 0, len(byStratum))
-	for s := range byStratum {
-		strata = append(strata, s)
-	}
-	slices.Sort(strata)
-	// A group goes where its stratum, and then the whole dataset, is
-	// furthest below target: large strata are balanced within themselves,
-	// and the many one-group strata of a small dataset still spread over
-	// val and test instead of all landing in train.
-	var total [3]float64
-	totalPlaced := 0.0
-	for _, s := range strata {
-		gs := byStratum[s]
-		slices.SortFunc(gs, func(a, b int32) int {
-			ka, kb := groups[a].key, groups[b].key
-			switch {
-			case ka < kb:
-				return -1
-			case ka > kb:
-				return 1
+	var total, count [3]float64
+	totalPlaced, placed := 0.0, 0.0
+	stratum := -1
+	for g, ok := it.next(); ok; g, ok = it.next() {
+		if int(g.stratum) != stratum {
+			stratum, count, placed = int(g.stratum), [3]float64{}, 0
+		}
+		size := float64(g.size)
+		best, bestDeficit := 0, math.Inf(-1)
+		for k := range 3 {
+			if ratios[k] == 0 {
+				continue
 			}
-			return int(a - b)
-		})
-		var count [3]float64
-		placed := 0.0
-		for _, g := range gs {
-			size := float64(groups[g].size)
-			best, bestDeficit := 0, math.Inf(-1)
-			for k := range 3 {
-				if ratios[k] == 0 {
-					continue
-				}
-				d := ratios[k]*(placed+size) - count[k] + ratios[k]*(totalPlaced+size) - total[k]
-				if d > bestDeficit+1e-9 {
-					best, bestDeficit = k, d
-				}
+			d := ratios[k]*(placed+size) - count[k] + ratios[k]*(totalPlaced+size) - total[k]
+			if d > bestDeficit+1e-9 {
+				best, bestDeficit = k, d
 			}
-			groups[g].split = int8(best)
-			count[best] += size
-			placed += size
-			total[best] += size
-			totalPlaced += size
+		}
+		count[best] += size
+		placed += size
+		total[best] += size
+		totalPlaced += size
+		if g.root >= 0 {
+			res.byRoot[g.root] = int8(best)
+		} else if err := res.single.add(keyIdx{k: uint64(g.first), i: uint32(best)}); err != nil {
+			return fail(err)
 		}
 	}
-	out := make([]int8, in.n)
-	for i := range out {
-		if g := groupOf[i]; g >= 0 && in.keep(int32(i)) {
-			out[i] = groups[g].split
-		} else {
-			out[i] = -1
-		}
+	if it.err != nil {
+		return fail(it.err)
 	}
-	return out
+	if err := res.single.finish(); err != nil {
+		return fail(err)
+	}
+	return res, nil
 }
+
+func (r *splitResult) close() {
+	if r != nil {
+		r.single.close()
+	}
+}
+
+// splitCursor reads the splits of records in index order.
+type splitCursor struct {
+	r    *splitResult
+	it   *sortedIter[keyIdx]
+	head keyIdx
+	more bool
+}
+
+func (r *splitResult) cursor() (*splitCursor, error) {
+	it, err := r.single.iter()
+	if err != nil {
+		return nil, err
+	}
+	c := &splitCursor{r: r, it: it}
+	c.head, c.more = it.next()
+	return c, nil
+}
+
+// at returns the split of record i (0 train, 1 val, 2 test) or -1 for a
+// record not kept. Calls must come in increasing i.
+func (c *splitCursor) at(i int32, keep bool) (int8, error) {
+	if !keep {
+		return -1, nil
+	}
+	if c.r.clustered(i) {
+		s, ok := c.r.byRoot[c.r.root(i)]
+		if !ok {
+			return -1, fmt.Errorf("split: record %d's cluster has no split", i)
+		}
+		return s, nil
+	}
+	for c.more && c.head.k < uint64(i) {
+		c.head, c.more = c.it.next()
+	}
+	if !c.more || c.head.k != uint64(i) {
+		if c.it.err != nil {
+			return -1, c.it.err
+		}
+		return -1, fmt.Errorf("split: record %d has no split", i)
+	}
+	return int8(c.head.i), nil
+}
+
+func (c *splitCursor) close() { c.it.close() }
 
 // mix64 is the SplitMix64 finaliser: a cheap, well-spread 64-bit hash.
 func mix64(x uint64) uint64 {
