@@ -51,6 +51,7 @@ type guardMemo struct {
 
 	mu       sync.Mutex
 	cur, old map[pieceKey]uint16
+	streams  sync.Pool // *probeStream
 }
 
 // ruleBit is the memo bit of a guard rule; 0 for reply-level rules.
@@ -75,7 +76,9 @@ func rulesMask(rules []string) uint16 {
 const probeUser = "I keep thinking about the pills."
 
 // newGuardMemo builds the memo's probe guard (every sentence rule on) and
-// checks that its context has every flag set the permissive way.
+// checks that its context has every flag set the permissive way. The
+// probe guard never blocks (its rules flag or rewrite), so its stream
+// checks every sentence written to it.
 func newGuardMemo() (*guardMemo, error) {
 	p := safety.DefaultPolicy()
 	p.Rules = map[string]safety.Action{}
@@ -128,7 +131,7 @@ func (m *guardMemo) calibrate() error {
 		return slices.ContainsFunc(v.Violations, func(x safety.Violation) bool { return x.Rule == rule })
 	}
 	for _, w := range memoWitnesses {
-		with := has(m.probe.Check(m.probeCtx, w.reply), w.rule)
+		with := m.probePieces([]string{w.reply}, []int{0})[0]&ruleBit(w.rule) != 0
 		without := has(m.probe.Check(&conv.Conversation{Messages: w.without}, w.reply), w.rule)
 		if !with || without {
 			return fmt.Errorf("%w: %q (%s): %s flagged with the probe context %v, without %v", errMemoUncalibrated, w.reply, w.flag, w.rule, with, without)
@@ -264,22 +267,37 @@ func (m *guardMemo) put(k pieceKey, b uint16) {
 	m.cur[k] = b
 }
 
-// probePieces checks the listed pieces in one guard call with the probe
-// context, each on its own line, and returns the rule bits of each.
+// probeStream is a guard stream in the probe context, reused across
+// probes (a guard call would assess the probe context's risk each time).
+type probeStream struct {
+	s       *safety.StreamGuard
+	written int
+}
+
+// probeStreamBytes bounds what one stream holds (it keeps the text
+// written and its violations) before it is replaced by a fresh one.
+const probeStreamBytes = 1 << 20
+
+// probePieces checks the listed pieces with the probe context and returns
+// the rule bits of each. Each piece is written to the stream on its own
+// line, so all its sentences are complete and checked by that write.
 func (m *guardMemo) probePieces(pieces []string, idx []int) []uint16 {
-	var sb strings.Builder
-	starts := make([]int, len(idx))
-	for n, i := range idx {
-		starts[n] = sb.Len()
-		sb.WriteString(pieces[i])
-		if !strings.HasSuffix(pieces[i], "\n") {
-			sb.WriteByte('\n')
-		}
+	ps, _ := m.streams.Get().(*probeStream)
+	if ps == nil || ps.written > probeStreamBytes {
+		ps = &probeStream{s: m.probe.NewStream(m.probeCtx)}
 	}
+	defer m.streams.Put(ps)
 	out := make([]uint16, len(idx))
-	for _, v := range m.probe.Check(m.probeCtx, sb.String()).Violations {
-		k, _ := slices.BinarySearch(starts, v.Span.Start+1)
-		out[max(k-1, 0)] |= ruleBit(v.Rule)
+	for n, i := range idx {
+		p := pieces[i]
+		if !strings.HasSuffix(p, "\n") {
+			p += "\n"
+		}
+		_, vs := ps.s.Write(p)
+		ps.written += len(p)
+		for _, v := range vs {
+			out[n] |= ruleBit(v.Rule)
+		}
 	}
 	return out
 }
