@@ -22,7 +22,6 @@ package data
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -31,26 +30,13 @@ import (
 	"github.com/tend-project/tend/safety"
 )
 
-// memoGeneration bounds the memo: when one generation holds this many
-// pieces the previous one is dropped (pieces still in use move to the new
-// one), so the memo stays under about 10 MB whatever the input size.
-const memoGeneration = 1 << 17
-
-// pieceKey is a 128-bit hash of a piece (two independent 64-bit hashes):
-// the memo keeps no text, and a collision among a million pieces has odds
-// of about one in 10^26.
-type pieceKey [2]uint64
-
 // guardMemo maps pieces to the sentence rules they break at most
 // permissive context (a bit per entry of sentenceRules). Safe for
 // concurrent use.
 type guardMemo struct {
 	probe    *safety.Guard
 	probeCtx *conv.Conversation
-	s1, s2   maphash.Seed
-
-	mu       sync.Mutex
-	cur, old map[pieceKey]uint16
+	table    *memoTable[uint16]
 	streams  sync.Pool // *probeStream
 }
 
@@ -96,9 +82,8 @@ func newGuardMemo() (*guardMemo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("guard memo: %w", err)
 	}
-	m := &guardMemo{probe: g, s1: maphash.MakeSeed(), s2: maphash.MakeSeed(),
-		probeCtx: &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: probeUser}}},
-		cur:      map[pieceKey]uint16{}, old: map[pieceKey]uint16{}}
+	m := &guardMemo{probe: g, table: newMemoTable[uint16](),
+		probeCtx: &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: probeUser}}}}
 	if err := m.calibrate(); err != nil {
 		return nil, err
 	}
@@ -226,45 +211,24 @@ func (m *guardMemo) rules(texts ...string) uint16 {
 		sc.pieces = guardPieces(t, sc.pieces)
 	}
 	sc.keys, sc.miss = sc.keys[:0], sc.miss[:0]
-	for _, p := range sc.pieces {
-		sc.keys = append(sc.keys, pieceKey{maphash.String(m.s1, p), maphash.String(m.s2, p)})
-	}
 	var bits uint16
-	m.mu.Lock()
-	for i, k := range sc.keys {
-		b, ok := m.cur[k]
-		if !ok {
-			if b, ok = m.old[k]; ok {
-				m.put(k, b)
-			}
-		}
+	for i, p := range sc.pieces {
+		k := m.table.key(p)
+		sc.keys = append(sc.keys, k)
+		b, ok := m.table.get(k)
 		if !ok {
 			sc.miss = append(sc.miss, i)
-			continue
 		}
 		bits |= b
 	}
-	m.mu.Unlock()
 	if len(sc.miss) == 0 {
 		return bits
 	}
-	found := m.probePieces(sc.pieces, sc.miss)
-	m.mu.Lock()
-	for n, i := range sc.miss {
-		m.put(sc.keys[i], found[n])
-		bits |= found[n]
+	for n, b := range m.probePieces(sc.pieces, sc.miss) {
+		m.table.put(sc.keys[sc.miss[n]], b)
+		bits |= b
 	}
-	m.mu.Unlock()
 	return bits
-}
-
-// put stores one entry, starting a new generation when the current one
-// is full. Callers hold mu.
-func (m *guardMemo) put(k pieceKey, b uint16) {
-	if len(m.cur) >= memoGeneration {
-		m.old, m.cur = m.cur, make(map[pieceKey]uint16, memoGeneration/4)
-	}
-	m.cur[k] = b
 }
 
 // probeStream is a guard stream in the probe context, reused across

@@ -106,5 +106,5 @@ func (f *HarmFilter) CheckText(text string) []Reject {
 	if f.guard != nil {
 		hs = f.guard.check(text, "harm_", harmGuardUnless)
 	}
-	return hitsToRejects(append(hs, matchRules(harmSet, text)...))
+	return hitsToRejects(append(hs, matchRulesMemo(harmSet, text)...))
 }

@@ -141,16 +141,15 @@ func (f *MisinfoFilter) CheckText(text string) []Reject {
 		out = append(out, Reject{Code: "misinfo_" + m.Rule, Span: m.Text, Message: -1,
 			Reason: "asserts a false claim (safety rule " + m.Rule + "): " + m.Claim})
 	}
-	out = append(out, hitsToRejects(matchRules(misinfoSet, text))...)
+	out = append(out, hitsToRejects(matchRulesMemo(misinfoSet, text))...)
 	if f.clf == nil || len(out) > 0 {
 		return out
 	}
 	sents, _ := sentences(text)
 	for _, s := range sents {
-		if strings.HasSuffix(strings.TrimSpace(s), "?") || restateFrame.MatchString(normApos.Replace(s)) {
-			continue // a question or a restatement of the user's story asserts nothing
-		}
-		if p := f.clf.prob(s); p >= f.cfg.Threshold {
+		// A question or a restatement of the user's story asserts
+		// nothing: claimScore gives it -1.
+		if p := f.clf.claimScore(s); p >= f.cfg.Threshold {
 			out = append(out, Reject{Code: "misinfo_classifier", Span: clip(s), Message: -1,
 				Reason: fmt.Sprintf("the misinformation classifier gives %.2f (threshold %.2f)", p, f.cfg.Threshold)})
 			break
@@ -192,8 +191,12 @@ func healthTopic(words []string) bool {
 	return false
 }
 
-// misinfoModel is the trained sentence classifier.
-type misinfoModel struct{ lin *linear }
+// misinfoModel is the trained sentence classifier. memo marks the
+// default model, whose sentence scores the sentence memo keeps.
+type misinfoModel struct {
+	lin  *linear
+	memo bool
+}
 
 func (m *misinfoModel) prob(sentence string) float64 {
 	words := textWords(normApos.Replace(sentence), nil)
@@ -240,7 +243,9 @@ var defaultMisinfoModel = sync.OnceValues(func() (*misinfoModel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("misinformation classifier: %w", err)
 	}
-	return trainMisinfo(ex, "train"), nil
+	m := trainMisinfo(ex, "train")
+	m.memo = true
+	return m, nil
 })
 
 // MisinfoReport is the classifier's held-out measurement.

@@ -113,6 +113,7 @@ var normApos = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"
 // substring search per key (the filters' hottest loop before).
 type ruleSet struct {
 	rules  []sentRule
+	bit    uint8               // the set's bit in the sentence memo (curate_fast_memo.go); 0 for none
 	always []int               // rules without keys
 	short  [256][]keyRef       // one-byte keys by their byte
 	long   map[uint16][]keyRef // longer keys by their first two bytes
@@ -333,9 +334,15 @@ func hitsToRejects(hs []hit) []Reject {
 	return out
 }
 
-// The indexed rule sets of the three content filters.
+// The indexed rule sets of the three content filters, each with its bit
+// in the sentence memo.
 var (
-	harmSet    = newRuleSet(harmRules)
-	misinfoSet = newRuleSet(misinfoExtra)
-	stigmaSet  = newRuleSet(stigmaRules)
+	harmSet    = withMemoBit(newRuleSet(harmRules), 1)
+	misinfoSet = withMemoBit(newRuleSet(misinfoExtra), 2)
+	stigmaSet  = withMemoBit(newRuleSet(stigmaRules), 4)
 )
+
+func withMemoBit(rs *ruleSet, bit uint8) *ruleSet {
+	rs.bit = bit
+	return rs
+}

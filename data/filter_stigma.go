@@ -105,7 +105,7 @@ func (f *StigmaFilter) Check(c *conv.Conversation) []Reject {
 		if !f.cfg.TurnScope.checks(m.Role) {
 			continue
 		}
-		for _, r := range hitsToRejects(matchRules(stigmaSet, m.Content)) {
+		for _, r := range hitsToRejects(matchRulesMemo(stigmaSet, m.Content)) {
 			r.Message = i
 			out = append(out, r)
 		}
@@ -141,5 +141,5 @@ func (f *StigmaFilter) CheckText(text string) []Reject {
 	if f.guard != nil {
 		hs = f.guard.check(text, "stigma_", stigmaGuardUnless)
 	}
-	return hitsToRejects(append(hs, matchRules(stigmaSet, text)...))
+	return hitsToRejects(append(hs, matchRulesMemo(stigmaSet, text)...))
 }
