@@ -414,6 +414,11 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	}
 	m.Durations["write"] = time.Since(t).Seconds()
 	m.Durations["total"] = time.Since(start).Seconds()
+	m.Spill = SpillReport{BudgetBytes: opt.MemBudget, Runs: rw.count.runs.Load(), Bytes: rw.count.bytes.Load(),
+		RecordBytes: rw.spillOff + int64(rw.n)*factSize}
+	if p.mh != nil {
+		m.Spill.RecordBytes += int64(rw.n) * int64(4*p.mh.Perms())
+	}
 	store.close()
 	dd.close()
 	splits.close()
@@ -600,7 +605,7 @@ func (p *pipeline) dedupe(ctx context.Context, rw *runWriter, store *spillStore,
 		return st.kind, err
 	}
 	dd, err := runDedupe(cfg, dedupeInput{ctx: ctx, n: rw.n, nb: p.nb, exact: rw.exact, bands: rw.bands, kind: kind,
-		load: load, dropExact: dropAny, sig: sig, perms: perms, dir: rw.dir, budget: p.opt.MemBudget / 2})
+		load: load, dropExact: dropAny, sig: sig, perms: perms, dir: rw.dir, budget: p.opt.MemBudget / 2, count: &rw.count})
 	if err != nil {
 		return nil, err
 	}
@@ -642,7 +647,7 @@ func (p *pipeline) split(rw *runWriter, dd *dedupeResult) (*splitResult, error) 
 		return splitRec{i: i, keep: p.keep(dd, i, &st), stratum: uint16(st.stratum)<<1 | uint16(st.kind), key: st.exact}, nil
 	}
 	in := splitInput{next: next, root: func(i int32) int32 { return i }, clustered: func(int32) bool { return false },
-		dir: rw.dir, budget: p.opt.MemBudget}
+		dir: rw.dir, budget: p.opt.MemBudget, count: &rw.count}
 	if dd != nil {
 		in.root, in.clustered = dd.uf.find, dd.uf.clustered
 	}

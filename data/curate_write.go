@@ -32,6 +32,7 @@ type runWriter struct {
 	sigW     *bufio.Writer
 	exact    *extSorter[keyIdx] // (exact hash, record)
 	bands    *extSorter[keyIdx] // (band<<32 | band hash, record)
+	count    spillCount         // runs written by every sorter of the run
 	rejF     *os.File
 	rejW     *bufio.Writer
 	rejEnc   *json.Encoder
@@ -116,6 +117,7 @@ func (rw *runWriter) openDedupe(exactBudget, bandBudget int64) error {
 	rw.sigF, rw.sigW = f, bufio.NewWriterSize(f, 1<<16)
 	rw.exact = newExtSorter(keyIdxSpec, rw.dir, "exact", exactBudget)
 	rw.bands = newExtSorter(keyIdxSpec, rw.dir, "bands", bandBudget)
+	rw.exact.count, rw.bands.count = &rw.count, &rw.count
 	return nil
 }
 

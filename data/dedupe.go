@@ -162,9 +162,11 @@ type dedupeInput struct {
 	sig func(i int32, out []uint32) error
 	// perms is the signature length for sig.
 	perms int
-	// dir and budget hold the sorters of candidate and verified pairs.
+	// dir and budget hold the sorters of candidate and verified pairs;
+	// count, if set, totals what they spill.
 	dir    string
 	budget int64
+	count  *spillCount
 }
 
 // estimateMargin is how far below the threshold a MinHash estimate may be
@@ -232,6 +234,7 @@ func (c *DedupeConfig) bucketCap() int {
 func runDedupe(cfg DedupeConfig, in dedupeInput) (*dedupeResult, error) {
 	res := &dedupeResult{drops: map[int32]dropInfo{}, uf: newSparseUF(),
 		pairs: newExtSorter(keyIdxSpec, in.dir, "pairs", in.budget/8)}
+	res.pairs.count = in.count
 	ok := false
 	defer func() {
 		if !ok {
@@ -297,6 +300,7 @@ func (res *dedupeResult) nearPass(cfg DedupeConfig, in dedupeInput) error {
 	}
 	defer it.close()
 	cand := newExtSorter(keyIdxSpec, in.dir, "cand", in.budget/2)
+	cand.count = in.count
 	defer cand.close()
 	seen := make(pairCache, 1<<20)
 	capMembers := cfg.bucketCap()

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -52,6 +53,22 @@ type extSorter[T any] struct {
 	n      int64
 	done   bool
 	scr    []byte
+	// count, if set, adds up the runs this sorter writes (for the
+	// manifest); several sorters may share one.
+	count *spillCount
+}
+
+// spillCount totals what sorters wrote to disk.
+type spillCount struct {
+	runs  atomic.Int64
+	bytes atomic.Int64
+}
+
+func (c *spillCount) add(records int, size int) {
+	if c != nil {
+		c.runs.Add(1)
+		c.bytes.Add(int64(records) * int64(size))
+	}
 }
 
 // newExtSorter returns a sorter whose chunk and merge buffers stay within
@@ -112,6 +129,7 @@ func (s *extSorter[T]) flush() error {
 		return err
 	}
 	s.runs = append(s.runs, path)
+	s.count.add(len(s.buf), s.spec.size)
 	s.buf = s.buf[:0]
 	return nil
 }

@@ -36,6 +36,18 @@ type Manifest struct {
 	Outputs map[string]int `json:"outputs"`
 	// Splits holds per-split statistics for the data card.
 	Splits map[string]*SplitStats `json:"splits"`
+	// Spill says what the run kept on disk instead of in memory.
+	Spill SpillReport `json:"spill"`
+}
+
+// SpillReport describes the temporary files of a run (all removed at the
+// end): the memory budget the external sorts kept to, the sorted runs
+// they wrote, and the per-record spill (JSON lines, facts, signatures).
+type SpillReport struct {
+	BudgetBytes int64 `json:"mem_budget_bytes"`
+	Runs        int64 `json:"sort_runs"`
+	Bytes       int64 `json:"sort_run_bytes"`
+	RecordBytes int64 `json:"record_spill_bytes"`
 }
 
 // Counts are records per stage.

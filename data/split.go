@@ -57,9 +57,11 @@ type splitInput struct {
 	root func(i int32) int32
 	// clustered reports whether a record shares a cluster with another.
 	clustered func(i int32) bool
-	// dir and budget hold the external sorts.
+	// dir and budget hold the external sorts; count, if set, totals
+	// what they spill.
 	dir    string
 	budget int64
+	count  *spillCount
 }
 
 // splitGroup is one group: a cluster, or a record on its own.
@@ -123,9 +125,11 @@ type splitResult struct {
 // memory.
 func assignSplits(cfg SplitConfig, seed uint64, in splitInput) (*splitResult, error) {
 	groups := newExtSorter(splitGroupSpec, in.dir, "groups", in.budget/2)
+	groups.count = in.count
 	defer groups.close()
 	res := &splitResult{single: newExtSorter(keyIdxSpec, in.dir, "splits", in.budget/4), byRoot: map[int32]int8{},
 		root: in.root, clustered: in.clustered}
+	res.single.count = in.count
 	clusters := map[int32]*splitGroup{}
 	mixSeed := seed * 0x9e3779b97f4a7c15
 	fail := func(err error) (*splitResult, error) {

@@ -25,6 +25,7 @@ type curateFlags struct {
 	threshold   float64
 	ratios      string
 	eval        string
+	memBudget   string
 }
 
 func newDataCurateCmd() *cobra.Command {
@@ -93,6 +94,7 @@ func curateCmd(mode data.Mode, use, short, long, example string) *cobra.Command 
 	if mode == data.ModeScrub || mode == data.ModeDedupe {
 		f.StringVar(&fl.eval, "eval", "", "evaluate on a labelled file and print precision and recall")
 	}
+	f.StringVar(&fl.memBudget, "mem-budget", "64MiB", "memory for the external sorts of dedupe and split state (e.g. 256MiB); more spills less to disk")
 	return cmd
 }
 
@@ -139,8 +141,12 @@ func runCurate(cmd *cobra.Command, mode data.Mode, fl curateFlags, args []string
 	if fl.out == "" {
 		return fmt.Errorf("--out is required")
 	}
+	budget, err := data.ParseMemBudget(fl.memBudget)
+	if err != nil {
+		return fmt.Errorf("--mem-budget: %w", err)
+	}
 	m, err := data.Curate(cmd.Context(), data.CurateOptions{Mode: mode, Config: cfg, Inputs: args, Out: fl.out,
-		Force: fl.force, Version: Version(), Progress: cmd.ErrOrStderr()})
+		Force: fl.force, Version: Version(), Progress: cmd.ErrOrStderr(), MemBudget: budget})
 	if err != nil {
 		return err
 	}
