@@ -18,7 +18,12 @@ func TestResourceCheck(t *testing.T) {
 	}{
 		{"verified service page", func(r *Resource) {}, ""},
 		{"government page with quote", func(r *Resource) { r.SourceKind = SourceGovernment; r.Note = `says "call 1"` }, ""},
-		{"unverified with reason", func(r *Resource) { r.Verified = false; r.SourceKind = ""; r.LastVerified = ""; r.Note = "page not stored" }, ""},
+		{"unverified with reason", func(r *Resource) {
+			r.Verified = false
+			r.SourceKind = ""
+			r.LastVerified = ""
+			r.Note = "page not stored"
+		}, ""},
 		{"no name", func(r *Resource) { r.Name = "" }, "name:"},
 		{"no how", func(r *Resource) { r.How = "" }, "how:"},
 		{"source not a URL", func(r *Resource) { r.Source = "samaritans.org" }, "source:"},
