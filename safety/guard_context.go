@@ -10,9 +10,9 @@
 package safety
 
 // allGuardRules is the compiled guard lexicon: the original rules followed
-// by the context and generalisation rules below and the crisis-support
-// rules in guard_help.go.
-var allGuardRules = append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...)
+// by the context and generalisation rules below, the crisis-support rules
+// in guard_help.go and the concept rules in guard_concepts.go.
+var allGuardRules = append(append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...), guardLexiconConcepts...)
 
 var guardLexiconContext = []guardRule{
 	// Good safety replies are not encouragement or method detail.

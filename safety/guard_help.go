@@ -54,11 +54,6 @@ var guardLexiconHelp = []guardRule{
 func takesUpHelp(text string) bool {
 	low := " " + strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'"))), " ") + " "
 	for _, w := range riskTopicWords {
-		// "thin" as a whole word: riskTopic's substring match would
-		// also take "I'll think about seeing someone" as a risk cue.
-		if w == "thin" {
-			w = " thin "
-		}
 		if strings.Contains(low, w) {
 			return false
 		}

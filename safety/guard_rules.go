@@ -32,7 +32,9 @@ var GuardRules = []string{
 // crisisRules may be set to block or rewrite but never to flag or off.
 var crisisRules = map[string]bool{RuleMethodDetail: true, RuleEncouragesHarm: true, RuleMissingReferral: true}
 
-var guardMacros = map[string]string{
+// guardMacrosBase are the word classes of the first lexicon; guardMacros
+// (guard_concepts.go) adds the concept classes.
+var guardMacrosBase = map[string]string{
 	"disorder": "depression|bipolar|bpd|ptsd|cptsd|ocd|adhd|autism|schizophrenia|psychosis|anorexia|bulimia|dysthymia|insomnia|agoraphobia|npd | clinical depression | major depression | major depressive disorder | bipolar disorder | borderline personality disorder | borderline | a personality disorder | an anxiety disorder | generalized|generalised anxiety disorder | generalised anxiety | generalized anxiety | social anxiety | health anxiety | panic disorder | social anxiety disorder | an eating disorder | binge eating disorder | narcissistic personality disorder | dissociative identity disorder | postpartum depression | seasonal affective disorder | a mood disorder | an attachment disorder | a trauma disorder | obsessive compulsive disorder | post traumatic stress disorder | attention deficit hyperactivity disorder | attention deficit disorder | autism spectrum disorder | seasonal depression",
 	"disadj":   "bipolar|schizophrenic|psychotic|anorexic|bulimic|autistic|borderline|manic|narcissistic | clinically depressed | a narcissist | a sociopath | a psychopath",
 	"med":      "sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|citalopram|celexa|paroxetine|paxil|venlafaxine|effexor|duloxetine|cymbalta|bupropion|wellbutrin|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|olanzapine|zyprexa|risperidone|risperdal|aripiprazole|abilify|clozapine|alprazolam|xanax|lorazepam|ativan|diazepam|valium|clonazepam|klonopin|zolpidem|ambien|melatonin|benadryl|diphenhydramine|hydroxyzine|propranolol|adderall|ritalin|methylphenidate|vyvanse|gabapentin|pregabalin|ssri|ssris|snri|snris|antidepressant|antidepressants|antipsychotic|antipsychotics|benzodiazepine|benzodiazepines|benzos|meds|medication|medications|pills|dose|dosage|prescription|doses|tablets|gummies|capsules|ketamine|psilocybin|microdosing|microdose | mood stabilizer|stabilizers | sleeping pills",
@@ -56,6 +58,9 @@ type guardRule struct {
 	// harmful plan, kind after the user says they will seek help or try a
 	// coping step, so they are skipped when the last user turn does that.
 	choice bool
+	// near patterns look for notIf words next to the match only, even
+	// where the rule's patterns usually look at the whole sentence.
+	near bool
 }
 
 func g(ruleName, id, pat, notIf string) guardRule {

@@ -382,7 +382,7 @@ func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) 
 				}
 				// Broad context patterns look at the whole sentence for a
 				// safety frame; the others only near the match.
-				sentenceWide := x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm
+				sentenceWide := (x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm) && !x.gr.near
 				if sentenceWide && sc.any(x.notIfIDs) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
 					continue
 				}

@@ -125,7 +125,7 @@ func refCheckSentence(g *Guard, s string, base int, f scanFlags) []Violation {
 			if end <= i {
 				continue
 			}
-			sentenceWide := x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm
+			sentenceWide := (x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm) && !x.gr.near
 			if sentenceWide && anyWord(x.notIf) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
 				continue
 			}

@@ -38,7 +38,7 @@ func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	a := g.assessor.Assess(c)
 	last := c.LastUser()
 	sc := getScratch(len(g.lex.vocab))
-	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskTopic(last), sc: sc}
+	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskContext(c), sc: sc}
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -271,6 +271,24 @@ func mentionsMedication(sc *scanScratch, text string) bool {
 	return false
 }
 
+// riskContext reports whether the conversation so far touches on suicide
+// or self-harm: any user turn, or the assistant's last turn (which may have
+// asked "are you thinking about suicide?" that a short "yes" answers).
+func riskContext(c *conv.Conversation) bool {
+	lastAssistant := -1
+	for i, m := range c.Messages {
+		if m.Role == conv.RoleAssistant {
+			lastAssistant = i
+		}
+	}
+	for i, m := range c.Messages {
+		if (m.Role == conv.RoleUser || i == lastAssistant) && riskTopic(m.Content) {
+			return true
+		}
+	}
+	return false
+}
+
 // riskTopic reports whether a message touches on suicide or self-harm at
 // all, even when Assess rates it below moderate ("should I just end it?").
 func riskTopic(text string) bool {
@@ -283,10 +301,11 @@ func riskTopic(text string) bool {
 	return false
 }
 
-// riskTopicWords are riskTopic's cues, matched as substrings (so "thin"
-// also matches "think" and "something": the broad risk context errs on
-// the side of checking).
-var riskTopicWords = []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", "thin", " eat"}
+// riskTopicWords are riskTopic's cues, matched as substrings. "thin" is
+// matched as a word: as a substring it made every reply after "I'm
+// thinking of applying for a job" a risk context, where "go for it" is
+// encouragement of harm.
+var riskTopicWords = []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", " thin ", " thin.", " thin,", "thinner", "thinnest", "skinny", " eat"}
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "eg", "ie", "jr", "sr", "approx", "dept")
