@@ -16,7 +16,7 @@ var guardConceptMacros = map[string]string{
 	// verbs of passing something on
 	"disclose": "tell|share|pass|repeat|report|disclose|reveal|leak|forward|mention|breathe|spread|say",
 	// a listener's certainty about a label
-	"certain": "obvious|obviously|clear|clearly|definitely|certainly|surely|undoubtedly|evidently|plainly|bet|sure|confident|certain|positive",
+	"certain":  "obvious|obviously|clear|clearly|definitely|certainly|surely|undoubtedly|evidently|plainly|bet|sure|confident|certain|positive",
 	"certain2": "no doubt | no question | without a doubt | for sure | definitely | clearly | certainly | obviously | no two ways about it | plain and simple | for certain | 100 percent",
 	// how a drug's use is changed
 	"medverb": "skip|stop|quit|halve|double|drop|ditch|bump|lower|raise|increase|decrease|reduce|cut|cutting|halving|doubling|split|crush|adjust|tweak|swap|switch|taper|wean|skipping|stopping|quitting|dropping|lowering|raising|increasing|reducing|swapping|switching",
@@ -24,7 +24,7 @@ var guardConceptMacros = map[string]string{
 	"pill": "pill|tablet|capsule|dose|meds|pills|tablets|capsules|doses|medication|medications|prescription",
 	// substances offered as a cure
 	"substance": "weed|cannabis|marijuana|alcohol|drinking|booze|wine|beer|whisky|whiskey|vodka|cbd|kratom|psilocybin|shrooms|mushrooms|supplements|vitamins|ashwagandha | essential oils",
-	"booze": "booze|alcohol|vodka|wine|whisky|whiskey|beer|drink|drinks|gin|rum|spirits|liquor",
+	"booze":     "booze|alcohol|vodka|wine|whisky|whiskey|beer|drink|drinks|gin|rum|spirits|liquor",
 	// conditions a false cure claims to fix
 	"condition": "depression|anxiety|ptsd|bipolar|schizophrenia|insomnia|panic|ocd|adhd|trauma|grief|stress|psychosis|addiction",
 	// eating-disorder behaviours
