@@ -380,6 +380,9 @@ func Curate(ctx context.Context, opt CurateOptions) (*Manifest, error) {
 	}
 	m.Durations["read_scrub_filter_annotate"] = time.Since(t).Seconds()
 	p.collect(m)
+	// The per-record stages are done: let the collector have their models
+	// and scratch buffers while dedupe and split run.
+	p.filters, p.annotators, p.scrub, p.perWorker = nil, nil, nil, nil
 	store, err := openSpillStore(rw.spillPath(), rw.factsPath(), rw.n)
 	if err != nil {
 		return nil, err

@@ -22,8 +22,11 @@ import (
 )
 
 // DefaultMemBudget is the default memory for curation's external sorts
-// (CurateOptions.MemBudget).
-const DefaultMemBudget = 64 << 20
+// (CurateOptions.MemBudget). It is small on purpose: the sort buffers are
+// live Go heap, which the garbage collector lets grow to about twice the
+// live size, and everything larger goes to disk in sorted runs whose
+// merge costs little. A bigger budget only means fewer, longer runs.
+const DefaultMemBudget = 16 << 20
 
 // MinMemBudget is the smallest budget ParseMemBudget accepts; below it
 // the sorts would write thousands of tiny runs.

@@ -94,7 +94,7 @@ func curateCmd(mode data.Mode, use, short, long, example string) *cobra.Command 
 	if mode == data.ModeScrub || mode == data.ModeDedupe {
 		f.StringVar(&fl.eval, "eval", "", "evaluate on a labelled file and print precision and recall")
 	}
-	f.StringVar(&fl.memBudget, "mem-budget", "64MiB", "memory for the external sorts of dedupe and split state (e.g. 256MiB); more spills less to disk")
+	f.StringVar(&fl.memBudget, "mem-budget", "16MiB", "memory for the external sorts of dedupe and split state; the rest goes to sorted runs on disk")
 	return cmd
 }
 
