@@ -174,23 +174,31 @@ func guardPieces(text string, out []string) []string {
 }
 
 // mayAbbreviate reports whether the word ending s could be an
-// abbreviation whose full stop the guard does not take as a sentence end:
-// every word of one or two letters, and a superset of the guard's list.
+// abbreviation whose full stop the guard does not take as a sentence end.
+// abbrevWords is a superset of the guard's list (safety's abbreviations:
+// dr, mr, mrs, ms, prof, st, vs, etc, eg, ie, jr, sr, approx, dept), so
+// the memo never cuts where the guard does not; a word missing here would
+// only make pieces longer.
 func mayAbbreviate(s string) bool {
 	j := len(s)
 	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] == '.') {
 		j--
 	}
 	w := strings.ToLower(strings.ReplaceAll(s[j:], ".", ""))
-	return len(w) <= 2 || abbrevWords[w]
+	return len(w) <= 1 || abbrevWords[w]
 }
 
-var abbrevWords = map[string]bool{"mrs": true, "prof": true, "etc": true, "approx": true, "dept": true, "inc": true, "ltd": true,
-	"vol": true, "fig": true, "ave": true, "hrs": true, "min": true, "mins": true, "govt": true, "univ": true, "corp": true, "est": true,
-	"misc": true, "apt": true, "appt": true, "tel": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true,
-	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "rev": true, "gen": true, "col": true, "sgt": true,
-	"capt": true, "cpl": true, "lt": true, "hon": true, "mgr": true, "asst": true, "nr": true, "ref": true}
+var abbrevWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`dr mr mrs ms mx prof st vs etc eg ie jr sr approx dept
+		no nos co mt ft rd ave pp ph phd al cf ca lb lbs oz kg km cm mm ml mg am pm bc ad
+		inc ltd corp vol fig hrs hr min mins sec secs govt univ est misc apt appt tel ext ref
+		jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+		rev gen col sgt capt cpl lt hon mgr asst nr op ed eds dir rep sen gov pres supt det insp`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // memoScratch is reusable per-call state.
 type memoScratch struct {

@@ -24,7 +24,9 @@ func TestGuardPieces(t *testing.T) {
 		{"One. Two! Three? Four", "One. |Two! |Three? |Four"},
 		{"Dr. Patel said that. Then Mr. Lee.", "Dr. Patel said that. |Then Mr. Lee."},
 		{"Ask Dr. Patel.", "Ask Dr. Patel."},
-		{"I see it. Okay.", "I see it. Okay."}, // "it." could be an abbreviation: not cut
+		{"I see it. Okay.", "I see it. |Okay."},
+		{"Meet at 5 p.m. Then rest.", "Meet at 5 p.m. Then rest."}, // "p.m." could be an abbreviation: not cut
+		{"Plan A. Then B.", "Plan A. Then B."},
 		{"\"Stop.\" He left.\nNew line", "\"Stop.\" |He left.\n|New line"},
 		{"3.5 mg. Then rest.", "3.5 mg. Then rest."},
 		{"Wait...  what?\n\n", "Wait... | what?\n"}, // the guard cuts after one space
