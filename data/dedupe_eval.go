@@ -93,3 +93,72 @@ func (r *DedupeEvalReport) WriteTable(w io.Writer) error {
 	}
 	return err
 }
+
+// EvalDedupePooled runs the pipeline's own dedupe (LSH buckets with the
+// configured bucket cap, candidate verification, union-find) over every
+// text of the labelled pairs at once, as one corpus, and counts a pair as
+// detected when its two texts end in one cluster. Unlike EvalDedupe it
+// measures what bucketing, the cap and transitive clustering do; dir
+// holds the sort runs.
+func EvalDedupePooled(cfg DedupeConfig, seed uint64, pairs []DupPair, dir string) (*DedupeEvalReport, error) {
+	mh := NewMinHasher(cfg.Perms, cfg.Shingle, seed)
+	nb, nr := Bands(cfg.Threshold, cfg.Perms)
+	rep := &DedupeEvalReport{Threshold: cfg.Threshold, Bands: nb, Rows: nr, Pairs: len(pairs)}
+	n := 2 * len(pairs)
+	shingles := make([][]uint64, n)
+	sigs := make([][]uint32, n)
+	const budget = 1 << 20
+	in := dedupeInput{n: n, nb: nb, dir: dir, budget: budget, perms: cfg.Perms,
+		exact: newExtSorter(keyIdxSpec, dir, "eval-exact", budget), bands: newExtSorter(keyIdxSpec, dir, "eval-bands", budget),
+		kind: func(int32) (RecordKind, error) { return KindConversation, nil },
+		load: func(i int32) ([]uint64, error) { return shingles[i], nil },
+		sig:  func(i int32, out []uint32) error { copy(out, sigs[i]); return nil }}
+	defer in.exact.close()
+	defer in.bands.close()
+	for k, p := range pairs {
+		for j, text := range []string{p.A, p.B} {
+			i := 2*k + j
+			words := normWords(text, nil)
+			shingles[i] = mh.Shingles(words, nil)
+			sigs[i] = make([]uint32, cfg.Perms)
+			mh.Signature(shingles[i], sigs[i])
+			h := uint64(fnvOffset)
+			for _, w := range words {
+				h = (h ^ w) * fnvPrime
+			}
+			if err := in.exact.add(keyIdx{k: h, i: uint32(i)}); err != nil {
+				return nil, err
+			}
+			for b, v := range bandHashes(sigs[i], nb, nr, nil) {
+				if err := in.bands.add(keyIdx{k: uint64(b)<<32 | uint64(v), i: uint32(i)}); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if err := errors.Join(in.exact.finish(), in.bands.finish()); err != nil {
+		return nil, err
+	}
+	cfg.DropNear = false
+	dd, err := runDedupe(cfg, in)
+	if err != nil {
+		return nil, err
+	}
+	defer dd.close()
+	for k, p := range pairs {
+		a, b := shingles[2*k], shingles[2*k+1]
+		rep.Similarity = append(rep.Similarity, Jaccard(a, b))
+		pred := dd.uf.find(int32(2*k)) == dd.uf.find(int32(2*k+1))
+		switch {
+		case pred && p.Dup:
+			rep.PRF.TP++
+		case pred && !p.Dup:
+			rep.PRF.FP++
+			rep.Mistakes = append(rep.Mistakes, fmt.Sprintf("line %d: clustered, not a duplicate (Jaccard %.2f) %s", p.line, Jaccard(a, b), p.Note))
+		case !pred && p.Dup:
+			rep.PRF.FN++
+			rep.Mistakes = append(rep.Mistakes, fmt.Sprintf("line %d: duplicate not clustered (Jaccard %.2f) %s", p.line, Jaccard(a, b), p.Note))
+		}
+	}
+	return rep, nil
+}

@@ -218,3 +218,42 @@ func testDedupeInput(t *testing.T, cfg DedupeConfig, recs []conv.Conversation, s
 	t.Cleanup(func() { in.exact.close(); in.bands.close() })
 	return in
 }
+
+// TestDedupePooledCap runs the real dedupe over all labelled texts as one
+// corpus, for several bucket caps: the default cap must find every
+// duplicate the uncapped run finds. The figures are in docs/data-curate.md.
+func TestDedupePooledCap(t *testing.T) {
+	var pairs []DupPair
+	for _, file := range []string{"testdata/curate/dedupe_pairs.jsonl", "testdata/curate/seed_near_sample.jsonl"} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := ReadDupPairs(f, file)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, ps...)
+	}
+	recall := map[int]float64{}
+	for _, bucketCap := range []int{-1, DefaultBucketCap, 4, 1} {
+		cfg := DefaultCurateConfig().Dedupe.DedupeConfig
+		cfg.BucketCap = bucketCap
+		rep, err := EvalDedupePooled(cfg, 1, pairs, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		recall[bucketCap] = rep.PRF.Recall()
+		t.Logf("bucket cap %d: precision %.3f recall %.3f (TP %d, FP %d, FN %d)", bucketCap, rep.PRF.Precision(), rep.PRF.Recall(), rep.PRF.TP, rep.PRF.FP, rep.PRF.FN)
+		for _, m := range rep.Mistakes {
+			t.Log("  " + m)
+		}
+	}
+	if recall[DefaultBucketCap] < recall[-1] {
+		t.Errorf("the default bucket cap loses recall: %.3f, uncapped %.3f", recall[DefaultBucketCap], recall[-1])
+	}
+	if recall[-1] < 0.9 {
+		t.Errorf("pooled recall %.3f, want at least 0.9", recall[-1])
+	}
+}
