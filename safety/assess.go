@@ -94,24 +94,77 @@ type turn struct {
 	subj  Subject
 	// excluded is set when an idiom or technical exclusion matched.
 	excluded bool
+	// suppressed is set when notIf words switched off a high-level rule:
+	// the rules found an everyday purpose for risk-like wording.
+	suppressed bool
+}
+
+// analysis is what the rules and conversation memory found, before the
+// classifiers are consulted.
+type analysis struct {
+	turns []turn
+	level Level
+	subj  Subject
+	gate  GateInput
+}
+
+// GateInput is what the classifier gate in Assess knows about the latest
+// user message. Assessor.GateInput computes it and GateLevel applies the
+// thresholds, so a trainer can try many thresholds without running the
+// rules again (internal/trainclf does).
+type GateInput struct {
+	RuleLevel        Level   // from the rules and conversation memory
+	Score, ScoreHigh float64 // P(moderate+), P(high+) of the latest message
+	Excluded         bool    // an idiom or technical exclusion matched
+	Suppressed       bool    // a high-level rule was switched off by its notIf words
+	MayRaise         bool    // scope leaves room for the moderate head
+	MayRaiseHigh     bool    // scope leaves room for the high head
+	Corroborated     bool    // the rules found risk of their own in the message
+	Anchored         bool    // corroborated, or an anchor word and a risk cue
+	HighAnchored     bool    // anchored, or a risk cue and a means, place or farewell word
+}
+
+// GateInput returns the gate's view of c's latest user message.
+func (a *Assessor) GateInput(c *conv.Conversation) GateInput { return a.analyse(c).gate }
+
+// GateLevel applies the thresholds to in: the level Assess reports and
+// whether a classifier raised it. The classifiers may only raise the level
+// the rules assigned, never lower it, and only where the rules did not
+// decide against risk: nothing negated, scoped (hypothetical, past,
+// informational) or excluded as an idiom, and no risk found for someone
+// else. Without a rule hit the message needs a risk cue (death, harm,
+// despair, farewell), not only a charged noun ("the bridge near my house is
+// closed", "cut the onions"), unless P(high+) clears the stricter
+// BareThreshold.
+func (a *Assessor) GateLevel(in GateInput) (Level, bool) {
+	if in.Excluded {
+		return in.RuleLevel, false
+	}
+	th := a.BareThreshold
+	switch {
+	case in.Corroborated:
+		th = a.HighThreshold
+	case in.Suppressed:
+		// Without a rule of its own, the classifier may not overrule a
+		// rule that found an everyday purpose.
+		th = 0
+	case in.HighAnchored:
+		th = a.HighAloneThreshold
+	}
+	if th > 0 && in.ScoreHigh >= th && in.RuleLevel < LevelHigh && in.MayRaiseHigh {
+		return LevelHigh, true
+	}
+	if a.ClassifierThreshold > 0 && in.Score >= a.ClassifierThreshold && in.RuleLevel <= LevelLow && in.MayRaise && in.Anchored {
+		return LevelModerate, true
+	}
+	return in.RuleLevel, false
 }
 
 // Assess returns the assessment for c. Only user turns carry risk; the
 // assistant turn just before a user turn is read to interpret short answers.
 func (a *Assessor) Assess(c *conv.Conversation) Assessment {
-	var turns []turn
-	for i, m := range c.Messages {
-		if m.Role != conv.RoleUser || strings.TrimSpace(m.Content) == "" {
-			continue
-		}
-		toks := tokenize(m.Content)
-		hits, excluded := a.lex.findHitsX(toks)
-		t := turn{msg: i, toks: toks, hits: hits, excluded: excluded}
-		if i > 0 && c.Messages[i-1].Role == conv.RoleAssistant {
-			t.hits = append(t.hits, answerHits(c.Messages[i-1].Content, toks)...)
-		}
-		turns = append(turns, t)
-	}
+	an := a.analyse(c)
+	turns := an.turns
 	var out Assessment
 	out.Subject = SubjectSelf
 	if len(turns) == 0 {
@@ -120,85 +173,14 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 		out.Evidence = []Span{}
 		return out
 	}
-	// Context flags accumulate over the conversation, per subject.
-	var ctx [3]kind // self, third, general
-	prior := LevelNone
-	for ti := range turns {
-		t := &turns[ti]
-		for _, h := range t.hits {
-			if h.negated || h.subject == SubjectGeneral || h.r.cat != CatSuicidalIdeation && h.r.kind&(kAct|kSelfHarm) == 0 {
-				continue
-			}
-			t.kinds |= h.r.kind
-			ctx[subjIdx(h.subject)] |= h.r.kind
-		}
-		t.level, t.subj = combineTurn(t, ctx)
-		if ti < len(turns)-1 && t.level > prior {
-			prior = t.level
-		}
-	}
 	last := &turns[len(turns)-1]
-	level := last.level
-	subj := last.subj
-	// Risk stated earlier persists: a short reply after "I want to kill
-	// myself" does not make the conversation safe. Only an explicit safety
-	// statement lowers it, by two levels and never below low.
-	if prior > level {
-		decayed := prior
-		if last.kinds&kSafe != 0 || hasSafe(last) {
-			decayed = prior - 2
-		}
-		if decayed < LevelLow {
-			decayed = LevelLow
-		}
-		if decayed > level {
-			level = decayed
-			if subj == SubjectGeneral || last.level == LevelNone {
-				subj = priorSubject(turns[:len(turns)-1])
-			}
-		}
-	}
-	// Classifiers: a second opinion on the latest message. They may only
-	// raise the level the rules assigned, never lower it.
-	score, scoreHigh := 0.0, 0.0
-	if a.clf != nil {
-		score = a.clf.prob(last.toks, last.hits)
-	}
-	if a.clfHigh != nil {
-		scoreHigh = a.clfHigh.prob(last.toks, last.hits)
-	}
+	score, scoreHigh := an.gate.Score, an.gate.ScoreHigh
 	out.Score = float64(int(score*1000+0.5)) / 1000
 	out.ScoreHigh = float64(int(scoreHigh*1000+0.5)) / 1000
-	classifierRaised := false
-	// The classifiers speak where the rules did not decide against risk:
-	// nothing negated, scoped (hypothetical, past, informational) or
-	// excluded as an idiom, and no risk found for someone else. The
-	// message must touch on death, harm or despair (an anchor word).
-	if !last.excluded {
-		// A risk cue the rules found in the writer's own words anchors the
-		// message as well as an anchor word does.
-		// Without one, the message needs a risk cue (death, harm, despair,
-		// farewell), not only a charged noun: "the bridge near my house is
-		// closed", "cut the onions" and "my knife collection" stay none.
-		corr := corroborated(last)
-		cue := hasRiskCue(last.toks) || situationHit(last)
-		anchored := corr || hasAnchor(last.toks) && cue
-		th := a.BareThreshold
-		switch {
-		case corr:
-			th = a.HighThreshold
-		case anchored || cue && hasHighAnchor(last.toks):
-			th = a.HighAloneThreshold
-		}
-		if th > 0 && scoreHigh >= th && level < LevelHigh && classifierMayRaiseHigh(last) {
-			level = LevelHigh
-			subj = SubjectSelf
-			classifierRaised = true
-		} else if a.ClassifierThreshold > 0 && score >= a.ClassifierThreshold && level <= LevelLow && classifierMayRaise(last) && anchored {
-			level = LevelModerate
-			subj = SubjectSelf
-			classifierRaised = true
-		}
+	level, subj := an.level, an.subj
+	gl, classifierRaised := a.GateLevel(an.gate)
+	if classifierRaised {
+		level, subj = gl, SubjectSelf
 	}
 	out.Level = level
 	out.Subject = subj
@@ -595,4 +577,73 @@ func answerHits(prev string, toks []token) []hit {
 	}
 	r := &crule{rule: &rule{id: id, cat: cat, lvl: lvl, kind: k}}
 	return []hit{{r: r, s: 0, e: len(toks), level: lvl, subject: SubjectSelf}}
+}
+
+func (a *Assessor) analyse(c *conv.Conversation) analysis {
+	var turns []turn
+	for i, m := range c.Messages {
+		if m.Role != conv.RoleUser || strings.TrimSpace(m.Content) == "" {
+			continue
+		}
+		toks := tokenize(m.Content)
+		hits, excluded, suppressed := a.lex.findHitsS(toks)
+		t := turn{msg: i, toks: toks, hits: hits, excluded: excluded, suppressed: suppressed}
+		if i > 0 && c.Messages[i-1].Role == conv.RoleAssistant {
+			t.hits = append(t.hits, answerHits(c.Messages[i-1].Content, toks)...)
+		}
+		turns = append(turns, t)
+	}
+	if len(turns) == 0 {
+		return analysis{subj: SubjectSelf}
+	}
+	// Context flags accumulate over the conversation, per subject.
+	var ctx [3]kind // self, third, general
+	prior := LevelNone
+	for ti := range turns {
+		t := &turns[ti]
+		for _, h := range t.hits {
+			if h.negated || h.subject == SubjectGeneral || h.r.cat != CatSuicidalIdeation && h.r.kind&(kAct|kSelfHarm) == 0 {
+				continue
+			}
+			t.kinds |= h.r.kind
+			ctx[subjIdx(h.subject)] |= h.r.kind
+		}
+		t.level, t.subj = combineTurn(t, ctx)
+		if ti < len(turns)-1 && t.level > prior {
+			prior = t.level
+		}
+	}
+	last := &turns[len(turns)-1]
+	level := last.level
+	subj := last.subj
+	// Risk stated earlier persists: a short reply after "I want to kill
+	// myself" does not make the conversation safe. Only an explicit safety
+	// statement lowers it, by two levels and never below low.
+	if prior > level {
+		decayed := prior
+		if last.kinds&kSafe != 0 || hasSafe(last) {
+			decayed = prior - 2
+		}
+		if decayed < LevelLow {
+			decayed = LevelLow
+		}
+		if decayed > level {
+			level = decayed
+			if subj == SubjectGeneral || last.level == LevelNone {
+				subj = priorSubject(turns[:len(turns)-1])
+			}
+		}
+	}
+	g := GateInput{RuleLevel: level, Excluded: last.excluded, Suppressed: last.suppressed, MayRaise: classifierMayRaise(last), MayRaiseHigh: classifierMayRaiseHigh(last)}
+	if a.clf != nil {
+		g.Score = a.clf.prob(last.toks, last.hits)
+	}
+	if a.clfHigh != nil {
+		g.ScoreHigh = a.clfHigh.prob(last.toks, last.hits)
+	}
+	g.Corroborated = corroborated(last)
+	cue := hasRiskCue(last.toks) || situationHit(last)
+	g.Anchored = g.Corroborated || hasAnchor(last.toks) && cue
+	g.HighAnchored = g.Anchored || cue && hasHighAnchor(last.toks)
+	return analysis{turns: turns, level: level, subj: subj, gate: g}
 }

@@ -286,3 +286,58 @@ func TestBlind2(t *testing.T) {
 	}
 	t.Logf("blind2: high+imminent recall %.3f, FPR %.3f (>= low) %.3f (>= moderate)", r.HighPlus.Recall(), r.FPR(), r.FPRModerate())
 }
+
+// TestTrainClassifier checks that training is deterministic, separates a
+// toy problem, and that the concept features generalise across words of
+// one class: trained on "bought the pills" only, the classifier scores
+// "ordered the paracetamol" above "ordered the pizza".
+func TestTrainClassifier(t *testing.T) {
+	ex := []TrainExample{
+		{Text: "i bought the pills and i am taking them tonight", Risk: true},
+		{Text: "i bought the tablets and i am taking them all tonight", Risk: true},
+		{Text: "i bought the sandwiches for the picnic tonight", Risk: false},
+		{Text: "i bought the tickets for the concert tonight", Risk: false},
+		{Text: "we bought the paint for the kitchen", Risk: false},
+	}
+	o := TrainOptions{Bits: 16, Concepts: true, Epochs: 20, L2: 1e-3, Seed: 7}
+	a, b := TrainClassifier(ex, o), TrainClassifier(ex, o)
+	for _, text := range []string{"i ordered the paracetamol, taking it tonight", "i ordered the pizza tonight"} {
+		if pa, pb := a.ProbText(text), b.ProbText(text); pa != pb {
+			t.Errorf("%q: %v then %v: training is not deterministic", text, pa, pb)
+		}
+	}
+	if p, q := a.ProbText("i ordered the paracetamol, taking it tonight"), a.ProbText("i ordered the pizza tonight"); p <= q {
+		t.Errorf("drug class did not carry over: P(paracetamol) %.3f <= P(pizza) %.3f", p, q)
+	}
+	var buf bytes.Buffer
+	if _, err := a.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadClassifier(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back.Concepts || !back.Chars {
+		t.Errorf("round trip lost the feature set: chars %v concepts %v", back.Chars, back.Concepts)
+	}
+	if p, q := a.ProbText("took 30 paracetamol"), back.ProbText("took 30 paracetamol"); p-q > 1e-6 || q-p > 1e-6 {
+		t.Errorf("round trip changed the score: %v, want %v", q, p)
+	}
+}
+
+func TestWordClasses(t *testing.T) {
+	wc := wordClasses()
+	for w, want := range map[string]string{"paracetamol": "drug", "bleach": "chem", "rope": "means", "ordered": "acquire", "bridge": "place", "smother": "lethalv", "i": "self", "never": "neg"} {
+		found := false
+		for _, c := range wc[w] {
+			found = found || c == want
+		}
+		if !found {
+			t.Errorf("word %q: classes %v, want %s among them", w, wc[w], want)
+		}
+	}
+	// "paracetamol" is a drug and, through @drug, a means.
+	if got := wc["paracetamol"]; len(got) < 2 {
+		t.Errorf("paracetamol: classes %v, want drug and means", got)
+	}
+}

@@ -126,6 +126,15 @@ type hit struct {
 // and also reports whether any exclusion (idiom, technical use) matched,
 // which keeps the classifier from overruling it.
 func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
+	hits, excluded, _ := l.findHitsS(toks)
+	return hits, excluded
+}
+
+// findHitsS is findHitsX that also reports whether a rule's notIf words
+// suppressed a match: the rules looked at the sentence and found an
+// everyday purpose ("a note for the cleaner where she will find it").
+func (l *lexicon) findHitsS(toks []token) ([]hit, bool, bool) {
+	suppressed := false
 	type raw struct {
 		r    *crule
 		s, e int
@@ -144,6 +153,9 @@ func (l *lexicon) findHitsX(toks []token) ([]hit, bool) {
 					return
 				}
 				if s.crule.notIf != nil && sentenceHas(toks, toks[i].sent, s.crule.notIf) {
+					if s.rule.lvl >= LevelHigh {
+						suppressed = true
+					}
 					return
 				}
 				// keep the longest match per rule and start
@@ -210,7 +222,7 @@ outer:
 			out = append(out, h)
 		}
 	}
-	return out, len(excl) > 0
+	return out, len(excl) > 0, suppressed
 }
 
 func sentenceHas(toks []token, sent int, words map[string]bool) bool {

@@ -39,10 +39,11 @@ func main() {
 	outGate := flag.String("out-gate", "classifier_gate.go", "generated Go file with the thresholds")
 	bits := flag.Uint("bits", 18, "hashed feature space is 2^bits")
 	epochs := flag.Int("epochs", 10, "passes over the training data")
-	l2s := flag.String("l2", "1e-2,3e-2,1e-1,3e-1", "candidate L2 strengths (comma-separated); chosen by cross-validation")
+	l2s := flag.String("l2", "0.1,0.3,1", "candidate L2 strengths (comma-separated); chosen by cross-validation")
 	maxFPR := flag.Float64("max-fpr", 0.03, "largest macro-averaged false-positive rate (moderate+) allowed on held-out sources")
+	maxAdd := flag.Float64("max-add", 0.015, "largest rise the classifiers may add to the rules' false-positive rate or over-escalation on any held-out source")
 	flag.Parse()
-	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR}
+	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxAdd: *maxAdd}
 	for _, s := range splitComma(*l2s) {
 		var v float64
 		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
@@ -62,6 +63,7 @@ type config struct {
 	epochs int
 	l2s    []float64
 	maxFPR float64
+	maxAdd float64
 }
 
 // source is one training file (or the suite's train and dev splits).
@@ -143,6 +145,11 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	// 2. Thresholds: run all of Assess on each held-out source with heads
 	// trained on the others, for every candidate operating point.
 	grid := thresholdGrid()
+	type foldInputs struct {
+		a   *safety.Assessor
+		ins []safety.GateInput
+	}
+	var folds []foldInputs
 	stats := make([][]foldStat, len(grid))
 	for k := range srcs {
 		cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
@@ -157,19 +164,32 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 			ph = append(ph, scored{ch.ProbText(e.text), e.hi})
 		}
 		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f\n", srcs[k].name, auc(pm), auc(ph))
+		// The rules run once per case; each operating point then only
+		// re-applies the gate.
+		ins := make([]safety.GateInput, len(srcs[k].cases))
+		for i := range srcs[k].cases {
+			ins[i] = a.GateInput(srcs[k].cases[i].Conversation())
+		}
 		for gi, g := range grid {
 			g.apply(a)
-			stats[gi] = append(stats[gi], measure(safety.Evaluate(a, srcs[k].cases)))
+			stats[gi] = append(stats[gi], measureGate(a, srcs[k].cases, ins))
+		}
+		folds = append(folds, foldInputs{a, ins})
+	}
+	var rulesStats []foldStat
+	for gi := range grid {
+		if grid[gi] == (gate{}) {
+			rulesStats = stats[gi]
 		}
 	}
 	best := -1
 	var bestScore float64
 	for gi := range grid {
-		rec, fpr := macro(stats[gi])
-		if fpr > cfg.maxFPR {
+		rec, fpr, over := macro3(stats[gi])
+		if fpr > cfg.maxFPR || !withinBudget(stats[gi], rulesStats, cfg.maxAdd) {
 			continue
 		}
-		score := rec - 0.5*fpr
+		score := rec - fpr - over
 		if best < 0 || score > bestScore {
 			best, bestScore = gi, score
 		}
@@ -179,18 +199,37 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	}
 	g := grid[best]
 	rec, fpr := macro(stats[best])
-	rules := gate{}
-	rRec, rFPR := 0.0, 0.0
-	for gi := range grid {
-		if grid[gi] == rules {
-			rRec, rFPR = macro(stats[gi])
-		}
-	}
+	rRec, rFPR := macro(rulesStats)
 	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, bare %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
 		g.mod, g.high, g.alone, g.bare, rec, fpr, rRec, rFPR)
 	for k, s := range srcs {
-		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f  moderate+ recall %.3f  FPR(moderate+) %.3f  FPR(low+) %.3f\n",
-			s.name, stats[best][k].highRec, stats[best][k].modRec, stats[best][k].fprMod, stats[best][k].fprLow)
+		b, r := stats[best][k], rulesStats[k]
+		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
+			s.name, b.highRec, r.highRec, b.modRec, r.modRec, b.fprMod, r.fprMod, b.overHigh, r.overHigh)
+	}
+
+	// Why held-out high+ cases were missed at the chosen point.
+	for k, f := range folds {
+		g.apply(f.a)
+		var excl, scoped, low, n int
+		for i, c := range srcs[k].cases {
+			if c.Level < safety.LevelHigh {
+				continue
+			}
+			if got, _ := f.a.GateLevel(f.ins[i]); got >= safety.LevelHigh {
+				continue
+			}
+			n++
+			switch in := f.ins[i]; {
+			case in.Excluded:
+				excl++
+			case !in.MayRaiseHigh:
+				scoped++
+			default:
+				low++
+			}
+		}
+		fmt.Fprintf(os.Stderr, "  held out %-28s %d high+ missed: %d excluded as idiom, %d scoped or negated by the rules, %d scored below the threshold\n", srcs[k].name, n, excl, scoped, low)
 	}
 
 	// 3. Final heads on every source.
@@ -251,20 +290,79 @@ func thresholdGrid() []gate {
 	return out
 }
 
-type foldStat struct{ highRec, modRec, fprMod, fprLow float64 }
+// foldStat is what one operating point did on one held-out source.
+// overHigh is the share of cases labelled moderate or lower that were
+// raised to high or above: over-escalation costs a person a crisis
+// response they did not need.
+type foldStat struct{ highRec, modRec, fprMod, fprLow, overHigh float64 }
+
+// measureGate is measure for one operating point, from precomputed gate
+// inputs: the level Assess would report for each case.
+func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput) foldStat {
+	var hiTP, hiN, modTP, modN, neg, fpMod, fpLow, below, over int
+	for i, c := range cases {
+		got, _ := a.GateLevel(ins[i])
+		if c.Level < safety.LevelHigh {
+			below++
+			over += b2i(got >= safety.LevelHigh)
+		}
+		switch {
+		case c.Level >= safety.LevelHigh:
+			hiN++
+			hiTP += b2i(got >= safety.LevelHigh)
+		case c.Level == safety.LevelNone:
+			neg++
+			fpMod += b2i(got >= safety.LevelModerate)
+			fpLow += b2i(got >= safety.LevelLow)
+		}
+		if c.Level >= safety.LevelModerate {
+			modN++
+			modTP += b2i(got >= safety.LevelModerate)
+		}
+	}
+	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below)}
+}
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
 
 func measure(r *safety.Report) foldStat {
 	fs := foldStat{highRec: r.HighPlus.Recall(), modRec: r.AnyRisk.Recall(), fprMod: r.FPRModerate(), fprLow: r.FPR()}
 	return fs
 }
 
-// macro averages high+ recall and FPR(moderate+) over the held-out sources.
+// macro averages high+ recall, FPR(moderate+) and over-escalation over the
+// held-out sources.
 func macro(fs []foldStat) (rec, fpr float64) {
+	rec, fpr, _ = macro3(fs)
+	return rec, fpr
+}
+
+func macro3(fs []foldStat) (rec, fpr, over float64) {
 	for _, f := range fs {
 		rec += f.highRec
 		fpr += f.fprMod
+		over += f.overHigh
 	}
-	return rec / float64(len(fs)), fpr / float64(len(fs))
+	n := float64(len(fs))
+	return rec / n, fpr / n, over / n
+}
+
+// withinBudget reports whether an operating point adds at most maxAdd to
+// the rules' own false-positive rate (moderate+) and over-escalation on
+// every held-out source: the classifier may not buy recall on one writer's
+// text with false alarms on another's.
+func withinBudget(fs, rules []foldStat, maxAdd float64) bool {
+	for k := range fs {
+		if fs[k].fprMod-rules[k].fprMod > maxAdd || fs[k].overHigh-rules[k].overHigh > maxAdd {
+			return false
+		}
+	}
+	return true
 }
 
 func others(srcs []source, k int) []safety.Case {
@@ -280,6 +378,12 @@ func others(srcs []source, k int) []safety.Case {
 func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high *safety.Classifier) {
 	var m, h []safety.TrainExample
 	for _, c := range cases {
+		if len(c.Messages) > 0 {
+			// A conversation's label is about the whole of it; its last
+			// message alone ("I've made up my mind") is not a labelled
+			// example. Conversation memory in the rules handles these.
+			continue
+		}
 		e := example(c)
 		m = append(m, safety.TrainExample{Text: e.text, Risk: e.mod})
 		h = append(h, safety.TrainExample{Text: e.text, Risk: e.hi})
