@@ -88,8 +88,7 @@ func matchRulesMemo(rs *ruleSet, text string) []hit {
 	if rs.bit == 0 {
 		return matchRules(rs, text)
 	}
-	sents, _ := sentences(text)
-	for _, s := range sents {
+	for s := range eachSentence(text) {
 		k := contentMemo.key(s)
 		v, ok := contentMemo.get(k)
 		if !ok || v.known&rs.bit == 0 {
@@ -111,7 +110,7 @@ func matchRulesMemo(rs *ruleSet, text string) []hit {
 // key also occurs in the raw message, so a clean sentence here has no hit
 // there either.
 func sentenceClean(rs *ruleSet, s string) bool {
-	ns := normApos.Replace(s)
+	ns := foldQuotes(s)
 	lower := strings.ToLower(ns)
 	for i := range rs.rules {
 		r := &rs.rules[i]
@@ -140,7 +139,7 @@ func (m *misinfoModel) claimScore(s string) float64 {
 }
 
 func (m *misinfoModel) scoreSentence(s string) float64 {
-	if strings.HasSuffix(strings.TrimSpace(s), "?") || restateFrame.MatchString(normApos.Replace(s)) {
+	if strings.HasSuffix(strings.TrimSpace(s), "?") || restateFrame.MatchString(foldQuotes(s)) {
 		return -1
 	}
 	return m.prob(s)

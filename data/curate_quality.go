@@ -8,7 +8,9 @@ package data
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tend-project/tend/conv"
 )
@@ -87,16 +89,19 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 	}
 	var out []Reject
 	total, normTotal, english, latin, letters := 0, 0, 0, 0, 0
-	var hs []uint64
+	sc := qualityScratch.Get().(*qualityBufs)
+	defer qualityScratch.Put(sc)
+	hs := sc.hs[:0]
+	defer func() { sc.hs = hs }()
 	sawUser, sawAssistant := false, false
 	for i, m := range c.Messages {
 		text := strings.TrimSpace(m.Content)
-		ws := strings.Fields(text)
-		if len(ws) == 0 {
+		nw := countFields(text)
+		if nw == 0 {
 			out = append(out, Reject{Code: "quality_empty_turn", Message: i, Reason: "the message is empty or only whitespace"})
 			continue
 		}
-		total += len(ws)
+		total += nw
 		hs = normWords(text, hs[:0])
 		normTotal += len(hs)
 		for _, h := range hs {
@@ -104,7 +109,16 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 				english++
 			}
 		}
-		for _, r := range text {
+		for k := 0; k < len(text); k++ {
+			if c := text[k]; c < utf8.RuneSelf {
+				if isASCIILetter(c) {
+					letters++
+					latin++
+				}
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[k:])
+			k += n - 1
 			if unicode.IsLetter(r) {
 				letters++
 				if r < 0x250 {
@@ -124,10 +138,10 @@ func (f *QualityFilter) Check(c *conv.Conversation) []Reject {
 			if !sawUser {
 				out = append(out, Reject{Code: "quality_role_order", Message: i, Span: clip(text), Reason: "the assistant speaks before any user message"})
 			}
-			if len(ws) < f.cfg.MinAssistantWords {
-				out = append(out, Reject{Code: "quality_short_turn", Message: i, Span: clip(text), Reason: fmt.Sprintf("assistant turn has %d words (minimum %d)", len(ws), f.cfg.MinAssistantWords)})
+			if nw < f.cfg.MinAssistantWords {
+				out = append(out, Reject{Code: "quality_short_turn", Message: i, Span: clip(text), Reason: fmt.Sprintf("assistant turn has %d words (minimum %d)", nw, f.cfg.MinAssistantWords)})
 			}
-			if r, ok := repeated(ws, hs, f.cfg.MaxRepeat); ok {
+			if r, ok := repeated(text, hs, f.cfg.MaxRepeat, sc.seen); ok {
 				out = append(out, Reject{Code: "quality_repetition", Message: i, Span: r, Reason: "the turn repeats itself"})
 			}
 		}
@@ -207,15 +221,16 @@ func clip(t string) string {
 }
 
 // repeated reports a turn whose word trigrams are mostly repeats, or that
-// has one word five times in a row. ws are the turn's words and hs their
-// normalised hashes (the two may differ in length around punctuation-only
-// tokens; spans are reported from ws).
-func repeated(ws []string, hs []uint64, maxShare float64) (string, bool) {
+// has one word five times in a row. hs are the turn's normalised word
+// hashes; spans are reported from its white-space fields (the two may
+// differ in length around punctuation-only tokens). seen is scratch.
+func repeated(text string, hs []uint64, maxShare float64, seen map[uint64]struct{}) (string, bool) {
 	run := 1
 	for i := 1; i < len(hs); i++ {
 		if hs[i] == hs[i-1] {
 			run++
 			if run >= 5 {
+				ws := strings.Fields(text)
 				j := min(i, len(ws)-1)
 				return strings.Join(ws[max(j-4, 0):j+1], " "), true
 			}
@@ -226,7 +241,7 @@ func repeated(ws []string, hs []uint64, maxShare float64) (string, bool) {
 	if len(hs) < 24 {
 		return "", false
 	}
-	seen := make(map[uint64]struct{}, len(hs))
+	clear(seen)
 	dup, first := 0, -1
 	for i := 0; i+3 <= len(hs); i++ {
 		k := (hs[i]*fnvPrime^hs[i+1])*fnvPrime ^ hs[i+2]
@@ -239,8 +254,39 @@ func repeated(ws []string, hs []uint64, maxShare float64) (string, bool) {
 		seen[k] = struct{}{}
 	}
 	if float64(dup) > maxShare*float64(len(hs)-2) {
+		ws := strings.Fields(text)
 		j := min(first, max(len(ws)-3, 0))
 		return strings.Join(ws[j:min(j+3, len(ws))], " "), true
 	}
 	return "", false
 }
+
+// qualityBufs is a Check call's scratch, recycled across calls.
+type qualityBufs struct {
+	hs   []uint64
+	seen map[uint64]struct{}
+}
+
+var qualityScratch = sync.Pool{New: func() any { return &qualityBufs{seen: map[uint64]struct{}{}} }}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		sp, w := asciiSpace[c] != 0, 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+		i += w
+	}
+	return n
+}
+
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

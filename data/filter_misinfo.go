@@ -135,7 +135,7 @@ func (f *MisinfoFilter) CheckText(text string) []Reject {
 		shared = safety.MatchMisinformation(text)
 	}
 	for _, m := range shared {
-		if negatedClaim.MatchString(normApos.Replace(m.Text)) || reportedClaim.MatchString(normApos.Replace(sentenceAt(text, m.Start))) {
+		if negatedClaim.MatchString(foldQuotes(m.Text)) || reportedClaim.MatchString(foldQuotes(sentenceAt(text, m.Start))) {
 			continue
 		}
 		out = append(out, Reject{Code: "misinfo_" + m.Rule, Span: m.Text, Message: -1,
@@ -145,8 +145,7 @@ func (f *MisinfoFilter) CheckText(text string) []Reject {
 	if f.clf == nil || len(out) > 0 {
 		return out
 	}
-	sents, _ := sentences(text)
-	for _, s := range sents {
+	for s := range eachSentence(text) {
 		// A question or a restatement of the user's story asserts
 		// nothing: claimScore gives it -1.
 		if p := f.clf.claimScore(s); p >= f.cfg.Threshold {
@@ -199,7 +198,7 @@ type misinfoModel struct {
 }
 
 func (m *misinfoModel) prob(sentence string) float64 {
-	words := textWords(normApos.Replace(sentence), nil)
+	words := textWords(foldQuotes(sentence), nil)
 	if !healthTopic(words) {
 		return 0
 	}
@@ -209,7 +208,7 @@ func (m *misinfoModel) prob(sentence string) float64 {
 }
 
 func misinfoFeatures(s string) []uint32 {
-	return ngrams('m', textWords(normApos.Replace(s), nil), true, nil)
+	return ngrams('m', textWords(foldQuotes(s), nil), true, nil)
 }
 
 // misinfoExample is one line of misinfo_sentences.jsonl.

@@ -9,6 +9,7 @@ package data
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
 
@@ -89,24 +90,46 @@ type hit struct {
 // sentences splits text into sentences at . ! ? and newlines, returning
 // each with its byte offset.
 func sentences(text string) (out []string, offs []int) {
-	start := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c == '\n' || (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '"') {
-			if s := strings.TrimSpace(text[start : i+1]); s != "" {
-				out, offs = append(out, text[start:i+1]), append(offs, start)
-			}
-			start = i + 1
-		}
-	}
-	if strings.TrimSpace(text[start:]) != "" {
-		out, offs = append(out, text[start:]), append(offs, start)
+	for s, off := range eachSentence(text) {
+		out, offs = append(out, s), append(offs, off)
 	}
 	return out, offs
 }
 
+// eachSentence yields the sentences of text as sentences returns them,
+// without building slices.
+func eachSentence(text string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		start := 0
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if c == '\n' || (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '"') {
+				if s := strings.TrimSpace(text[start : i+1]); s != "" {
+					if !yield(text[start:i+1], start) {
+						return
+					}
+				}
+				start = i + 1
+			}
+		}
+		if strings.TrimSpace(text[start:]) != "" {
+			yield(text[start:], start)
+		}
+	}
+}
+
 // normApos folds curly apostrophes so patterns can spell "don't" once.
+// Call it through foldQuotes, which skips the copy when there is none.
 var normApos = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)
+
+// foldQuotes is normApos.Replace without a copy for text with no curly
+// quote (each of them is encoded starting with byte 0xE2).
+func foldQuotes(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return s
+	}
+	return normApos.Replace(s)
+}
 
 // ruleSet is a rule list with an index of its trigger keys, so one pass
 // over a message finds every rule that could fire instead of one
@@ -194,7 +217,7 @@ func matchRules(rs *ruleSet, text string) []hit {
 	var seen map[string]bool
 	sents, offs := sentences(text)
 	for k, s := range sents {
-		ns := normApos.Replace(s)
+		ns := foldQuotes(s)
 		lower := strings.ToLower(ns)
 		for _, r := range live {
 			if seen[r.code] || !hasKey(lower, r.keys) {
@@ -305,7 +328,7 @@ func (gr *guardRules) check(text, prefix string, unless *regexp.Regexp) []hit {
 		if !strings.HasPrefix(code, prefix) {
 			code = prefix + code
 		}
-		if seen[code] || unless != nil && unless.MatchString(normApos.Replace(sentenceAt(text, x.Span.Start))) {
+		if seen[code] || unless != nil && unless.MatchString(foldQuotes(sentenceAt(text, x.Span.Start))) {
 			continue
 		}
 		seen[code] = true

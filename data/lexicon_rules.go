@@ -47,7 +47,7 @@ func ruleStrategy(reply string) (conv.Strategy, bool) {
 		if c.opening {
 			text = first
 		}
-		if c.re.MatchString(normApos.Replace(text)) {
+		if c.re.MatchString(foldQuotes(text)) {
 			return c.s, true
 		}
 	}

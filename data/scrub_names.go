@@ -10,6 +10,7 @@ package data
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,26 +77,33 @@ type word struct {
 }
 
 // words splits text into letter runs (apostrophes and hyphens inside a
-// word are kept, a trailing "'s" is not).
-func words(text string) []word {
-	var out []word
+// word are kept, a trailing "'s" is not). ASCII bytes are classified
+// without decoding a rune; the result is the same as with unicode.IsLetter
+// throughout. Words are appended to out.
+func words(text string, out []word) []word {
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 			i += n
 			continue
 		}
-		j := i + n
+		j := i
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) {
+			r2, n2 := rune(text[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(text[j:])
+			}
+			if isLetterRune(r2) {
 				j += n2
 				continue
 			}
 			if (r2 == '\'' || r2 == '’' || r2 == '-') && j+n2 < len(text) {
-				r3, _ := utf8.DecodeRuneInString(text[j+n2:])
-				if unicode.IsLetter(r3) {
+				if r3 := text[j+n2]; r3 < utf8.RuneSelf && isASCIILetter(r3) || r3 >= utf8.RuneSelf && startsWithLetter(text[j+n2:]) {
 					j += n2
 					continue
 				}
@@ -103,7 +111,7 @@ func words(text string) []word {
 			break
 		}
 		w := text[i:j]
-		for _, suf := range []string{"'s", "’s"} {
+		for _, suf := range [...]string{"'s", "’s"} {
 			if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 {
 				w = w[:len(w)-len(suf)]
 			}
@@ -112,6 +120,20 @@ func words(text string) []word {
 		i = j
 	}
 	return out
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r))
+	}
+	return unicode.IsLetter(r)
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 // capitalised reports whether w looks like a proper noun: an upper-case
@@ -144,10 +166,16 @@ func sentenceStart(text string, pos int) bool {
 	return true
 }
 
+// wordBufs recycles the name scan's word slices.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
+
 // names appends name spans.
 func (d *detector) names(cands *[]PIISpan) {
 	t := d.text
-	ws := words(t)
+	buf := wordBufs.Get().(*[]word)
+	defer wordBufs.Put(buf)
+	ws := words(t, (*buf)[:0])
+	*buf = ws
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if !capitalised(w.text) {
