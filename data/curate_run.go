@@ -1,10 +1,12 @@
 // The curation pipeline. Pass 1 streams every input through the per-record
-// stages (scrub, filter, annotate, MinHash) in parallel and appends the
-// survivors to a spill file in the staging directory, keeping only compact
-// per-record state in memory. Dedupe and split then work on that state
-// alone (reading back just the candidate pairs to verify). Pass 2 streams
-// the spill file once more into the output files (curate_write.go). All
-// output goes to a staging directory that replaces --out only at the end.
+// stages (scrub, filter, annotate, MinHash) in parallel and spills the
+// survivors to the staging directory: JSON lines, fixed-size facts,
+// signatures, and exact and LSH band keys into external sorts (spill.go,
+// extsort.go), so no per-record state stays in memory. Dedupe merges the
+// sorted keys (reading back just the candidate pairs to verify), split
+// streams the facts, and pass 2 streams the spill file once more into the
+// output files (curate_write.go). All output goes to a staging directory
+// that replaces --out only at the end.
 package data
 
 import (

@@ -1,5 +1,6 @@
-// Output side of the curation pipeline: the spill file, rejects.jsonl, and
-// pass 2, which streams the spill file once into train/val/test (or the
+// Output side of the curation pipeline: the spill files (JSON lines,
+// facts, signatures, sorted keys), rejects.jsonl, and pass 2, which
+// streams the spill file and its facts once into train/val/test (or the
 // unsplit files of the single-stage commands), preferences/*,
 // needs_review.jsonl and near_duplicates.jsonl. Every file lives in the
 // staging directory, so nothing is visible until the whole run succeeds.

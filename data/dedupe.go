@@ -1,8 +1,9 @@
 // Deduplication: exact duplicates by a hash of the normalised text, and
 // near duplicates by MinHash + LSH over word shingles, verified with the
 // true Jaccard similarity of the shingle sets (read back from the spill
-// file, so only compact per-record state stays in memory). Verified pairs
-// are joined with union-find; the cluster ids keep near twins in one split.
+// file). Hashes and band keys arrive sorted from external sorts, so memory
+// holds only records that have a duplicate. Verified pairs are joined with
+// union-find; the clusters keep near twins in one split.
 package data
 
 import (
