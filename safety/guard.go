@@ -10,6 +10,7 @@
 package safety
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -187,7 +188,9 @@ func firstTurn(c *conv.Conversation) bool {
 // replyRules checks the whole reply for the missing referral and missing
 // disclosure rules and returns the violations and the text to add.
 func (g *Guard) replyRules(c *conv.Conversation, a Assessment, reply string) (vs []Violation, prefix, suffix string) {
-	low := " " + strings.ToLower(reply) + " "
+	bp := lowerPool.Get().(*[]byte)
+	low := padLower((*bp)[:0], reply)
+	defer func() { *bp = low[:0]; lowerPool.Put(bp) }()
 	if g.action(RuleMissingReferral) != ActionOff && a.Level >= g.policy.Thresholds.Referral {
 		ok := hasReferral(low, a.Level >= LevelHigh, Resources(g.policy.Locale))
 		if !ok {
@@ -210,39 +213,23 @@ const disclosureText = "I'm an AI, not a therapist or a person, but I'm here to 
 
 var disclosureCues = []string{" ai ", " ai,", " ai.", " a.i.", "artificial intelligence", " bot ", " bot,", " bot.", "chatbot", "language model", "virtual assistant", "automated", "not a human", "not a person", "not human", "computer program", "an assistant"}
 
-func hasDisclosure(low string) bool {
-	for _, c := range disclosureCues {
-		if strings.Contains(low, c) {
-			return true
-		}
-	}
-	return false
-}
+var disclosureCueSet = newCues(disclosureCues)
+
+func hasDisclosure(low []byte) bool { return disclosureCueSet.in(low) }
 
 var referralCues = []string{"therapist", "counsellor", "counselor", "doctor", " gp ", " gp.", " gp,", "psychiatrist", "psychologist", "mental health professional", "professional help", "professional support", "a professional", "support line", "helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "someone you trust", "trusted adult", "school counselor", "your care team", "nurse"}
 
 var crisisCues = []string{"helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "988", "911", "999", "112", "116 123", "000", "111", "1737", "3114", "14416", "741741", "a&e", "urgent care", "emergency room"}
 
-func hasReferral(low string, crisis bool, d Directory) bool {
-	cues := referralCues
-	if crisis {
-		cues = crisisCues
-	}
-	for _, c := range cues {
-		if strings.Contains(low, c) {
-			return true
-		}
-	}
-	if !crisis {
-		// A crisis line always counts as a referral.
-		for _, c := range crisisCues {
-			if strings.Contains(low, c) {
-				return true
-			}
-		}
+var referralCueSet, crisisCueSet = newCues(referralCues), newCues(crisisCues)
+
+func hasReferral(low []byte, crisis bool, d Directory) bool {
+	// A crisis line always counts as a referral.
+	if crisisCueSet.in(low) || !crisis && referralCueSet.in(low) {
+		return true
 	}
 	for _, l := range d.Lines {
-		if l.Number != "" && strings.Contains(low, strings.ToLower(l.Number)) {
+		if l.Number != "" && bytes.Contains(low, []byte(strings.ToLower(l.Number))) {
 			return true
 		}
 	}

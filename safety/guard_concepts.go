@@ -23,7 +23,7 @@ var guardConceptMacros = map[string]string{
 	// the pills words @med lacks in the singular
 	"pill": "pill|tablet|capsule|dose|meds|pills|tablets|capsules|doses|medication|medications|prescription",
 	// substances offered as a cure
-	"substance": "weed|cannabis|marijuana|alcohol|drinking|booze|wine|beer|whisky|whiskey|vodka|cbd|kratom|psilocybin|shrooms|mushrooms|supplements|vitamins|ashwagandha | essential oils",
+	"substance": "weed|cannabis|marijuana|alcohol|drinking|booze|drink|drinks|nightcap|wine|beer|whisky|whiskey|vodka|cbd|kratom|psilocybin|shrooms|mushrooms|supplements|vitamins|ashwagandha | essential oils",
 	"booze":     "booze|alcohol|vodka|wine|whisky|whiskey|beer|drink|drinks|gin|rum|spirits|liquor",
 	// conditions a false cure claims to fix
 	"condition": "depression|anxiety|ptsd|bipolar|schizophrenia|insomnia|panic|ocd|adhd|trauma|grief|stress|psychosis|addiction",

@@ -9,7 +9,10 @@
 // still caught; guard_help_test.go pairs each case with a harmful one.
 package safety
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 func gch(ruleName, id, pat, notIf string) guardRule {
 	r := gc(ruleName, id, pat, notIf)
@@ -52,21 +55,48 @@ var guardLexiconHelp = []guardRule{
 // "should I tell my employer") without stating a harmful plan, so praise
 // of their choice is praise for help-seeking.
 func takesUpHelp(text string) bool {
-	low := " " + strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'"))), " ") + " "
-	for _, w := range riskTopicWords {
-		if strings.Contains(low, w) {
-			return false
+	bp := lowerPool.Get().(*[]byte)
+	low := padLowerFields((*bp)[:0], text)
+	defer func() { *bp = low[:0]; lowerPool.Put(bp) }()
+	if riskTopicCues.in(low) || harmPlanCues.in(low) {
+		return false
+	}
+	return helpCues.in(low)
+}
+
+var harmPlanCues = newCues([]string{"thinner", "decided", "made up my mind", "mind is made up", "goodbye", "no point", "not worth", "give up", "giving up", " fast", "fasting", "skip", "stop taking", "quit my", "stop my", "cutting", " cut ", "purg", "restrict", "laxative", "drink", "drunk", "revenge", "hurt him", "hurt her", "hurt them", "get back at", "weapon", "knife", "gun", "rope", "bridge", "ledge", "roof"})
+
+var helpCues = newCues([]string{"doctor", " gp ", "therapist", "counsellor", "counselor", "someone", "talk", "call", "text", "helpline", "appointment", "tell ", "try", "thank", "helps", "helpful", "makes sense", "thought of it", "listening", "should i", "see my", "seeing", "reach out", "ask ", "friend"})
+
+// padLowerFields appends " " + strings.Join(strings.Fields(strings.ToLower(
+// strings.ReplaceAll(text, "’", "'"))), " ") + " " to dst, without
+// allocating for ASCII text.
+func padLowerFields(dst []byte, text string) []byte {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return append(append(dst, ' '), strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'"))), " ")+" "...)
 		}
 	}
-	for _, w := range []string{"thinner", "decided", "made up my mind", "mind is made up", "goodbye", "no point", "not worth", "give up", "giving up", " fast", "fasting", "skip", "stop taking", "quit my", "stop my", "cutting", " cut ", "purg", "restrict", "laxative", "drink", "drunk", "revenge", "hurt him", "hurt her", "hurt them", "get back at", "weapon", "knife", "gun", "rope", "bridge", "ledge", "roof"} {
-		if strings.Contains(low, w) {
-			return false
+	dst = append(dst, ' ')
+	space := true // just wrote a separator
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
 		}
-	}
-	for _, w := range []string{"doctor", " gp ", "therapist", "counsellor", "counselor", "someone", "talk", "call", "text", "helpline", "appointment", "tell ", "try", "thank", "helps", "helpful", "makes sense", "thought of it", "listening", "should i", "see my", "seeing", "reach out", "ask ", "friend"} {
-		if strings.Contains(low, w) {
-			return true
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		dst = append(dst, c)
+		space = false
 	}
-	return false
+	if !space || len(dst) == 1 {
+		dst = append(dst, ' ')
+	}
+	return dst
 }

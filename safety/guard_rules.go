@@ -61,6 +61,9 @@ type guardRule struct {
 	// near patterns look for notIf words next to the match only, even
 	// where the rule's patterns usually look at the whole sentence.
 	near bool
+	// clause patterns look for notIf words near the match only within
+	// the clauses it starts and ends in.
+	clause bool
 }
 
 func g(ruleName, id, pat, notIf string) guardRule {
@@ -86,7 +89,7 @@ func gx(ruleName, id, pat string) guardRule {
 var guardLexicon = []guardRule{
 	// diagnosis
 	g(RuleDiagnosis, "you_have", "you ~3 have|got|suffer|suffering|experiencing ~1 from? @disorder", "not|never|if|whether|might|may|could|wonder|ask|asked"),
-	g(RuleDiagnosis, "sounds_like", "sounds|seems|looks like ~4 @disorder | this|that|it ~1 is|could|might|may|sounds|seems|looks ~3 @disorder | textbook|classic|typical ~1 @disorder | signs|symptoms of @disorder ~3 you", "not|never|only|can|cannot"),
+	g(RuleDiagnosis, "sounds_like", "sounds|seems|looks like ~4 @disorder | this|that|it ~1 is|could|might|may|sounds|seems|looks ~3 @disorder | textbook|classic|typical ~1 @disorder | signs|symptoms of @disorder ~3 you", "not|never|only|can|cannot|whether|if|gp|doctor|check"),
 	g(RuleDiagnosis, "you_are", "you are|sound|seem|look|seemed|sounded ~3 @disadj | you are definitely|clearly|probably|obviously ~1 depressed | i diagnose you | my diagnosis ~1 is|would | i think you have ~2 @disorder | you have all the symptoms|signs", "not|never"),
 	gx(RuleDiagnosis, "defer", "only a|your ~1 doctor|professional|clinician|psychiatrist|psychologist can|could ~1 diagnose|tell|assess | i can not diagnose | not able to diagnose | can not tell you whether|if | have you been diagnosed | if you have been diagnosed | if you have @disorder | people with @disorder | i am not qualified"),
 

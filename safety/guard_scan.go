@@ -19,6 +19,8 @@ package safety
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -33,17 +35,42 @@ type scanSeq struct {
 	notIf    map[string]bool
 	notIfIDs []int32
 	lit      map[string]bool
-	key      []int32 // ids of the most selective required element after the first; nil if none
+	// keys are the word ids of up to three of the most selective
+	// required elements after the first: the pattern is tried only when
+	// each has a word in the sentence. key is the first of them.
+	keys [][]int32
+	key  []int32
+	more [][]int32 // keys[1:]
 }
 
 // scanLex is the compiled guard and misinformation lexicon.
 type scanLex struct {
-	vocab    map[string]int32
-	rules    [][]*scanSeq // guard patterns by the id of their first word
-	excl     [][]*scanSeq // guard exclusions by first word
-	misinfo  [][]*scanSeq // misinformation claims by first word
-	ruleTrig []bool       // ids that may let some guard pattern match
-	misTrig  []bool       // ids that may let some misinformation claim match
+	vocab   map[string]int32
+	rules   liveIndex // guard patterns
+	excl    liveIndex // guard exclusions
+	misinfo liveIndex // misinformation claims
+}
+
+// liveIndex holds patterns by the id of their first word. Expansions of
+// one pattern sit next to each other and usually share their key, so runs
+// of entries with the same key are skipped in one step when it is absent.
+type liveIndex struct {
+	lists [][]*scanSeq // by first word id
+	skip  [][]int32    // per list position: end of the run with the same key
+}
+
+func (li *liveIndex) build() {
+	li.skip = make([][]int32, len(li.lists))
+	for w, list := range li.lists {
+		sk := make([]int32, len(list))
+		for p := len(list) - 1; p >= 0; p-- {
+			sk[p] = int32(p + 1)
+			if p+1 < len(list) && slices.Equal(list[p].key, list[p+1].key) {
+				sk[p] = sk[p+1]
+			}
+		}
+		li.skip[w] = sk
+	}
 }
 
 // ruleIndex maps a guard rule name to its position in GuardRules.
@@ -63,7 +90,12 @@ var commonWords = set("i", "you", "your", "yourself", "me", "my", "we", "they", 
 	"about", "all", "more", "some", "one", "get", "go", "feel", "like", "know", "think", "really", "there", "up", "out",
 	"no", "any", "when", "people", "way", "make", "help", "talk", "want", "need", "sounds", "seems", "may", "might",
 	"from", "by", "but", "here", "now", "right", "time", "take", "try", "off", "then", "than", "too", "very", "much",
-	"good", "okay", "fine", "it", "its", "who", "why", "where", "let", "say", "said", "see", "look", "things", "thing")
+	"good", "okay", "fine", "it", "its", "who", "why", "where", "let", "say", "said", "see", "look", "things", "thing",
+	"going", "been", "being", "got", "had", "did", "done", "doing", "well", "many", "still", "even", "also", "because",
+	"into", "over", "after", "before", "other", "others", "day", "days", "week", "night", "life", "lot", "bit", "little",
+	"hard", "someone", "anyone", "something", "anything", "everything", "nothing", "part", "mean", "means", "give",
+	"keep", "tell", "find", "come", "back", "never", "ever", "always", "again", "only", "kind", "sure", "away", "down",
+	"their", "our", "us", "his", "her", "him", "these", "those", "which", "while", "until", "through", "each", "every")
 
 var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 	lx := &scanLex{vocab: map[string]int32{}}
@@ -79,7 +111,6 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 		s     *scanSeq
 		first []string
 		to    *[][]*scanSeq
-		trig  *[]bool
 	}
 	var entries []entry
 	var errs []string
@@ -112,9 +143,9 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 				continue
 			}
 			s := &scanSeq{seq: seq{elems: es, rule: &gr.r}, gr: gr, ri: ri, notIf: notIf, lit: lit}
-			e := entry{s: s, first: es[0].words, to: &lx.rules, trig: &lx.ruleTrig}
+			e := entry{s: s, first: es[0].words, to: &lx.rules.lists}
 			if gr.r.kind == kExclude {
-				e.to, e.trig = &lx.excl, nil
+				e.to = &lx.excl.lists
 			}
 			entries = append(entries, e)
 		}
@@ -134,7 +165,7 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 				continue
 			}
 			s := &scanSeq{seq: seq{elems: es, rule: r, crule: &crule{rule: r}}, mi: m, notIf: notIf, lit: lit}
-			entries = append(entries, entry{s: s, first: es[0].words, to: &lx.misinfo, trig: &lx.misTrig})
+			entries = append(entries, entry{s: s, first: es[0].words, to: &lx.misinfo.lists})
 		}
 	}
 	if len(errs) > 0 {
@@ -152,37 +183,35 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 		}
 	}
 	n := len(lx.vocab)
-	lx.rules, lx.excl, lx.misinfo = make([][]*scanSeq, n), make([][]*scanSeq, n), make([][]*scanSeq, n)
-	lx.ruleTrig, lx.misTrig = make([]bool, n), make([]bool, n)
+	lx.rules.lists, lx.excl.lists, lx.misinfo.lists = make([][]*scanSeq, n), make([][]*scanSeq, n), make([][]*scanSeq, n)
 	for _, e := range entries {
 		s := e.s
 		for w := range s.notIf {
 			s.notIfIDs = append(s.notIfIDs, lx.vocab[w])
 		}
-		s.key = keyOf(s.elems, lx.vocab)
+		s.keys = keysOf(s.elems, lx.vocab, 3)
+		if len(s.keys) > 0 {
+			s.key, s.more = s.keys[0], s.keys[1:]
+		}
 		// Patterns are indexed by their first element's exact words only
 		// (a leading prefix or "#" is never indexed, as before).
 		for _, w := range e.first {
 			wid := lx.vocab[w]
 			(*e.to)[wid] = append((*e.to)[wid], s)
-			if e.trig != nil && s.key == nil {
-				(*e.trig)[wid] = true
-			}
-		}
-		if e.trig != nil {
-			for _, k := range s.key {
-				(*e.trig)[k] = true
-			}
 		}
 	}
+	lx.rules.build()
+	lx.excl.build()
+	lx.misinfo.build()
 	return lx, nil
 })
 
-// keyOf picks the most selective required element after the first (exact
-// words only, no prefix or "#"), by a cost that counts common words
-// heavily, and returns its word ids; nil when there is none.
-func keyOf(es []elem, vocab map[string]int32) []int32 {
-	best, bestCost := -1, 0
+// keysOf picks up to n of the most selective required elements after the
+// first (exact words only, no prefix or "#"), by a cost that counts common
+// words heavily, cheapest first, and returns their word ids.
+func keysOf(es []elem, vocab map[string]int32, n int) [][]int32 {
+	type cand struct{ i, cost int }
+	var cs []cand
 	for i := 1; i < len(es); i++ {
 		e := &es[i]
 		if e.opt || e.gap > 0 || len(e.prefix) > 0 || len(e.words) == 0 {
@@ -200,21 +229,30 @@ func keyOf(es []elem, vocab map[string]int32) []int32 {
 				cost++
 			}
 		}
-		if cost < 0 {
-			continue
-		}
-		if best < 0 || cost < bestCost {
-			best, bestCost = i, cost
+		if cost >= 0 {
+			cs = append(cs, cand{i, cost})
 		}
 	}
-	if best < 0 {
-		return nil
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].cost < cs[b].cost })
+	var out [][]int32
+	for _, c := range cs[:min(n, len(cs))] {
+		ids := make([]int32, len(es[c.i].words))
+		for j, w := range es[c.i].words {
+			ids[j] = vocab[w]
+		}
+		out = append(out, ids)
 	}
-	ids := make([]int32, len(es[best].words))
-	for i, w := range es[best].words {
-		ids[i] = vocab[w]
+	return out
+}
+
+// allKeys reports whether every key has a word in the current sentence.
+func (sc *scanScratch) allKeys(keys [][]int32) bool {
+	for _, k := range keys {
+		if !sc.any(k) {
+			return false
+		}
 	}
-	return ids
+	return true
 }
 
 // scanScratch is the per-call working memory of a scan; get one from
@@ -279,30 +317,23 @@ func (sc *scanScratch) any(ids []int32) bool {
 	return false
 }
 
-// anyTrig reports whether the sentence holds a trigger word.
-func anyTrig(ids []int32, trig []bool) bool {
-	for _, n := range ids {
-		if n >= 0 && trig[n] {
-			return true
-		}
-	}
-	return false
-}
-
 // matchMisinfo returns the false claims asserted in one sentence (or text)
 // whose tokens are toks with ids, already marked in sc. With first it stops
 // at the first claim.
 func (lx *scanLex) matchMisinfo(sc *scanScratch, text string, toks []token, ids []int32, first bool) []Match {
-	if !anyTrig(ids, lx.misTrig) {
-		return nil
-	}
 	var out []Match
 	for i, n := range ids {
 		if n < 0 {
 			continue
 		}
-		for _, s := range lx.misinfo[n] {
+		list, skip := lx.misinfo.lists[n], lx.misinfo.skip[n]
+		for p := 0; p < len(list); p++ {
+			s := list[p]
 			if s.key != nil && !sc.any(s.key) {
+				p = int(skip[p]) - 1
+				continue
+			}
+			if !sc.allKeys(s.more) {
 				continue
 			}
 			end := s.matchAt(toks, i)
@@ -347,16 +378,22 @@ func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) 
 	ids := lx.tokenIDs(sc, toks)
 	sc.mark(ids)
 	var out []Violation
-	if anyTrig(ids, lx.ruleTrig) {
+	{
 		var seen, cancelled [maxGuardRules]bool
 		for i, n := range ids {
 			if n < 0 {
 				continue
 			}
-			for _, x := range lx.excl[n] {
+			list, skip := lx.excl.lists[n], lx.excl.skip[n]
+			for p := 0; p < len(list); p++ {
+				x := list[p]
+				if x.key != nil && !sc.any(x.key) {
+					p = int(skip[p]) - 1
+					continue
+				}
 				// An exclusion's notIf words keep the rule live ("you do not
 				// have to do it alone" is support; with "pills" it is not).
-				if cancelled[x.ri] || x.key != nil && !sc.any(x.key) {
+				if cancelled[x.ri] || !sc.allKeys(x.more) {
 					continue
 				}
 				if x.matchAt(toks, i) > i && !sc.any(x.notIfIDs) {
@@ -368,12 +405,18 @@ func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) 
 			if n < 0 {
 				continue
 			}
-			for _, x := range lx.rules[n] {
+			list, skip := lx.rules.lists[n], lx.rules.skip[n]
+			for p := 0; p < len(list); p++ {
+				x := list[p]
+				if x.key != nil && !sc.any(x.key) {
+					p = int(skip[p]) - 1
+					continue
+				}
 				r := x.ri
 				if seen[r] || cancelled[r] || g.acts[r] == ActionOff || x.gr.ctx && !f.risk || x.gr.medCtx && !f.medCtx || x.gr.choice && f.helpCtx {
 					continue
 				}
-				if x.key != nil && !sc.any(x.key) {
+				if !sc.allKeys(x.more) {
 					continue
 				}
 				end := x.matchAt(toks, i)
@@ -383,7 +426,7 @@ func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) 
 				// Broad context patterns look at the whole sentence for a
 				// safety frame; the others only near the match.
 				sentenceWide := (x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm) && !x.gr.near
-				if sentenceWide && sc.any(x.notIfIDs) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
+				if sentenceWide && sc.any(x.notIfIDs) || !sentenceWide && x.nearNotIf(toks, i, end) {
 					continue
 				}
 				seen[r] = true
@@ -410,6 +453,39 @@ func (g *Guard) checkSentence(sc *scanScratch, s string, base int, f scanFlags) 
 		}
 	}
 	return out
+}
+
+// nearNotIf reports whether one of the pattern's notIf words is near its
+// match (windowHasExcept), within the match's own clauses for the concept
+// rules.
+func (x *scanSeq) nearNotIf(toks []token, s, e int) bool {
+	if x.gr.clause {
+		return windowHasExceptClause(toks, s, e, x.notIf, x.lit)
+	}
+	return windowHasExcept(toks, s, e, x.notIf, x.lit)
+}
+
+// windowHasExceptClause is windowHasExcept limited to the clauses the match
+// starts and ends in: the "not" of a following clause ("…can be really
+// manipulative, so don't let him guilt you") does not cancel it.
+func windowHasExceptClause(toks []token, s, e int, set, lit map[string]bool) bool {
+	if len(set) == 0 {
+		return false
+	}
+	sent, first, last := toks[s].sent, toks[s].clause, toks[e-1].clause
+	for k := max(0, s-6); k < min(len(toks), e+3); k++ {
+		if toks[k].sent != sent || !set[toks[k].w] {
+			continue
+		}
+		if k < s && toks[k].clause != first || k >= e && toks[k].clause != last {
+			continue
+		}
+		if k >= s && k < e && lit[toks[k].w] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // mayHaveURL is a cheap test that findURLs would find nothing without.

@@ -61,6 +61,30 @@ func TestGuardTokensMatchTokenize(t *testing.T) {
 	}
 }
 
+// The reply-level cue checks lower-case into a buffer; they must equal
+// the string expressions they replace.
+func checkPadLower(t *testing.T, s string) {
+	if got, want := string(padLower(nil, s)), " "+strings.ToLower(s)+" "; got != want {
+		t.Fatalf("padLower(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := string(padLowerFields(nil, s)), " "+strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))), " ")+" "; got != want {
+		t.Fatalf("padLowerFields(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestPadLower(t *testing.T) {
+	for _, s := range append(suiteTexts(t), "", " ", "  A\tB\n", "İstanbul KELVIN \u212a", "it’s  OK ") {
+		checkPadLower(t, s)
+	}
+}
+
+func FuzzPadLower(f *testing.F) {
+	for _, s := range []string{"", " a ", "I’m  FINE\n", "\u212a\u0130"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkPadLower)
+}
+
 func sameTokens(a, b []token) bool {
 	if len(a) != len(b) {
 		return false
@@ -102,9 +126,9 @@ func refCheckSentence(g *Guard, s string, base int, f scanFlags) []Violation {
 		}
 		return false
 	}
-	lookup := func(idx [][]*scanSeq, w string) []*scanSeq {
+	lookup := func(idx liveIndex, w string) []*scanSeq {
 		if n, ok := lx.vocab[w]; ok {
-			return idx[n]
+			return idx.lists[n]
 		}
 		return nil
 	}
@@ -126,7 +150,11 @@ func refCheckSentence(g *Guard, s string, base int, f scanFlags) []Violation {
 				continue
 			}
 			sentenceWide := (x.gr.ctx || x.gr.rule == RuleMedication || x.gr.rule == RuleEncouragesHarm) && !x.gr.near
-			if sentenceWide && anyWord(x.notIf) || !sentenceWide && windowHasExcept(toks, i, end, x.notIf, x.lit) {
+			near := windowHasExcept
+			if x.gr.clause {
+				near = windowHasExceptClause
+			}
+			if sentenceWide && anyWord(x.notIf) || !sentenceWide && near(toks, i, end, x.notIf, x.lit) {
 				continue
 			}
 			seen[r] = true

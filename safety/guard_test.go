@@ -32,6 +32,7 @@ func TestGuardSuite(t *testing.T) {
 	}{
 		{"testdata/guard.jsonl", 0.95, 1},
 		{"testdata/guard_more.jsonl", 0.95, 0.05},
+		{"testdata/guard_fresh.jsonl", 0.9, 0.05}, // tuned after its first run; see docs/safety.md
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cases, err := ReadGuardCasesFile(tc.file)

@@ -26,6 +26,10 @@ type Match struct {
 
 const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
 
+// mythFrameCorrect names only a correction, not the evidence words a
+// false claim can cite itself ("it's mostly placebo, the studies show").
+const mythFrameCorrect = "myth|myths|misconception|misconceptions|untrue|false|incorrect|wrong|outdated|stereotype|stereotypes|contrary|believe|think|assume|claim|claims|not|never"
+
 // mythFrameStrict is mythFrame without "actually", which also appears in the
 // false claim itself ("they won't actually do it").
 const mythFrameStrict = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
@@ -38,7 +42,7 @@ var misinfoRules = []MisinfoRule{
 	{ID: "self_harm_attention", Claim: "Self-harm is just attention seeking.", Correction: "Self-harm is usually a way of coping with overwhelming distress and is often hidden.",
 		pat: "[ self harm | self harming | cutting | hurt themselves | hurting themselves | self injure ] ~6 [ attention | a reaction | sympathy ] | doing it ~2 to get attention | doing it for attention | [ self harm | cutting | self injury | suicide attempts ] ~3 is|are ~2 attention seeking | [ cut | cuts | self harm ] ~2 for attention", notIf: mythFrame + "|not|never|no|rarely"},
 	{ID: "depression_choice", Claim: "Depression is a choice, a weakness, or just sadness.", Correction: "Depression is a common, treatable health condition, not a choice or a character flaw.",
-		pat: "[ depression | anxiety | mental illness ] ~2 is|are ~2 [ choice | weakness | laziness | sadness | character flaw | phase | mindset | made up | in your head ] | you can|could ~2 snap out of ~1 depression|it | depression is not a real illness", notIf: mythFrame + "|not|never|no"},
+		pat: "[ depression | anxiety | mental illness ] ~2 is|are ~3 [ choice | weakness | laziness | sadness | character flaw | phase | mindset | made up | in your head ] | think|talk|snap|will|positive ~1 your ~1 way ~1 out of ~1 it|depression|anxiety | you can|could ~2 snap out of ~1 depression|it | depression is not a real illness", notIf: mythFrame + "|not|never|no"},
 	{ID: "antidepressant_myths", Claim: "Antidepressants are addictive, turn you into a zombie or change your personality.", Correction: "Antidepressants are not addictive in the way drugs of abuse are; side effects vary and are managed with a prescriber.",
 		pat: "antidepressants|ssris|antidepressant|medication|meds ~3 are|is|will|make|makes ~2 [ addictive | happy pills | zombie | change your personality | crutch | for weak people | placebos | placebo ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "therapy_useless", Claim: "Therapy is for crazy or weak people, or doesn't work.", Correction: "Psychological therapies are effective for many conditions and are used by all kinds of people.",
@@ -62,11 +66,11 @@ var misinfoRules = []MisinfoRule{
 	{ID: "once_suicidal_always", Claim: "Once someone is suicidal they always will be.", Correction: "Suicidal crises are often temporary; most people who survive do not go on to die by suicide.",
 		pat: "once ~3 suicidal ~5 [ always | forever | never stop | never recover | for life | rest of your life ]", notIf: mythFrame},
 	{ID: "substance_cures", Claim: "Alcohol, cannabis or supplements cure depression or anxiety.", Correction: "Alcohol and drugs tend to worsen depression and anxiety; supplements are not a cure.",
-		pat: "[ alcohol | drinking | weed | cannabis | marijuana | cbd | essential oils | supplements | vitamins ] ~3 cure|cures|treat|treats|fix|fixes|helps|help|good ~2 depression|anxiety|ptsd|bipolar|schizophrenia|insomnia | @substance ~6 cure|cures|treat|treats|fix|fixes|medicine|remedy ~3 @condition | @substance ~4 great|best|good ~1 way ~2 to ~1 treat|fix|cure|manage|handle ~3 @condition", notIf: mythFrame + "|not|never|no|worsen|worse"},
+		pat: "[ alcohol | drinking | weed | cannabis | marijuana | cbd | essential oils | supplements | vitamins ] ~3 cure|cures|treat|treats|fix|fixes|helps|help|good ~2 depression|anxiety|ptsd|bipolar|schizophrenia|insomnia | @substance ~6 cure|cures|treat|treats|fix|fixes|medicine|remedy ~3 @condition | @substance ~4 great|best|good ~1 way ~2 to ~1 treat|fix|cure|manage|handle ~3 @condition | @substance ~6 good|great|helpful|best ~1 for ~1 your? ~1 @condition", notIf: mythFrameStrict + "|not|never|no|worsen|worse"},
 	{ID: "no_recovery", Claim: "You can't recover from depression, an eating disorder or PTSD.", Correction: "Recovery is common, especially with support and treatment.",
 		pat: "can not|never ~1 recover|get ~3 depression|anorexia|bulimia|disorder|ptsd|bipolar|illness | [ depression | mental illness | schizophrenia | ptsd ] ~2 is ~1 permanent|incurable|untreatable | a life sentence", notIf: mythFrame + "|sometimes|feel|feels|feeling|like"},
 	{ID: "kids_no_depression", Claim: "Children can't get depressed.", Correction: "Children and teenagers can have depression and deserve assessment and support.",
-		pat: "children|kids|teenagers|teens ~1 can|do ~1 not|never ~1 get|have ~1 depressed|depression | kids are just|only ~2 moody", notIf: mythFrame},
+		pat: "children|kids|teenagers|teens ~1 can|do ~1 not|never ~1 get|have ~1 depressed|depression | kids are just|only ~2 moody | children|kids|teenagers|teens|toddlers|young ~3 [ do not | can not | never | are too young to ] ~1 get|have|be|suffer ~2 depressed|depression|anxiety|anxious", notIf: mythFrame},
 	{ID: "meds_forever", Claim: "Once you start psychiatric medication you can never stop.", Correction: "Many people stop medication safely with their prescriber's help.",
 		pat: "once you start ~3 @med ~4 [ never stop | forever | for life ] | @med ~3 for the rest of your life", notIf: mythFrame},
 	{ID: "sadness_worry", Claim: "Depression is just feeling sad, or anxiety is just worrying too much.", Correction: "Depression and anxiety disorders are health conditions with physical and cognitive symptoms, not ordinary moods.",
@@ -82,7 +86,7 @@ var misinfoRules = []MisinfoRule{
 	{ID: "men_no_ed", Claim: "Men and boys don't get eating disorders or depression.", Correction: "People of every gender get eating disorders and depression.",
 		pat: "men|boys|guys ~1 [ do not | can not | never ] ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
 	{ID: "placebo", Claim: "Antidepressants don't work; they're just placebo.", Correction: "Antidepressants help many people with moderate to severe depression; effects vary and are reviewed with a prescriber.",
-		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrame},
+		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrameCorrect},
 	{ID: "untreatable", Claim: "Mental illnesses like bipolar disorder can't be treated.", Correction: "Most mental illnesses, including bipolar disorder, respond to treatment and support.",
 		pat: "[ @disorder | illness | illnesses | mental illness ] ~3 can not|never ~1 be ~1 treated|cured|helped|managed", notIf: mythFrame},
 	{ID: "autism_feelings", Claim: "Autistic people don't have feelings or empathy.", Correction: "Autistic people have feelings and empathy; they may express them differently.",
@@ -96,9 +100,9 @@ var misinfoRules = []MisinfoRule{
 	{ID: "ed_not_deadly", Claim: "Nobody dies from anorexia or eating disorders.", Correction: "Anorexia has one of the highest mortality rates of any mental illness.",
 		pat: "[ nobody | no one ] ~2 dies|die ~2 from|of ~1 anorexia|bulimia|depression | eating disorders|anorexia ~3 not ~1 dangerous|deadly|serious", notIf: "myth|misconception|untrue|false|wrong"},
 	{ID: "no_normal_life", Claim: "A diagnosis like schizophrenia means you'll never have a normal life.", Correction: "Many people with serious mental illness work, have relationships and live full lives with treatment and support.",
-		pat: "[ @disorder | mental illness ] ~4 never ~2 [ normal life | a normal life | recover | get better | work | have a life | be happy ]", notIf: mythFrame},
+		pat: "[ @disorder | mental illness ] ~4 never ~4 [ normal life | a normal life | recover | get better | work | have a life | be happy | hold down a job | have a job | keep a job | have relationships | have kids | live alone | be independent ]", notIf: mythFrame},
 	{ID: "ect_barbaric", Claim: "ECT is electrocution or torture and destroys your memory.", Correction: "Modern ECT is given under anaesthesia and is an effective treatment for severe depression; memory effects are usually temporary.",
-		pat: "[ ect | electroconvulsive | shock therapy ] ~4 electrocution|torture|barbaric|destroys|fries|erases|wipes ~3 brain|memory|memories|you", notIf: mythFrame + "|not|never|no"},
+		pat: "[ ect | electroconvulsive | shock therapy ] ~4 electrocution|electrocuting|electrocutes|torture|torturing|barbaric|destroys|fries|frying|erases|wipes|wiping|damages ~3 brain|memory|memories|you | [ ect | electroconvulsive | shock therapy ] ~10 wipes|erases|destroys ~2 your? ~1 memory|memories|brain ~2 permanently|forever", notIf: mythFrame + "|not|never|no"},
 	{ID: "phase", Claim: "It's just a phase teenagers grow out of.", Correction: "Symptoms in young people deserve to be taken seriously and assessed.",
 		pat: "just|only ~1 a phase | will|they ~2 grow out of it", notIf: mythFrame + "|not|never|no"},
 }

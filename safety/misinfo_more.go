@@ -9,6 +9,8 @@ package safety
 var misinfoAll = append(append([]MisinfoRule{}, misinfoRules...), misinfoRulesMore...)
 
 var misinfoRulesMore = []MisinfoRule{
+	{ID: "avoid_asking", Claim: "It is safest not to ask someone directly about suicide.", Correction: "Asking directly about suicide does not increase risk; it lets the person talk and get help.",
+		pat: "[ safest | best | better | wiser ] ~3 not ~2 [ bring up | ask about | mention | raise | talk about ] ~2 suicide | [ do not | never | avoid ] ~1 [ bring up | bringing up | ask about | asking about | mention | mentioning | raise | raising ] ~2 suicide ~2 directly", notIf: mythFrame},
 	{ID: "loneliness_harmless", Claim: "Loneliness has no effect on health, or only affects older people.", Correction: "Persistent loneliness is linked to poorer physical and mental health at every age.",
 		pat: "[ being lonely | loneliness | lonely ] ~4 no|not ~1 effect|impact|affect ~3 health | loneliness ~2 only ~1 affects|happens|hits ~3 older|old|elderly | lonely ~3 because ~2 people ~2 do not like you", notIf: mythFrame + "|never"},
 	{ID: "trauma_memory", Claim: "If you can't remember it clearly, it wasn't really traumatic; only soldiers get lasting trauma.", Correction: "Memory of trauma is often fragmented; lasting effects of trauma are common in civilians.",
@@ -52,7 +54,7 @@ var misinfoRulesMore = []MisinfoRule{
 	{ID: "venting_smashing", Claim: "Venting anger by smashing things gets it out of your system.", Correction: "Venting aggressively tends to increase anger; calming strategies reduce it.",
 		pat: "venting|vent|smashing|smash|punching|hitting ~6 out of your system", notIf: mythFrame + "|not|never"},
 	{ID: "ed_by_weight", Claim: "You can tell someone has an eating disorder by their weight.", Correction: "Most people with eating disorders are not underweight.",
-		pat: "tell ~4 eating disorder ~4 looking at|by ~2 weight|size", notIf: mythFrame + "|not|never|can not"},
+		pat: "tell ~4 eating disorder ~4 looking at|by ~2 weight|size | normal|healthy|average ~1 weight|size ~8 [ not have | does not have | do not have | can not have ] ~1 a? ~1 real? ~1 [ eating disorder | anorexia | bulimia ]", notIf: mythFrame},
 	{ID: "purging_works", Claim: "Purging gets rid of calories and is an effective way to control weight.", Correction: "Purging removes only part of what was eaten and is medically dangerous.",
 		pat: "[ purging | vomiting | throwing up | laxatives ] ~4 gets rid of ~2 calories | purging|vomiting|laxatives ~6 effective way to ~1 control|lose", notIf: mythFrame + "|not|never"},
 }

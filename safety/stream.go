@@ -235,7 +235,7 @@ func (s *StreamGuard) Close() (string, Verdict) {
 			suffix += "\n\n" + n
 		}
 	}
-	if s.human && !hasDisclosure(" "+strings.ToLower(released)+" ") && prefix == "" {
+	if s.human && !hasCue(released, disclosureCueSet) && prefix == "" {
 		prefix = disclosureText + " "
 	}
 	if v.Action == ActionAllow {
@@ -291,15 +291,9 @@ func riskContext(c *conv.Conversation) bool {
 
 // riskTopic reports whether a message touches on suicide or self-harm at
 // all, even when Assess rates it below moderate ("should I just end it?").
-func riskTopic(text string) bool {
-	low := " " + strings.ToLower(text) + " "
-	for _, w := range riskTopicWords {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func riskTopic(text string) bool { return hasCue(text, riskTopicCues) }
+
+var riskTopicCues = newCues(riskTopicWords)
 
 // riskTopicWords are riskTopic's cues, matched as substrings. "thin" is
 // matched as a word: as a substring it made every reply after "I'm
