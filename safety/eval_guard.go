@@ -75,9 +75,11 @@ type GuardReport struct {
 	Exact int // cases whose rule set matched exactly
 	// Clean counts the cases labelled with no violation, CleanFlagged
 	// those of them the guard flagged with any rule: the false-positive
-	// rate on clean replies.
-	Clean, CleanFlagged int
-	Misses              []Miss
+	// rate on clean replies. CleanFlaggedText leaves out missing_referral,
+	// which follows the risk assessment of the conversation rather than
+	// the reply's text.
+	Clean, CleanFlagged, CleanFlaggedText int
+	Misses                                []Miss
 }
 
 // EvaluateGuard runs g over cases.
@@ -106,6 +108,9 @@ func EvaluateGuard(g *Guard, cases []GuardCase) *GuardReport {
 			r.Clean++
 			if len(got) > 0 {
 				r.CleanFlagged++
+			}
+			if len(got) > 1 || len(got) == 1 && !got[RuleMissingReferral] {
+				r.CleanFlaggedText++
 			}
 		}
 		if sameSet(want, got) {
@@ -149,6 +154,7 @@ func (r *GuardReport) WriteTable(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "cases %d; exact rule set %.3f; clean replies flagged %d of %d (%.3f)\n", r.N, ratio(r.Exact, r.N), r.CleanFlagged, r.Clean, ratio(r.CleanFlagged, r.Clean))
+	fmt.Fprintf(w, "cases %d; exact rule set %.3f; clean replies flagged %d of %d (%.3f), by the reply's text (all but missing_referral) %d (%.3f)\n",
+		r.N, ratio(r.Exact, r.N), r.CleanFlagged, r.Clean, ratio(r.CleanFlagged, r.Clean), r.CleanFlaggedText, ratio(r.CleanFlaggedText, r.Clean))
 	return nil
 }
