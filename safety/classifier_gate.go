@@ -3,12 +3,12 @@
 package safety
 
 // Operating thresholds for the classifiers in Assess, chosen by
-// leave-one-source-out cross-validation over 5 training sources (L2 0.3):
-// held-out macro-averaged high+imminent recall 0.612 at a false-positive
-// rate of 0.028 at moderate or above. See docs/safety.md.
+// leave-one-source-out cross-validation over 5 training sources (L2 1):
+// held-out macro-averaged high+imminent recall 0.588 at a false-positive
+// rate of 0.027 at moderate or above. See docs/safety.md.
 const (
-	defaultClassifierThreshold = 0
-	defaultHighThreshold       = 0.5
+	defaultClassifierThreshold = 0.6
+	defaultHighThreshold       = 0
 	defaultHighAloneThreshold  = 0.5
-	defaultBareThreshold       = 0.8
+	defaultBareThreshold       = 0.7
 )

@@ -13,6 +13,7 @@ import (
 type crule struct {
 	*rule
 	notIf map[string]bool
+	with  map[string]bool
 	lit   map[string]bool // words the pattern itself spells out
 }
 
@@ -63,6 +64,9 @@ func compileRules(rs []rule) (*lexicon, error) {
 		cr := &crule{rule: r}
 		if r.notIf != "" {
 			cr.notIf = set(strings.Split(r.notIf, "|")...)
+		}
+		if r.with != "" {
+			cr.with = set(strings.Split(r.with, "|")...)
 		}
 		alts, err := compilePattern(r.pat, allMacros())
 		if err != nil {
@@ -152,6 +156,9 @@ func (l *lexicon) findHitsS(toks []token) ([]hit, bool, bool) {
 					excl = append(excl, rw)
 					return
 				}
+				if s.crule.with != nil && !messageHas(toks, s.crule.with) {
+					return
+				}
 				if s.crule.notIf != nil && sentenceHas(toks, toks[i].sent, s.crule.notIf) {
 					if s.rule.lvl >= LevelHigh {
 						suppressed = true
@@ -223,6 +230,15 @@ outer:
 		}
 	}
 	return out, len(excl) > 0, suppressed
+}
+
+func messageHas(toks []token, words map[string]bool) bool {
+	for _, t := range toks {
+		if words[t.w] {
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceHas(toks []token, sent int, words map[string]bool) bool {

@@ -39,6 +39,10 @@ type rule struct {
 	// said he is going to kill me if…" is a threat. On any other rule it
 	// suppresses the match ("written letters to everyone on my team").
 	notIf string
+	// with lists words ("a|b|c") one of which must appear somewhere in the
+	// message, in any sentence: "relapsed after 8 months. hiding it with
+	// long sleeves" is self-harm because of the sleeves.
+	with string
 }
 
 const threatWords = "joking|kidding|serious|mean|said|says|saying|keeps|told|threatened|threatens|threatening|swore|warned|promised|seriously|actually|knife|gun|weapon|scared|afraid|terrified|hurt|hits|hit|beat|beats|choked"

@@ -28,7 +28,7 @@ var conceptMacros = map[string]string{
 	// lethality and quantity questions
 	"lethal": "fatal|lethal|deadly|toxic|poisonous|overdose|painless",
 	// concealment: a time when nobody is there to stop it
-	"secret": "after|when|once|while everyone|everybody|they ~1 is|are? ~1 asleep|sleeping|out|gone | after|when|once|while ~1 [ everyone | everybody | they | my parents | my family | my wife | my husband | my partner | my roommate | my flatmate | my mom | my dad | the house ] ~1 go|goes|went|has|have|is|are ~1 gone|out|to ~1 sleep|bed|asleep|work | without anyone|anybody|them|my family|my parents ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
+	"secret": "after|when|once|while everyone|everybody|they ~1 is|are? ~1 asleep|sleeping|out|gone | after|when|once|while ~1 [ everyone | everybody | they | my parents | my family | my wife | my husband | my partner | my roommate | my flatmate | my mom | my dad | the house ] ~1 go|goes|went|has|have|is|are ~1 gone|out|to ~1 sleep|bed|asleep|work | without [ anyone | anybody | them | my family | my parents ] ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
 	// soon: when risk is hours away
 	"near": "tonight|today|now | right now | later tonight | this evening | in an hour | in a few hours | within the hour | before morning | by morning",
 	// self-harm: verbs, body parts and what shows it was harm
@@ -91,12 +91,12 @@ var conceptRules = []rule{
 	{id: "cm_step_in_front", pat: "step|stepping|stepped|walk|walking|walked|jump|jumping|jumped|run|running|lie|lying|throw|throwing ~1 myself? ~1 out? ~1 in front of ~2 a|the|an|that|this|oncoming|next ~1 @vehicle | step|stepping|walk|walking|run|running ~1 into|onto ~1 the? ~1 traffic|road|motorway|tracks|line",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans,
 		notIf: "careful|carefully|nearly|almost|accident|accidentally|kid|child|dog|cat|toddler|photo|picture|film|movie|video"},
-	{id: "cm_want_means", pat: "@think ~2 about|of ~2 step|stepping|jump|jumping|walk|walking|steer|steering|swerve|swerving|crash|crashing|drive|driving|throw|throwing|fall|falling | want|wanted|wanting|tempted|urge ~2 to ~1 step|jump|walk|steer|swerve|crash|drive|fall|let go",
+	{id: "cm_want_means", pat: "@think ~2 about|of ~2 step|stepping|jump|jumping|walk|walking|steer|steering|swerve|swerving|crash|crashing|drive|driving|throw|throwing|fall|falling | want|wanted|wanting|tempted|urge ~2 to ~1 [ step | jump | walk | steer | swerve | crash | drive | fall | let go ]",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve,
 		notIf: "puddle|pool|lake|swim|dance|party|trampoline|bed|plane|skydive|skydiving|bungee|queue|line|home|holiday|trip|lol|haha|job|career|conclusions"},
 
 	// --- arrangements for after ---
-	{id: "cm_if_anything", pat: "if|when|once|in case ~1 [ anything happens to me | something happens to me | i am not around | i am not here | i am gone | i am no longer ]",
+	{id: "cm_if_anything", pat: "[ if | when | once | in case ] ~1 [ anything happens to me | something happens to me | i am not around | i am not here | i am gone | i am no longer ]",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kPlan | kGoodbye,
 		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|week|weeks|month|months|festival|honeymoon|wedding|shift|shifts|will|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians"},
 	{id: "cm_care_if", pat: "[ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster|bird|horse ~8 [ if anything | if something | when i am gone | once i am gone | after i am gone | when i am not | forever | for good ] | [ if anything | if something ] ~4 happens|happened ~2 to me ~8 [ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|rabbit|hamster",
@@ -105,7 +105,7 @@ var conceptRules = []rule{
 	{id: "cm_asked_look_after", pat: "asked|told|made ~1 [ my? @rel | someone | a neighbour | a neighbor | a friend ] ~3 to ~1 [ look after | take care of | feed | have | keep ] ~1 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster ~8 [ if anything | if something | when i am | once i am | after i am | forever | for good | i think she knows | i think he knows ]",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
 		notIf: "trip|holiday|vacation|flight|travel|surgery|operation|hospital|deployment|tour|hike|abroad|conference|work|weekend|week|festival|wedding|shift|move|moving|allergic"},
-	{id: "cm_favour", pat: "[ do | doing | did ] ~1 them|everyone|everybody|the world|you all|my family ~1 a|that|the|this ~1 favour|favor | make it ~1 easier|better ~1 for everyone|everybody|them ~2 soon|tonight|by ~1 leaving|going|disappearing",
+	{id: "cm_favour", pat: "[ do | doing | did ] ~1 [ them | everyone | everybody | the world | you all | my family ] ~1 a|that|the|this ~1 favour|favor | make it ~1 easier|better ~1 for everyone|everybody|them ~2 soon|tonight|by ~1 leaving|going|disappearing",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve,
 		notIf: "party|early|work|dishes|cooking|cook|cleaning|clean|shopping|chores|lift|ride|babysit|babysitting|moving|help|homework|lol|haha|drive|driving"},
 	{id: "cm_relieved", pat: "they|everyone|everybody|family|people|all ~1 would|will ~1 all? ~1 be ~1 so? ~1 relieved ~4 [ without me | if i | when i | once i | i am gone | i was gone | to be rid ]? | would|will all be relieved", cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive,
@@ -139,22 +139,22 @@ var conceptRules = []rule{
 		notIf: "game|games|zombie|zombies|character|boss|level|lol|haha|joke|joking|deer|rabbit|rabbits|pigeons|hunting"},
 
 	// --- third parties ---
-	{id: "cm_tp_better_without", pat: "says|said|saying|keeps|thinks|believes|told|tells|texted|posted ~3 everyone|everybody|the world|we|family|people ~3 better|happier|easier ~1 off? ~1 without him|her|them",
+	{id: "cm_tp_better_without", pat: "says|said|saying|keeps|thinks|believes|told|tells|texted|posted ~3 [ everyone | everybody | the world | we | family | people ] ~3 better|happier|easier ~1 off? ~1 without him|her|them",
 		cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive, third: true,
 		notIf: "dad|father|ex|husband|boyfriend|divorce|breakup|left|leaving|fired|team|coach|manager|boss"},
 
 	// --- distress without risk (low): counted, never escalated ---
-	{id: "cm_distress_feel", pat: "feel|feeling|felt|am|been|so|always|constantly ~2 so|really|completely|totally|just? ~1 empty|numb|hollow|worthless|hopeless|useless|miserable|depressed|lonely|invisible|broken|defeated|drained|unlovable | dead inside | feel like a failure | such a failure | a failure at everything | failing at everything",
+	{id: "cm_distress_feel", pat: "feel|feels|feeling|felt|am|been|so|always|constantly|seems|everything ~2 so|really|completely|totally|just? ~1 empty|numb|hollow|worthless|hopeless|useless|miserable|depressed|lonely|invisible|broken|defeated|drained|unlovable | dead inside | feel like a failure | such a failure | a failure at everything | failing at everything",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue,
 		notIf: "battery|phone|game|games|lol|haha|lmao|stomach|hungry|leg|legs|arm|arms|foot|feet|fingers|toes|mouth|lip|lips|face|jaw|dentist|anaesthetic|anesthetic|injection|cold|freezing|ice|team|match|character|film|movie|book|show|song|episode|season|server|gym|workout|ski|skiing"},
-	{id: "cm_distress_cry", pat: "crying|cry|cried ~3 every|all|most ~1 night|nights|day|days|morning|mornings|the time | cry|cried|crying myself to sleep | cry|crying ~3 before|after ~1 work|school|class",
+	{id: "cm_distress_cry", pat: "crying|cry|cried ~3 every|all|most ~1 [ night | nights | day | days | morning | mornings | the time ] | cry|cried|crying myself to sleep | cry|crying ~3 before|after ~1 work|school|class",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue,
 		notIf: "baby|babies|toddler|newborn|son|daughter|kid|kids|onions|film|movie|show|episode|book|laughing|laughter|lol|haha|happy|wedding|joy"},
-	{id: "cm_distress_lonely", pat: "nobody|no one ~1 texts|calls|messages|talks|cares|checks ~2 me|about | so lonely | lonely af | i have no friends | i do not have any friends | have nobody to talk to",
+	{id: "cm_distress_lonely", pat: "[ nobody | no one ] ~1 texts|calls|messages|talks|cares|checks ~2 me|about | so lonely | lonely af | i have no friends | i do not have any friends | have nobody to talk to",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue, notIf: "lol|haha|birthday|holiday|game|lmao"},
-	{id: "cm_distress_not_si", pat: "not suicidal|not going to hurt myself|not going to do anything|not going to kill myself ~4 just|but|only ~3 sad|down|low|depressed|exhausted|tired|struggling|hurting|lonely|empty|numb|miserable | never ~2 kill myself|do anything ~8 but ~3 so|really|very|just? ~1 exhausted|tired|sad|low|down|struggling|empty",
+	{id: "cm_distress_not_si", pat: "[ not suicidal | not going to hurt myself | not going to do anything | not going to kill myself | not going to do anything stupid ] ~4 just|but|only ~3 sad|down|low|depressed|exhausted|tired|struggling|hurting|lonely|empty|numb|miserable | never ~2 [ kill myself | do anything ] ~8 but ~3 so|really|very|just? ~1 exhausted|tired|sad|low|down|struggling|empty",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kSafe | kCue},
-	{id: "cm_distress_pointless", pat: "everything|life|it all ~1 feels|seems|is ~1 so? ~1 pointless|meaningless|grey|gray|heavy|empty|flat | can not remember ~2 last time i ~1 felt|was ~1 happy|okay|good | tired of feeling like this | do not have the energy to ~1 pretend|care|try",
+	{id: "cm_distress_pointless", pat: "[ everything | life | it all ] ~1 feels|seems|is ~1 so? ~1 pointless|meaningless|grey|gray|heavy|empty|flat | can not remember ~2 last time i ~1 felt|was ~1 happy|okay|good | tired of feeling like this | so tired of it all | tired of it all | do not have the energy to ~1 pretend|care|try",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue, notIf: "lol|haha|game|meeting|meetings|job|app|movie|film|show|class|lecture|weather|sky|rain|paint|wall|walls|room|colour|color"},
 
 	// --- acts, preparations and questions told without the usual words ---
@@ -209,4 +209,16 @@ var conceptRules = []rule{
 		notIf: "cake|bread|kitchen|cook|cooking|dinner|bbq|barbecue|carving|pumpkin|camping|fishing|sharpen|hunting|range|tools|diy|shed|game|baseball|cricket|softball|fix|fixing|lawnmower|mower|generator|car|lol|haha"},
 	{id: "cm_ho_arson", pat: "burn|torch|torching|burning ~2 his|her|their|the ~1 car|house|flat|place|shop|home ~8 tonight|while|when|down|asleep|sleeping | set ~1 fire to ~2 his|her|their ~1 car|house|flat|place|shop|home",
 		cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther, notIf: "candle|fat|calories|cd|dvd|toast|lol|haha|accidentally|accident|almost|nearly|game|film|movie|show|news"},
+
+	// --- passive ideation told as not minding ---
+	{id: "cm_passive_mind", pat: "[ would not | do not | not | never ] ~1 really|even|honestly? ~1 mind|care ~2 if|whether ~5 [ hit me | hits me | killed me | kills me | i died | i die | i did not wake | i do not wake | i never woke | i never wake | something happened | i got hit | i was gone | i was dead | i live or die | i lived or died | i wake up ]",
+		cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive, notIf: "lol|haha|lmao|rain|wet|cold|boss|exam|grade|grades"},
+	{id: "cm_passive_not_in", pat: "easier|better|happier|simpler ~3 if i ~1 was|were|am ~1 not|never|gone ~2 [ in it | around | here | there | alive | in their lives | in the picture | in their life ]",
+		cat: CatSuicidalIdeation, lvl: LevelModerate, kind: kPassive, notIf: "meeting|meetings|team|project|office|kitchen|car|house|class|band|group|game|lol|haha"},
+	{id: "cm_research_ways", pat: "@research ~3 ways|way|methods|method|how ~2 to ~1 [ go | die | end it | not wake up | do it | kill myself | disappear forever | overdose | end my life | never wake up ]",
+		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation,
+		notIf: "vegan|green|faster|cheaper|plastic|zero|paperless|back|abroad|travel|university|uni|college|school|work|paris|london|holiday|trip|recipe|code|bug|game|homework|lol|haha"},
+	{id: "cm_sh_relapse_ctx", pat: "@relapse", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm,
+		with: "sleeves|scars|scar|cuts|cut|cutting|blade|blades|razor|marks|bled|bleeding|wrists|thighs|arms|self|sh|plasters",
+		notIf: "smoking|cigarettes|vaping|vape|drinking|alcohol|beer|wine|gambling|diet|sugar|caffeine|coffee|porn|weed|nails|gaming|chocolate|sweets|drugs|heroin|coke|cocaine|meth"},
 }

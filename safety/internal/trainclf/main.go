@@ -16,6 +16,10 @@
 // sources whose macro-averaged false-positive rate at moderate or above
 // stays within -max-fpr. The blind dev set is only reported, never used to
 // choose.
+//
+// The objective is macro high+ recall plus half the macro moderate+ recall,
+// minus the macro false-positive rate (moderate+) and over-escalation (a case
+// labelled moderate or lower rated high or above).
 package main
 
 import (
@@ -130,6 +134,9 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 		for k := range srcs {
 			cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
 			for _, c := range srcs[k].cases {
+				if len(c.Messages) > 0 {
+					continue // not a classifier example (see trainHeads)
+				}
 				e := example(c)
 				loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi)
 				n++
@@ -189,7 +196,9 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 		if fpr > cfg.maxFPR || !withinBudget(stats[gi], rulesStats, cfg.maxAdd) {
 			continue
 		}
-		score := rec - fpr - over
+		// Recall of high and imminent risk counts most; moderate-or-higher
+		// recall counts half; false alarms and over-escalation are costs.
+		score := rec + 0.5*macroMod(stats[gi]) - fpr - over
 		if best < 0 || score > bestScore {
 			best, bestScore = gi, score
 		}
@@ -350,6 +359,14 @@ func macro3(fs []foldStat) (rec, fpr, over float64) {
 	}
 	n := float64(len(fs))
 	return rec / n, fpr / n, over / n
+}
+
+func macroMod(fs []foldStat) float64 {
+	var rec float64
+	for _, f := range fs {
+		rec += f.modRec
+	}
+	return rec / float64(len(fs))
 }
 
 // withinBudget reports whether an operating point adds at most maxAdd to
