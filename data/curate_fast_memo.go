@@ -106,15 +106,23 @@ func matchRulesMemo(rs *ruleSet, text string) []hit {
 }
 
 // sentenceClean reports whether no rule of rs fires in sentence s, trying
-// every rule whose key s holds. matchRules tries only those of them whose
-// key also occurs in the raw message, so a clean sentence here has no hit
-// there either.
+// every rule whose key s holds (found in one indexed pass, as
+// ruleSet.live finds them for a message). matchRules tries only those of
+// them whose key also occurs in the raw message, so a clean sentence here
+// has no hit there either.
 func sentenceClean(rs *ruleSet, s string) bool {
 	ns := foldQuotes(s)
-	lower := strings.ToLower(ns)
-	for i := range rs.rules {
+	var buf [64]bool
+	var on []bool
+	if len(rs.rules) <= len(buf) {
+		on = buf[:len(rs.rules)]
+	} else {
+		on = make([]bool, len(rs.rules))
+	}
+	rs.live(strings.ToLower(ns), on)
+	for i, ok := range on {
 		r := &rs.rules[i]
-		if hasKey(lower, r.keys) && r.re.MatchString(ns) && (r.unless == nil || !r.unless.MatchString(ns)) {
+		if ok && r.re.MatchString(ns) && (r.unless == nil || !r.unless.MatchString(ns)) {
 			return false
 		}
 	}
