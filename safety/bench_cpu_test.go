@@ -79,6 +79,23 @@ func BenchmarkGuardSentences(b *testing.B) {
 	reportCPU(b, n, cpuTime()-c0)
 }
 
+// BenchmarkGuardAssess measures the part of Check that is the risk
+// assessment (Assess on the conversation before the reply), over the
+// realistic mix: Check minus this is the guard's own cost.
+func BenchmarkGuardAssess(b *testing.B) {
+	cases := readBenchGuardCases(b, "testdata/guard_bench.jsonl")
+	g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
+	b.ReportAllocs()
+	n := 0
+	c0 := cpuTime()
+	for b.Loop() {
+		c, _ := cases[n%len(cases)].Split()
+		g.assessor.Assess(c)
+		n++
+	}
+	reportCPU(b, n, cpuTime()-c0)
+}
+
 func readBenchGuardCases(b *testing.B, files string) []GuardCase {
 	b.Helper()
 	var cases []GuardCase

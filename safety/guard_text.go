@@ -38,28 +38,35 @@ func padLower(dst []byte, text string) []byte {
 	return append(dst, ' ')
 }
 
-// cueSet is a list of substrings searched in padded lower-case text.
-type cueSet [][]byte
-
-func newCues(ws []string) cueSet {
-	out := make(cueSet, len(ws))
-	for i, w := range ws {
-		out[i] = []byte(w)
-	}
-	return out
+// cueSet is a list of substrings searched in padded lower-case text in
+// one pass: at each byte only the cues that start with it are compared.
+type cueSet struct {
+	byFirst [256][][]byte
 }
 
-func (cs cueSet) in(low []byte) bool {
-	for _, c := range cs {
-		if bytes.Contains(low, c) {
-			return true
+func newCues(ws []string) *cueSet {
+	cs := &cueSet{}
+	for _, w := range ws {
+		if w != "" {
+			cs.byFirst[w[0]] = append(cs.byFirst[w[0]], []byte(w))
+		}
+	}
+	return cs
+}
+
+func (cs *cueSet) in(low []byte) bool {
+	for i, c := range low {
+		for _, cue := range cs.byFirst[c] {
+			if bytes.HasPrefix(low[i:], cue) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // hasCue reports whether one of cs occurs in the padded lower-case text.
-func hasCue(text string, cs cueSet) bool {
+func hasCue(text string, cs *cueSet) bool {
 	bp := lowerPool.Get().(*[]byte)
 	low := padLower((*bp)[:0], text)
 	ok := cs.in(low)
