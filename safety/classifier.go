@@ -254,7 +254,11 @@ type TrainOptions struct {
 	Concepts bool   // word-class and rule read-out features (implies Chars)
 	Epochs   int
 	L2       float64
-	Seed     uint64 // order in which examples are visited
+	// ConceptL2 is the L2 strength for the concept features; zero means
+	// L2. A weaker penalty there than on words lets the model lean on
+	// features that carry over to unseen wording.
+	ConceptL2 float64
+	Seed      uint64 // order in which examples are visited
 }
 
 // TrainClassifier fits logistic regression with AdaGrad and L2
@@ -263,12 +267,18 @@ type TrainOptions struct {
 func TrainClassifier(ex []TrainExample, o TrainOptions) *Classifier {
 	c := &Classifier{Bits: o.Bits, Chars: o.Chars || o.Concepts, Concepts: o.Concepts, Weights: map[uint32]float64{}}
 	epochs, l2, seed := o.Epochs, o.L2, o.Seed
+	l2c := o.ConceptL2
+	if l2c == 0 {
+		l2c = l2
+	}
 	feats := make([][]uint32, len(ex))
+	nConcept := make([]int, len(ex)) // features() puts concept features first
 	for i, e := range ex {
 		toks := tokenize(e.Text)
 		var hits []hit
 		if c.Concepts {
 			hits = messageHits(toks)
+			nConcept[i] = len(c.conceptFeatures(toks, hits, nil))
 		}
 		feats[i] = c.features(toks, hits, nil)
 	}
@@ -301,9 +311,13 @@ func TrainClassifier(ex []TrainExample, o TrainOptions) *Classifier {
 			g := p - y
 			gb += g * g
 			c.Bias -= lr * g / (math.Sqrt(gb) + 1e-8)
-			for _, f := range feats[i] {
+			for j, f := range feats[i] {
 				w := c.Weights[f]
-				gf := g + l2*w
+				reg := l2
+				if j < nConcept[i] {
+					reg = l2c
+				}
+				gf := g + reg*w
 				g2[f] += gf * gf
 				c.Weights[f] = w - lr*gf/(math.Sqrt(g2[f])+1e-8)
 			}

@@ -3,12 +3,13 @@
 package safety
 
 // Operating thresholds for the classifiers in Assess, chosen by
-// leave-one-source-out cross-validation over 5 training sources (L2 1):
+// leave-one-source-out cross-validation over 5 training sources (L2 1,
+// 0.3 of it on concept features):
 // held-out macro-averaged high+imminent recall 0.588 at a false-positive
-// rate of 0.027 at moderate or above. See docs/safety.md.
+// rate of 0.029 at moderate or above. See docs/safety.md.
 const (
-	defaultClassifierThreshold = 0.6
-	defaultHighThreshold       = 0
+	defaultClassifierThreshold = 0.5
+	defaultHighThreshold       = 0.4
 	defaultHighAloneThreshold  = 0.5
 	defaultBareThreshold       = 0.7
 )

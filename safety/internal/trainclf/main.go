@@ -44,10 +44,19 @@ func main() {
 	bits := flag.Uint("bits", 18, "hashed feature space is 2^bits")
 	epochs := flag.Int("epochs", 10, "passes over the training data")
 	l2s := flag.String("l2", "0.1,0.3,1", "candidate L2 strengths (comma-separated); chosen by cross-validation")
+	cRatios := flag.String("concept-l2", "1,0.3", "candidate L2 on concept features, as fractions of the L2 on words and character n-grams; chosen with -l2 by cross-validation")
 	maxFPR := flag.Float64("max-fpr", 0.03, "largest macro-averaged false-positive rate (moderate+) allowed on held-out sources")
 	maxAdd := flag.Float64("max-add", 0.015, "largest rise the classifiers may add to the rules' false-positive rate or over-escalation on any held-out source")
 	flag.Parse()
 	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxAdd: *maxAdd}
+	for _, s := range splitComma(*cRatios) {
+		var v float64
+		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
+			fmt.Fprintf(os.Stderr, "trainclf: -concept-l2: bad value %q\n", s)
+			os.Exit(2)
+		}
+		cfg.conceptRatios = append(cfg.conceptRatios, v)
+	}
 	for _, s := range splitComma(*l2s) {
 		var v float64
 		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
@@ -68,6 +77,9 @@ type config struct {
 	l2s    []float64
 	maxFPR float64
 	maxAdd float64
+	// conceptRatios are candidate scales for the L2 on concept features
+	// (see TrainOptions.ConceptL2).
+	conceptRatios []float64
 }
 
 // source is one training file (or the suite's train and dev splits).
@@ -126,28 +138,32 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 		fmt.Fprintf(os.Stderr, "source %-28s %5d cases (%d moderate+, %d high+ about the writer)\n", s.name, len(s.cases), m, h)
 	}
 
-	// 1. L2 strength by held-out log loss, summed over both heads.
-	bestL2, bestLoss := cfg.l2s[0], math.Inf(1)
-	for _, l2 := range cfg.l2s {
-		var loss float64
-		var n int
-		for k := range srcs {
-			cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
-			for _, c := range srcs[k].cases {
-				if len(c.Messages) > 0 {
-					continue // not a classifier example (see trainHeads)
+	// 1. L2 strengths by held-out log loss, summed over both heads.
+	bestL2, bestRatio, bestLoss := cfg.l2s[0], 1.0, math.Inf(1)
+	for _, ratio := range cfg.conceptRatios {
+		conceptRatio = ratio
+		for _, l2 := range cfg.l2s {
+			var loss float64
+			var n int
+			for k := range srcs {
+				cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
+				for _, c := range srcs[k].cases {
+					if len(c.Messages) > 0 {
+						continue // not a classifier example (see trainHeads)
+					}
+					e := example(c)
+					loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi)
+					n++
 				}
-				e := example(c)
-				loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi)
-				n++
+			}
+			fmt.Fprintf(os.Stderr, "l2 %-6g concept l2 x%-4g held-out log loss %.4f per example\n", l2, ratio, loss/float64(n))
+			if loss < bestLoss {
+				bestL2, bestRatio, bestLoss = l2, ratio, loss
 			}
 		}
-		fmt.Fprintf(os.Stderr, "l2 %-6g held-out log loss %.4f per example\n", l2, loss/float64(n))
-		if loss < bestLoss {
-			bestL2, bestLoss = l2, loss
-		}
 	}
-	fmt.Fprintf(os.Stderr, "chose l2 %g\n", bestL2)
+	conceptRatio = bestRatio
+	fmt.Fprintf(os.Stderr, "chose l2 %g, concept l2 x%g\n", bestL2, bestRatio)
 
 	// 2. Thresholds: run all of Assess on each held-out source with heads
 	// trained on the others, for every candidate operating point.
@@ -263,7 +279,7 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 			return err
 		}
 	}
-	return writeGate(outGate, g, bestL2, rec, fpr, len(srcs))
+	return writeGate(outGate, g, bestL2, bestRatio, rec, fpr, len(srcs))
 }
 
 // gate is one operating point: the Assessor's four thresholds.
@@ -392,6 +408,10 @@ func others(srcs []source, k int) []safety.Case {
 	return out
 }
 
+// conceptRatio scales the L2 on concept features; run sets it while it
+// tries the candidates and then to the chosen one.
+var conceptRatio = 1.0
+
 func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high *safety.Classifier) {
 	var m, h []safety.TrainExample
 	for _, c := range cases {
@@ -405,7 +425,7 @@ func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, 
 		m = append(m, safety.TrainExample{Text: e.text, Risk: e.mod})
 		h = append(h, safety.TrainExample{Text: e.text, Risk: e.hi})
 	}
-	o := safety.TrainOptions{Bits: bits, Chars: true, Concepts: true, Epochs: epochs, L2: l2, Seed: 1}
+	o := safety.TrainOptions{Bits: bits, Chars: true, Concepts: true, Epochs: epochs, L2: l2, ConceptL2: l2 * conceptRatio, Seed: 1}
 	oh := o
 	oh.Seed = 2
 	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh)
@@ -431,11 +451,12 @@ func writeWeights(path string, c *safety.Classifier) error {
 	return f.Commit()
 }
 
-func writeGate(path string, g gate, l2, rec, fpr float64, nsrc int) error {
+func writeGate(path string, g gate, l2, ratio, rec, fpr float64, nsrc int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "// Code generated by internal/trainclf; DO NOT EDIT.\n\npackage safety\n\n")
 	fmt.Fprintf(&b, "// Operating thresholds for the classifiers in Assess, chosen by\n")
-	fmt.Fprintf(&b, "// leave-one-source-out cross-validation over %d training sources (L2 %g):\n", nsrc, l2)
+	fmt.Fprintf(&b, "// leave-one-source-out cross-validation over %d training sources (L2 %g,\n", nsrc, l2)
+	fmt.Fprintf(&b, "// %g of it on concept features):\n", ratio)
 	fmt.Fprintf(&b, "// held-out macro-averaged high+imminent recall %.3f at a false-positive\n", rec)
 	fmt.Fprintf(&b, "// rate of %.3f at moderate or above. See docs/safety.md.\n", fpr)
 	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold = %g\n\tdefaultHighThreshold       = %g\n\tdefaultHighAloneThreshold  = %g\n\tdefaultBareThreshold       = %g\n)\n", g.mod, g.high, g.alone, g.bare)
