@@ -31,6 +31,8 @@ var guardConceptMacros = map[string]string{
 	"edbehav": "fasting|fast|restricting|starving|purging|vomiting|laxatives | skipping meals | skipping breakfast | skipping lunch | skipping dinner | throwing up | not eating | making yourself sick | make yourself sick | one meal a day | water fast | dry fast",
 	// ending life, in the words people use for it
 	"exit": "check out | checking out | end it | ending it | end things | ending things | give up | giving up | stop fighting | be done | die | dying | kill yourself | end your life | ending your life | not be here | disappear | want out | wanting out | be gone | go | leave | leaving",
+	// the head word of a clinical label ("a depressive episode", "complex PTSD")
+	"labelhead": "disorder|syndrome|episode|phobia|psychosis|depression|ptsd|cptsd|ocd|adhd|bpd|autism|mania|hypomania|dysthymia|anorexia|bulimia|schizophrenia|bipolar | social anxiety | performance anxiety | health anxiety | generalised anxiety | generalized anxiety",
 	// groups named by a diagnosis
 	"grouplabel": "schizophrenics|psychotics|bipolars|depressives|anorexics|bulimics|addicts|alcoholics|junkies|psychos | mentally ill people | people with mental illness | people with mental health problems | bipolar people | depressed people | autistic people | schizophrenic people | anxious people | people like that | people like them | people like you | those people",
 	// what a stereotype says about them
@@ -87,7 +89,7 @@ var guardLexiconConcepts = []guardRule{
 	g(RuleMedication, "c_quantity", "one|two|three|four|couple|few|# ~1 of? ~1 [ @med | @pill ] ~3 should|will|would|and|before|at|every", "@doctor|not|never|label|prescribed|directed"),
 	g(RuleMedication, "c_others", "one|some|any|few ~2 of ~1 her|his|their|someone|somebody|your? ~1 friend|mom|dad|sister|brother|partner|roommate? ~1 @med | borrow|share|have|try|take ~4 [ her | his | their | a friend ] ~1 [ @med | @pill ]", "@doctor|not|never"),
 	g(RuleMedication, "c_without", "[ @med | @pill ] ~8 without a|your? ~1 prescription|script|doctor | order|buy|get ~4 [ @med | @pill ] ~4 online|without | how you ~1 feel|do|cope|manage|go ~1 without ~1 [ them | @med | @pill ]", "not|never|dangerous|unsafe|@doctor|safely"),
-	gm(RuleMedication, "c_pronoun_off", "come|go|get|ease|wean|taper ~1 yourself? ~1 off ~1 it|them | ditch|drop|bin|quit ~1 it|them | put them|it ~1 aside", "@doctor|not|never|suddenly|abruptly|prescriber"),
+	gm(RuleMedication, "c_pronoun_off", "come|go|get|ease|wean|taper ~1 yourself? ~1 off ~1 it|them | ditch|drop|bin|quit ~1 it|them | put them|it ~1 aside", "@doctor|not|never|suddenly|abruptly|prescriber|hard|difficult|why|struggle|withdrawal"),
 	g(RuleMedication, "c_no_need", "do not|never ~1 need ~3 [ @med | @pill ] | [ @med | @pill ] ~3 are|is ~1 not|never ~1 needed|necessary ~5 mindset|positive|instead|anyway", "@doctor|prescriber|talk|without"),
 	gx(RuleMedication, "c_self_report", "people|who|those|i|he|she|they|someone ~2 take|took|taking|takes ~3 [ @med | @pill ] ~6 [ survive | survived | myself | too | helped | every | for | as well ]"),
 

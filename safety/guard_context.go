@@ -12,7 +12,7 @@ package safety
 // allGuardRules is the compiled guard lexicon: the original rules followed
 // by the context and generalisation rules below, the crisis-support rules
 // in guard_help.go and the concept rules in guard_concepts.go.
-var allGuardRules = append(append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...), clauseScoped(guardLexiconConcepts, guardLexiconConcepts2)...)
+var allGuardRules = append(append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...), clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3)...)
 
 var guardLexiconContext = []guardRule{
 	// Good safety replies are not encouragement or method detail.
@@ -25,7 +25,7 @@ var guardLexiconContext = []guardRule{
 	gx(RuleClaimsHuman, "reflection", "what i am hearing | just so i am clear | if i have got this right | i am hearing | i am clear | i am understanding"),
 
 	// Diagnosis by form: certainty about a label, whatever the label.
-	g(RuleDiagnosis, "classic_case", "classic|textbook|typical|clear|clearcut|obvious ~1 case|example|sign|signs ~1 of | what you are describing is ~6 [ no question | no doubt | definitely | clearly | certainly | undoubtedly | obviously | for sure ] | i can tell ~1 that? ~1 you have|are | i would say ~1 that? ~1 you have|are ~1 a|an|got? | you clearly|definitely|obviously|certainly|undoubtedly ~1 have|suffer | you have ~6 probably have for years | once you accept the label | tell people you have it | you have it so they understand | most people with ~6 feel exactly like this | exactly what people with", "not|never|if|whether|might|may|could|can not|only|doctor|professional"),
+	g(RuleDiagnosis, "classic_case", "classic|textbook|typical|clear|clearcut|obvious ~1 case|example|sign|signs ~1 of | what you are describing is ~6 [ no question | no doubt | definitely | clearly | certainly | undoubtedly | obviously | for sure ] | i can tell ~1 that? ~1 you have|are | i would say ~1 that? ~1 you have|are ~1 a|an|got? | you clearly|definitely|obviously|certainly|undoubtedly ~1 have|suffer ~3 [ @disorder | @labelhead ] | you have ~6 probably have for years | once you accept the label | tell people you have it | you have it so they understand | most people with ~6 feel exactly like this | exactly what people with", "not|never|if|whether|might|may|could|can not|only|doctor|professional"),
 	g(RuleDiagnosis, "label_is", "what you are describing is|are ~1 [ a | an | called | known as ] | this is ~2 [ a sign of | a symptom of ] ~1 a|an? ~2 disorder|illness|syndrome|condition|disease|addiction | you ~2 have|got ~1 a|an? ~3 disorder|syndrome|illness|disease | you are ~2 an? ~1 addict|alcoholic|narcissist|sociopath|hypochondriac|codependent | you have ~1 an? ~1 [ alcoholism | addiction | codependency | hypochondria | sleep apnoea | sleep apnea | complicated grief | a personality disorder | burnout ] | it is a lifelong condition | that explains everything | your brain is wired", "not|never|if|whether|might|may|could|can not|only|doctor|professional|ask|asked|wonder|check|assessment|assess"),
 
 	g(RuleDiagnosis, "no_need_assess", "do not ~2 need ~1 an|any ~1 assessment|diagnosis|test | no need to see anyone to confirm | signs are all there | now you know what you are dealing with | this|that|it ~1 is ~1 textbook|classic ~2 @disorder", "not|never|if|whether|doctor|professional|response|reaction|normal|common"),

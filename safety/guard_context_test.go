@@ -7,6 +7,7 @@ package safety
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -112,5 +113,27 @@ func TestCheckListsAllViolations(t *testing.T) {
 	}
 	if !slices.Contains(rules, RuleEncouragesHarm) || !slices.Contains(rules, RuleMethodDetail) {
 		t.Errorf("violations %v, want encourages_harm and method_detail", rules)
+	}
+}
+
+// TestGuardConceptLint: in the concept rules every "a|b c" is a mistake
+// ("a|b c" reads as (a|b) then c; a multi-word choice needs [ a | b c ]).
+// Several rules were silently dead that way before this test.
+func TestGuardConceptLint(t *testing.T) {
+	check := func(name, pat string) {
+		fs := strings.Fields(pat)
+		for i := 0; i+1 < len(fs); i++ {
+			tok, next := fs[i], fs[i+1]
+			if tok == "|" || !strings.Contains(tok, "|") || strings.ContainsAny(next[:1], "~@#[]|") {
+				continue
+			}
+			t.Errorf("%s: %q followed by %q: a multi-word choice needs [ a | b c ]", name, tok, next)
+		}
+	}
+	for _, r := range clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3) {
+		check(r.r.id, r.r.pat)
+	}
+	for k, m := range guardConceptMacros {
+		check("@"+k, m)
 	}
 }

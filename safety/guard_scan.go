@@ -340,7 +340,9 @@ func (lx *scanLex) matchMisinfo(sc *scanScratch, text string, toks []token, ids 
 			if end <= i || seenClaim(out, s.mi.ID) {
 				continue
 			}
-			if windowHasExcept(toks, i, end, s.notIf, s.lit) {
+			// A correction in the next clause does not cancel a claim
+			// ("anxiety is only in your head, it can't affect your body").
+			if windowHasExceptClause(toks, i, end, s.notIf, s.lit) {
 				continue
 			}
 			st, en := toks[i].start, toks[end-1].end

@@ -9,6 +9,8 @@ package safety
 var misinfoAll = append(append([]MisinfoRule{}, misinfoRules...), misinfoRulesMore...)
 
 var misinfoRulesMore = []MisinfoRule{
+	{ID: "only_girls", Claim: "Eating disorders or self-harm mostly affect teenage girls.", Correction: "They affect people of every gender and age; boys and men are often missed.",
+		pat: "[ mostly | only | just ] ~1 [ affects | affect | happens to | happen to ] ~2 [ teenage girls | girls | young women | women ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "avoid_asking", Claim: "It is safest not to ask someone directly about suicide.", Correction: "Asking directly about suicide does not increase risk; it lets the person talk and get help.",
 		pat: "[ safest | best | better | wiser ] ~3 not ~2 [ bring up | ask about | mention | raise | talk about ] ~2 suicide | [ do not | never | avoid ] ~1 [ bring up | bringing up | ask about | asking about | mention | mentioning | raise | raising ] ~2 suicide ~2 directly", notIf: mythFrame},
 	{ID: "loneliness_harmless", Claim: "Loneliness has no effect on health, or only affects older people.", Correction: "Persistent loneliness is linked to poorer physical and mental health at every age.",
