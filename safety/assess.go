@@ -16,8 +16,9 @@ import (
 // NewAssessor or the package-level Assess.
 type Assessor struct {
 	lex     *lexicon
-	clf     *Classifier
-	clfHigh *Classifier
+	clf      *Classifier
+	clfHigh  *Classifier
+	clfThird *Classifier
 	// ClassifierThreshold is the P(moderate+) above which a message the
 	// rules rated none or low is raised to moderate. Zero disables it.
 	ClassifierThreshold float64
@@ -33,15 +34,16 @@ type Assessor struct {
 	// neither a rule hit nor a risk cue ("took em all", "gun's loaded. i'm
 	// sitting in my truck"). Zero disables it.
 	BareThreshold float64
+	// ThirdThreshold is the P(someone else at high+) above which a message
+	// about another person (a relative, a friend, a student), in which the
+	// rules found no risk to the writer, is raised to high with subject
+	// third_party. Zero disables it.
+	ThirdThreshold float64
 }
 
 // NewAssessor returns an assessor using the built-in lexicon and the
 // embedded classifier.
 func NewAssessor() (*Assessor, error) {
-	l, err := compiled()
-	if err != nil {
-		return nil, err
-	}
 	clf, err := DefaultClassifier()
 	if err != nil {
 		return nil, err
@@ -50,20 +52,25 @@ func NewAssessor() (*Assessor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Assessor{lex: l, clf: clf, clfHigh: hi, ClassifierThreshold: defaultClassifierThreshold,
-		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold}, nil
+	third, err := DefaultThirdClassifier()
+	if err != nil {
+		return nil, err
+	}
+	return NewAssessorWith(clf, hi, third)
 }
 
 // NewAssessorWith returns an assessor using the built-in lexicon and the
-// given classifiers (either may be nil) with the default thresholds; the
-// trainer uses it to measure candidate weights through the whole of Assess.
-func NewAssessorWith(mod, high *Classifier) (*Assessor, error) {
+// given classifiers for P(moderate+), P(high+) and P(someone else at high+)
+// (any may be nil) with the default thresholds; the trainer uses it to
+// measure candidate weights through the whole of Assess.
+func NewAssessorWith(mod, high, third *Classifier) (*Assessor, error) {
 	l, err := compiled()
 	if err != nil {
 		return nil, err
 	}
-	return &Assessor{lex: l, clf: mod, clfHigh: high, ClassifierThreshold: defaultClassifierThreshold,
-		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold}, nil
+	return &Assessor{lex: l, clf: mod, clfHigh: high, clfThird: third, ClassifierThreshold: defaultClassifierThreshold,
+		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold,
+		ThirdThreshold: defaultThirdThreshold}, nil
 }
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
@@ -115,6 +122,7 @@ type analysis struct {
 type GateInput struct {
 	RuleLevel        Level   // from the rules and conversation memory
 	Score, ScoreHigh float64 // P(moderate+), P(high+) of the latest message
+	ScoreThird       float64 // P(someone else at high+) of the latest message
 	Excluded         bool    // an idiom or technical exclusion matched
 	Suppressed       bool    // a high-level rule was switched off by its notIf words
 	MayRaise         bool    // scope leaves room for the moderate head
@@ -122,6 +130,7 @@ type GateInput struct {
 	Corroborated     bool    // the rules found risk of their own in the message
 	Anchored         bool    // corroborated, or an anchor word and a risk cue
 	HighAnchored     bool    // anchored, or a risk cue and a means, place or farewell word
+	MayRaiseThird    bool    // names another person, and the rules found no risk to the writer
 }
 
 // GateInput returns the gate's view of c's latest user message.
@@ -136,9 +145,9 @@ func (a *Assessor) GateInput(c *conv.Conversation) GateInput { return a.analyse(
 // despair, farewell), not only a charged noun ("the bridge near my house is
 // closed", "cut the onions"), unless P(high+) clears the stricter
 // BareThreshold.
-func (a *Assessor) GateLevel(in GateInput) (Level, bool) {
+func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 	if in.Excluded {
-		return in.RuleLevel, false
+		return in.RuleLevel, "", false
 	}
 	th := a.BareThreshold
 	switch {
@@ -152,12 +161,15 @@ func (a *Assessor) GateLevel(in GateInput) (Level, bool) {
 		th = a.HighAloneThreshold
 	}
 	if th > 0 && in.ScoreHigh >= th && in.RuleLevel < LevelHigh && in.MayRaiseHigh {
-		return LevelHigh, true
+		return LevelHigh, SubjectSelf, true
+	}
+	if a.ThirdThreshold > 0 && in.ScoreThird >= a.ThirdThreshold && in.RuleLevel < LevelHigh && in.MayRaiseThird && !in.Suppressed {
+		return LevelHigh, SubjectThirdParty, true
 	}
 	if a.ClassifierThreshold > 0 && in.Score >= a.ClassifierThreshold && in.RuleLevel <= LevelLow && in.MayRaise && in.Anchored {
-		return LevelModerate, true
+		return LevelModerate, SubjectSelf, true
 	}
-	return in.RuleLevel, false
+	return in.RuleLevel, "", false
 }
 
 // Assess returns the assessment for c. Only user turns carry risk; the
@@ -178,9 +190,9 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 	out.Score = float64(int(score*1000+0.5)) / 1000
 	out.ScoreHigh = float64(int(scoreHigh*1000+0.5)) / 1000
 	level, subj := an.level, an.subj
-	gl, classifierRaised := a.GateLevel(an.gate)
+	gl, gs, classifierRaised := a.GateLevel(an.gate)
 	if classifierRaised {
-		level, subj = gl, SubjectSelf
+		level, subj = gl, gs
 	}
 	out.Level = level
 	out.Subject = subj
@@ -248,6 +260,24 @@ func classifierMayRaiseHigh(t *turn) bool {
 		}
 	}
 	return true
+}
+
+// classifierMayRaiseThird reports whether the third-party head may speak
+// for the latest turn: it names another person, and no hit is negated,
+// general (a question about anyone) or risk to the writer.
+func classifierMayRaiseThird(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.subject == SubjectGeneral || h.scope == "hypothetical" || h.scope == "quoted" ||
+			h.subject == SubjectSelf && h.level >= LevelModerate {
+			return false
+		}
+	}
+	for _, tk := range t.toks {
+		if thirdPerson[tk.w] && !indefinite[tk.w] {
+			return true
+		}
+	}
+	return false
 }
 
 // guessCategory names the category of a message only the classifier
@@ -640,6 +670,10 @@ func (a *Assessor) analyse(c *conv.Conversation) analysis {
 	}
 	if a.clfHigh != nil {
 		g.ScoreHigh = a.clfHigh.prob(last.toks, last.hits)
+	}
+	if a.clfThird != nil && classifierMayRaiseThird(last) {
+		g.MayRaiseThird = true
+		g.ScoreThird = a.clfThird.prob(last.toks, last.hits)
 	}
 	g.Corroborated = corroborated(last)
 	cue := hasRiskCue(last.toks) || situationHit(last)

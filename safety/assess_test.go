@@ -341,3 +341,34 @@ func TestWordClasses(t *testing.T) {
 		t.Errorf("paracetamol: classes %v, want drug and means", got)
 	}
 }
+
+// TestGateLevel pins the classifier gate: which threshold applies, what
+// blocks a raise, and the subject a raise gives.
+func TestGateLevel(t *testing.T) {
+	a := &Assessor{ClassifierThreshold: 0.6, HighThreshold: 0.4, HighAloneThreshold: 0.5, BareThreshold: 0.7, ThirdThreshold: 0.5}
+	tests := []struct {
+		name string
+		in   GateInput
+		want Level
+		subj Subject
+	}{
+		{"corroborated, above high threshold", GateInput{ScoreHigh: 0.45, MayRaiseHigh: true, Corroborated: true, Anchored: true, HighAnchored: true}, LevelHigh, SubjectSelf},
+		{"anchored only, below alone threshold", GateInput{ScoreHigh: 0.45, MayRaiseHigh: true, HighAnchored: true}, LevelNone, ""},
+		{"bare, below bare threshold", GateInput{ScoreHigh: 0.65, MayRaiseHigh: true}, LevelNone, ""},
+		{"bare, above bare threshold", GateInput{ScoreHigh: 0.75, MayRaiseHigh: true}, LevelHigh, SubjectSelf},
+		{"idiom excluded", GateInput{ScoreHigh: 0.99, MayRaiseHigh: true, Excluded: true, Corroborated: true}, LevelNone, ""},
+		{"notIf suppressed, no rule of its own", GateInput{ScoreHigh: 0.99, MayRaiseHigh: true, Suppressed: true, HighAnchored: true}, LevelNone, ""},
+		{"scope decided against risk", GateInput{ScoreHigh: 0.99, Corroborated: true}, LevelNone, ""},
+		{"rules already high", GateInput{RuleLevel: LevelImminent, ScoreHigh: 0.99, MayRaiseHigh: true, Corroborated: true}, LevelImminent, ""},
+		{"moderate head needs an anchor", GateInput{Score: 0.9, MayRaise: true}, LevelNone, ""},
+		{"moderate head", GateInput{Score: 0.9, MayRaise: true, Anchored: true}, LevelModerate, SubjectSelf},
+		{"third party", GateInput{ScoreThird: 0.6, MayRaiseThird: true}, LevelHigh, SubjectThirdParty},
+		{"third party, not about another person", GateInput{ScoreThird: 0.9}, LevelNone, ""},
+	}
+	for _, tt := range tests {
+		got, subj, _ := a.GateLevel(tt.in)
+		if got != tt.want || subj != tt.subj {
+			t.Errorf("%s: got %s/%q, want %s/%q", tt.name, got, subj, tt.want, tt.subj)
+		}
+	}
+}

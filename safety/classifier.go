@@ -25,6 +25,9 @@ var classifierBin []byte
 //go:embed classifier_high.bin
 var classifierHighBin []byte
 
+//go:embed classifier_third.bin
+var classifierThirdBin []byte
+
 // ErrBadClassifier marks a weights file that cannot be read. Check with
 // errors.Is.
 var ErrBadClassifier = errors.New("bad classifier weights")
@@ -53,6 +56,7 @@ type Classifier struct {
 
 var defaultClf = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierBin)) })
 var defaultClfHigh = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierHighBin)) })
+var defaultClfThird = sync.OnceValues(func() (*Classifier, error) { return ReadClassifier(bytes.NewReader(classifierThirdBin)) })
 
 // DefaultClassifier returns the embedded classifier for P(moderate or
 // higher).
@@ -61,6 +65,10 @@ func DefaultClassifier() (*Classifier, error) { return defaultClf() }
 // DefaultHighClassifier returns the embedded classifier for P(high or
 // imminent).
 func DefaultHighClassifier() (*Classifier, error) { return defaultClfHigh() }
+
+// DefaultThirdClassifier returns the embedded classifier for P(someone
+// other than the writer is at high or imminent risk).
+func DefaultThirdClassifier() (*Classifier, error) { return defaultClfThird() }
 
 const (
 	fnvOffset = 2166136261

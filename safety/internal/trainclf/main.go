@@ -1,5 +1,6 @@
-// Command trainclf fits the two assessment classifiers, P(moderate or
-// higher) and P(high or imminent), chooses the thresholds Assess uses them
+// Command trainclf fits the three assessment classifiers, P(moderate or
+// higher) and P(high or imminent) for the writer and P(someone else at high
+// or imminent risk), chooses the thresholds Assess uses them
 // at, and writes the weights and a generated Go file with the thresholds
 // (run by `go generate` in package safety).
 //
@@ -40,6 +41,7 @@ func main() {
 	dev := flag.String("dev", "testdata/devblind.jsonl", "blind dev set, reported only")
 	out := flag.String("out", "classifier.bin", "P(moderate+) weights file to write")
 	outHigh := flag.String("out-high", "classifier_high.bin", "P(high+) weights file to write")
+	outThird := flag.String("out-third", "classifier_third.bin", "P(someone else at high+) weights file to write")
 	outGate := flag.String("out-gate", "classifier_gate.go", "generated Go file with the thresholds")
 	bits := flag.Uint("bits", 18, "hashed feature space is 2^bits")
 	epochs := flag.Int("epochs", 10, "passes over the training data")
@@ -65,7 +67,7 @@ func main() {
 		}
 		cfg.l2s = append(cfg.l2s, v)
 	}
-	if err := run(*suite, *extra, *dev, *out, *outHigh, *outGate, cfg); err != nil {
+	if err := run(*suite, *extra, *dev, *out, *outHigh, *outThird, *outGate, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "trainclf:", err)
 		os.Exit(1)
 	}
@@ -119,7 +121,7 @@ func loadSources(suitePath, extra string) ([]source, error) {
 	return srcs, nil
 }
 
-func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) error {
+func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg config) error {
 	srcs, err := loadSources(suitePath, extra)
 	if err != nil {
 		return err
@@ -146,13 +148,13 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 			var loss float64
 			var n int
 			for k := range srcs {
-				cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
+				cm, ch, ct := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
 				for _, c := range srcs[k].cases {
 					if len(c.Messages) > 0 {
 						continue // not a classifier example (see trainHeads)
 					}
 					e := example(c)
-					loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi)
+					loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi) + logLoss(ct.ProbText(e.text), e.third)
 					n++
 				}
 			}
@@ -175,18 +177,19 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	var folds []foldInputs
 	stats := make([][]foldStat, len(grid))
 	for k := range srcs {
-		cm, ch := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
-		a, err := safety.NewAssessorWith(cm, ch)
+		cm, ch, ct := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
+		a, err := safety.NewAssessorWith(cm, ch, ct)
 		if err != nil {
 			return err
 		}
-		var pm, ph []scored
+		var pm, ph, pt []scored
 		for _, c := range srcs[k].cases {
 			e := example(c)
 			pm = append(pm, scored{cm.ProbText(e.text), e.mod})
 			ph = append(ph, scored{ch.ProbText(e.text), e.hi})
+			pt = append(pt, scored{ct.ProbText(e.text), e.third})
 		}
-		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f\n", srcs[k].name, auc(pm), auc(ph))
+		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f, third-party head %.3f\n", srcs[k].name, auc(pm), auc(ph), auc(pt))
 		// The rules run once per case; each operating point then only
 		// re-applies the gate.
 		ins := make([]safety.GateInput, len(srcs[k].cases))
@@ -225,8 +228,8 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	g := grid[best]
 	rec, fpr := macro(stats[best])
 	rRec, rFPR := macro(rulesStats)
-	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, bare %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
-		g.mod, g.high, g.alone, g.bare, rec, fpr, rRec, rFPR)
+	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, bare %.2f, third party %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
+		g.mod, g.high, g.alone, g.bare, g.third, rec, fpr, rRec, rFPR)
 	for k, s := range srcs {
 		b, r := stats[best][k], rulesStats[k]
 		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
@@ -241,7 +244,7 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 			if c.Level < safety.LevelHigh {
 				continue
 			}
-			if got, _ := f.a.GateLevel(f.ins[i]); got >= safety.LevelHigh {
+			if got, _, _ := f.a.GateLevel(f.ins[i]); got >= safety.LevelHigh {
 				continue
 			}
 			n++
@@ -262,8 +265,8 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	for _, s := range srcs {
 		all = append(all, s.cases...)
 	}
-	cm, ch := trainHeads(all, cfg.bits, cfg.epochs, bestL2)
-	a, err := safety.NewAssessorWith(cm, ch)
+	cm, ch, ct := trainHeads(all, cfg.bits, cfg.epochs, bestL2)
+	a, err := safety.NewAssessorWith(cm, ch, ct)
 	if err != nil {
 		return err
 	}
@@ -274,7 +277,7 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 	for _, w := range []struct {
 		path string
 		c    *safety.Classifier
-	}{{out, cm}, {outHigh, ch}} {
+	}{{out, cm}, {outHigh, ch}, {outThird, ct}} {
 		if err := writeWeights(w.path, w.c); err != nil {
 			return err
 		}
@@ -283,10 +286,11 @@ func run(suitePath, extra, devPath, out, outHigh, outGate string, cfg config) er
 }
 
 // gate is one operating point: the Assessor's four thresholds.
-type gate struct{ mod, high, alone, bare float64 }
+type gate struct{ mod, high, alone, bare, third float64 }
 
 func (g gate) apply(a *safety.Assessor) {
 	a.ClassifierThreshold, a.HighThreshold, a.HighAloneThreshold, a.BareThreshold = g.mod, g.high, g.alone, g.bare
+	a.ThirdThreshold = g.third
 }
 
 // thresholdGrid lists the candidate operating points; a zero disables
@@ -296,6 +300,7 @@ func thresholdGrid() []gate {
 	highs := []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
 	alones := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
 	bares := []float64{0, 0.7, 0.8, 0.9, 0.95}
+	thirds := []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 	var out []gate
 	for _, m := range mods {
 		for _, h := range highs {
@@ -307,7 +312,9 @@ func thresholdGrid() []gate {
 					if b != 0 && (al == 0 || b < al) {
 						continue
 					}
-					out = append(out, gate{m, h, al, b})
+					for _, t := range thirds {
+						out = append(out, gate{m, h, al, b, t})
+					}
 				}
 			}
 		}
@@ -326,7 +333,7 @@ type foldStat struct{ highRec, modRec, fprMod, fprLow, overHigh float64 }
 func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput) foldStat {
 	var hiTP, hiN, modTP, modN, neg, fpMod, fpLow, below, over int
 	for i, c := range cases {
-		got, _ := a.GateLevel(ins[i])
+		got, _, _ := a.GateLevel(ins[i])
 		if c.Level < safety.LevelHigh {
 			below++
 			over += b2i(got >= safety.LevelHigh)
@@ -412,8 +419,8 @@ func others(srcs []source, k int) []safety.Case {
 // tries the candidates and then to the chosen one.
 var conceptRatio = 1.0
 
-func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high *safety.Classifier) {
-	var m, h []safety.TrainExample
+func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high, third *safety.Classifier) {
+	var m, h, t []safety.TrainExample
 	for _, c := range cases {
 		if len(c.Messages) > 0 {
 			// A conversation's label is about the whole of it; its last
@@ -424,11 +431,12 @@ func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, 
 		e := example(c)
 		m = append(m, safety.TrainExample{Text: e.text, Risk: e.mod})
 		h = append(h, safety.TrainExample{Text: e.text, Risk: e.hi})
+		t = append(t, safety.TrainExample{Text: e.text, Risk: e.third})
 	}
 	o := safety.TrainOptions{Bits: bits, Chars: true, Concepts: true, Epochs: epochs, L2: l2, ConceptL2: l2 * conceptRatio, Seed: 1}
-	oh := o
-	oh.Seed = 2
-	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh)
+	oh, ot := o, o
+	oh.Seed, ot.Seed = 2, 3
+	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh), safety.TrainClassifier(t, ot)
 }
 
 func logLoss(p float64, y bool) float64 {
@@ -459,7 +467,7 @@ func writeGate(path string, g gate, l2, ratio, rec, fpr float64, nsrc int) error
 	fmt.Fprintf(&b, "// %g of it on concept features):\n", ratio)
 	fmt.Fprintf(&b, "// held-out macro-averaged high+imminent recall %.3f at a false-positive\n", rec)
 	fmt.Fprintf(&b, "// rate of %.3f at moderate or above. See docs/safety.md.\n", fpr)
-	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold = %g\n\tdefaultHighThreshold       = %g\n\tdefaultHighAloneThreshold  = %g\n\tdefaultBareThreshold       = %g\n)\n", g.mod, g.high, g.alone, g.bare)
+	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold = %g\n\tdefaultHighThreshold       = %g\n\tdefaultHighAloneThreshold  = %g\n\tdefaultBareThreshold       = %g\n\tdefaultThirdThreshold      = %g\n)\n", g.mod, g.high, g.alone, g.bare, g.third)
 	f, err := atomicfile.Create(path, true)
 	if err != nil {
 		return err
@@ -474,6 +482,7 @@ func writeGate(path string, g gate, l2, ratio, rec, fpr float64, nsrc int) error
 type labelled struct {
 	text    string
 	mod, hi bool
+	third   bool // someone other than the writer is at high or imminent risk
 }
 
 // example turns a case into one example: the last user message carries the
@@ -491,7 +500,8 @@ func example(c safety.Case) labelled {
 		}
 	}
 	self := c.Subject != safety.SubjectGeneral && c.Subject != safety.SubjectThirdParty
-	return labelled{text: text, mod: self && c.Level >= safety.LevelModerate, hi: self && c.Level >= safety.LevelHigh}
+	return labelled{text: text, mod: self && c.Level >= safety.LevelModerate, hi: self && c.Level >= safety.LevelHigh,
+		third: c.Subject == safety.SubjectThirdParty && c.Level >= safety.LevelHigh}
 }
 
 func b2i(b bool) int {
