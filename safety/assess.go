@@ -15,7 +15,7 @@ import (
 // Assessor assesses conversations. The zero value is not usable; use
 // NewAssessor or the package-level Assess.
 type Assessor struct {
-	lex     *lexicon
+	lex      *lexicon
 	clf      *Classifier
 	clfHigh  *Classifier
 	clfThird *Classifier

@@ -219,6 +219,6 @@ var conceptRules = []rule{
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation,
 		notIf: "vegan|green|faster|cheaper|plastic|zero|paperless|back|abroad|travel|university|uni|college|school|work|paris|london|holiday|trip|recipe|code|bug|game|homework|lol|haha"},
 	{id: "cm_sh_relapse_ctx", pat: "@relapse", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm,
-		with: "sleeves|scars|scar|cuts|cut|cutting|blade|blades|razor|marks|bled|bleeding|wrists|thighs|arms|self|sh|plasters",
+		with:  "sleeves|scars|scar|cuts|cut|cutting|blade|blades|razor|marks|bled|bleeding|wrists|thighs|arms|self|sh|plasters",
 		notIf: "smoking|cigarettes|vaping|vape|drinking|alcohol|beer|wine|gambling|diet|sugar|caffeine|coffee|porn|weed|nails|gaming|chocolate|sweets|drugs|heroin|coke|cocaine|meth"},
 }
