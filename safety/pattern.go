@@ -30,12 +30,22 @@ type elem struct {
 	prefix []string // word prefixes (written "word*")
 	opt    bool
 	gap    int // >0: skip 0..gap tokens; words unused
+	// set holds words when there are many (a concept class such as @drug
+	// expands to dozens): a map look-up instead of a scan.
+	set          map[string]bool
+	anyNum, many bool // "#" or "#many" is among the words
 }
 
 func (e *elem) matches(w string) bool {
-	for _, x := range e.words {
-		if x == w || x == "#" && isNumber(w) || x == "#many" && isMany(w) {
+	if e.set != nil {
+		if e.set[w] || e.anyNum && isNumber(w) || e.many && isMany(w) {
 			return true
+		}
+	} else {
+		for _, x := range e.words {
+			if x == w || x == "#" && isNumber(w) || x == "#many" && isMany(w) {
+				return true
+			}
 		}
 	}
 	for _, p := range e.prefix {
@@ -218,6 +228,14 @@ func parseElem(f string) (elem, error) {
 			e.prefix = append(e.prefix, p)
 		} else {
 			e.words = append(e.words, w)
+		}
+	}
+	if len(e.words) > 6 {
+		e.set = make(map[string]bool, len(e.words))
+		for _, w := range e.words {
+			e.set[w] = true
+			e.anyNum = e.anyNum || w == "#"
+			e.many = e.many || w == "#many"
 		}
 	}
 	return e, nil
