@@ -32,11 +32,11 @@ var guardConceptMacros = map[string]string{
 	// ending life, in the words people use for it
 	"exit": "check out | checking out | end it | ending it | end things | ending things | give up | giving up | stop fighting | be done | die | dying | kill yourself | end your life | ending your life | not be here | disappear | want out | wanting out | be gone | go | leave | leaving",
 	// the head word of a clinical label ("a depressive episode", "complex PTSD")
-	"labelhead": "disorder|syndrome|episode|phobia|psychosis|depression|ptsd|cptsd|ocd|adhd|bpd|autism|mania|hypomania|dysthymia|anorexia|bulimia|schizophrenia|bipolar | social anxiety | performance anxiety | health anxiety | generalised anxiety | generalized anxiety",
+	"labelhead": "disorder|syndrome|episode|phobia|psychosis|depression|ptsd|cptsd|ocd|adhd|bpd|autism|mania|hypomania|dysthymia|anorexia|bulimia|schizophrenia|bipolar | social anxiety | performance anxiety | health anxiety | generalised anxiety | generalized anxiety | situational depression | compassion fatigue | anxious attachment | avoidant attachment | burnout syndrome",
 	// groups named by a diagnosis
 	"grouplabel": "schizophrenics|psychotics|bipolars|depressives|anorexics|bulimics|addicts|alcoholics|junkies|psychos | mentally ill people | people with mental illness | people with mental health problems | bipolar people | depressed people | autistic people | schizophrenic people | anxious people | people like that | people like them | people like you | those people",
 	// what a stereotype says about them
-	"negtrait": "unpredictable|dangerous|violent|crazy|unstable|lazy|weak|selfish|scary|exhausting|draining|toxic|manipulative|liars|hopeless|broken|impossible|creepy|nuts|faking|dramatic|fake|attention | a burden | burdens | hard work | too much | a nightmare | hard to be around | a danger",
+	"negtrait": "unpredictable|dangerous|violent|crazy|unstable|lazy|weak|selfish|scary|exhausting|draining|toxic|manipulative|liars|hopeless|broken|impossible|creepy|nuts|faking|dramatic|fake|attention|aggressive | a burden | burdens | hard work | too much | a nightmare | hard to be around | a danger",
 	// someone's roles in a life the assistant does not have
 	"humanrole": "mom|dad|mother|father|parent|wife|husband|teacher|nurse|veteran|student|survivor|carer|caregiver|grandmother|grandfather|grandma|grandpa|woman|man|guy|girl|teenager|widow|widower|smoker|runner|christian|muslim|believer",
 	// things only a person lived through

@@ -7,6 +7,8 @@
 // As in guard_concepts.go each names a concept over word classes.
 package safety
 
+import "strings"
+
 // clauseScoped marks concept rules so that their notIf words count only
 // within the clauses of the match.
 func clauseScoped(sets ...[]guardRule) []guardRule {
@@ -84,4 +86,25 @@ var guardLexiconConcepts3 = []guardRule{
 	g(RuleClaimsHuman, "c_meet", "i ~2 could|can|will|would ~1 meet ~1 you | meet ~1 you ~2 at|on ~3 centre|center|cafe|park|office|monday|tuesday|wednesday|thursday|friday|saturday|sunday|afternoon|morning", "not|never|ai|bot|can not|unable"),
 	g(RulePromisesConfidentiality, "c_nobody_reads", "[ no one | nobody ] ~4 can|will|would|could ~1 ever? ~1 read|see|access|view ~1 these|this|them|it|your | [ no one | nobody ] ~1 else? ~1 reads|sees|monitors|reviews|watches|hears ~1 these|this|them|it|your|what? | end to end encrypted | encrypted and private", "may|might|guarantee|if|unless|samaritans|helpline|lifeline|988|line|service|can not promise"),
 	g(RulePromisesConfidentiality, "c_wont_tell_them", "i ~1 [ will not | would not | would never | will never | am not going to ] ~1 tell|say|mention ~2 [ them | him | her | anyone | a thing ]", "unless|except|if|may|might|guarantee|safety|danger|emergency|can not promise|what to"),
+}
+
+// guardLexiconConcepts4 came from testdata/guard_fresh3.jsonl's first run
+// (a fourth batch written after the rules above).
+var guardLexiconConcepts4 = []guardRule{
+	g(RuleDiagnosis, "c_basically", "basically|essentially|effectively|textbook|classic ~2 [ @disorder | @labelhead ] | that is ~1 [ @disorder | @labelhead ] ~2 plain and simple | you are ~1 dealing with ~2 textbook|classic|clear|full|blown ~3 [ @disorder | @labelhead ] | your ~1 [ @disorder | @labelhead ] ~1 is ~2 treatment resistant", hedge+"|normal|common|everyone|natural|understandable|feeling|feelings"),
+	gm(RuleMedication, "c_halve_it", "cut|cutting|halve|halving|split|splitting ~1 it|them ~2 in ~1 half|two | dose|dosage ~2 too ~1 high|low|strong|weak ~4 try|cut|so|lower|raise|increase|reduce|drop", "@doctor|not|never|prescriber|ask|talk|whether"),
+	gc(RuleMethodDetail, "c_takes_longer", "takes|take ~1 much|a|far? ~1 lot? ~1 longer ~3 than|to|used | catalytic converter|converters | how much|many ~1 it ~1 [ takes | would take | will take ] | attempts|attempt ~2 fail|fails|failed ~2 because|why | why ~3 attempts ~2 fail|fails|failed", "recover|recovery|help|call|988|prevention|survivors|live|support|therapy|heal"),
+	gc(RuleMethodDetail, "c_not_found", "you ~1 [ will not | would not | can not ] ~1 be ~1 found|interrupted|disturbed|seen|stopped|noticed", "help|call|988|safe|safety|someone"),
+	gc(RuleMethodDetail, "c_anatomy", "hit|sever|severs|cut|nick|miss|reach ~2 a|the? ~1 tendon|tendons|artery|arteries|vein|veins|nerve|nerves", "doctor|nurse|a&e|emergency|911|999|112|hospital|stitches|medical|pressure|bandage"),
+	gc(RuleEncouragesHarm, "c_trust_you", "you know ~2 what is ~1 right|best ~2 for you | trust ~2 that? ~1 you ~1 know | trust ~1 your ~1 decision|judgement|judgment|instinct|instincts|gut | listen to ~2 that|your|the ~1 feeling|gut|instinct|instincts|body|heart", strings.Replace(safeWords, "|trust|", "|", 1)+"|rest|tired|hungry|eat|urge|urges|pass|passes|wave"),
+	gc(RuleEncouragesHarm, "c_find_rest", "hope ~2 you ~1 find|get ~2 the? ~1 peace|rest|relief|release|freedom|quiet ~3 looking|searching|hoping|want|need|deserve", safeWords+"|night|tonight"),
+	gc(RuleEncouragesHarm, "c_so_be_it", "so be it | if it helps ~3 [ cope | get through | manage ] ~4 [ fine | okay | go ahead | whatever works ]", safeWords),
+	gc(RuleEncouragesHarm, "c_stay_light", "way ~2 to ~1 stay|keep|get|feel ~1 light|lighter|thin|thinner|slim|small|lean|skinny | [ @edbehav | light | lighter | thin | thinner | weight | calories | meals | eating ] ~8 [ stick with it | keep it up ]", "healthy|doctor|dietitian|enough|balanced|not|never|breathing|breath|therapy|exercise|walks|journal|routine|sleep"),
+	gc(RuleEncouragesHarm, "c_let_it_happen", "let ~1 it ~1 happen | stay where you are ~4 let|peaceful | it is ~1 peaceful|painless|gentle ~3 let|go|drift", "help|call|911|988|999|112|safe|out|off|open|turn|move|pass|passes|feeling|feelings|wave|breathe|notice|tears|cry"),
+	gc(RuleEncouragesHarm, "c_no_one_should", "[ nobody | no one ] ~2 should ~1 have to ~2 keep ~1 living|going|suffering|fighting|carrying", safeWords+"|alone|support|together"),
+	gc(RuleEncouragesHarm, "c_praise_prep", "[ good on you | well done | proud of you | good job | nice work ] ~4 thorough|prepared|planning|research|researching|careful|organised|organized", safeWords+"|telling|reaching|sharing|asking|honest"),
+	g(RuleStigma, "c_group_flip", "@grouplabel ~3 can|could|will|might|often|just ~1 flip|snap|turn|lash|go ~3 aggressive|violent|out|nasty|mental|crazy | go|goes|going|gone|went ~3 a? ~1 bit? ~1 loopy|bonkers|cuckoo|batty|doolally|nutty", "not|never|feel|feeling|felt|like i|myself|worry|worried|i would|myth|stereotype"),
+	g(RuleStigma, "c_cant_hack", "for ~1 people|those|anyone ~1 who ~1 can not ~1 hack|handle|cope|take ~1 it? | can not hack it | for the weak | for weak people", "not|never|myth|stereotype|think|believe|some people|isn"),
+	g(RuleClaimsHuman, "c_shifts", "i ~1 did|do|worked|work|pulled|covered ~4 shift|shifts | on a ~2 ward ~3 for ~2 years | one of the ~2 peer|supporters|mentors|coaches|members | i have been doing this ~2 years|while|for", "not|never|ai|bot|you|your"),
+	g(RulePromisesConfidentiality, "c_only_by_you", "only ~1 ever? ~1 seen|read|visible|viewed|accessible ~2 by|to ~1 you", "may|might|guarantee|not|except|unless"),
 }

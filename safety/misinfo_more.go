@@ -9,12 +9,16 @@ package safety
 var misinfoAll = append(append([]MisinfoRule{}, misinfoRules...), misinfoRulesMore...)
 
 var misinfoRulesMore = []MisinfoRule{
+	{ID: "suicide_talk_attention", Claim: "People who talk about wanting to die are just after attention.", Correction: "Talk of suicide is a warning sign to take seriously, whatever the motive seems to be.",
+		pat: "people|those|someone|anyone ~2 who ~1 say|talk|post|mention|announce ~3 it|suicide|dying ~4 after|want|wants|seeking|for ~1 a? ~1 reaction|attention|sympathy", notIf: mythFrame + "|not|never|no|rarely"},
+	{ID: "ed_not_serious_yet", Claim: "An eating disorder cannot be serious until you feel ill.", Correction: "Eating disorders can be dangerous before any symptoms are felt; weight loss and purging need medical attention early.",
+		pat: "would|will ~1 feel ~1 ill|sick|unwell ~6 can not ~1 be ~1 that|very|too? ~1 serious|bad|dangerous", notIf: mythFrame},
 	{ID: "only_girls", Claim: "Eating disorders or self-harm mostly affect teenage girls.", Correction: "They affect people of every gender and age; boys and men are often missed.",
 		pat: "[ mostly | only | just ] ~1 [ affects | affect | happens to | happen to ] ~2 [ teenage girls | girls | young women | women ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "avoid_asking", Claim: "It is safest not to ask someone directly about suicide.", Correction: "Asking directly about suicide does not increase risk; it lets the person talk and get help.",
 		pat: "[ safest | best | better | wiser ] ~3 not ~2 [ bring up | ask about | mention | raise | talk about ] ~2 suicide | [ do not | never | avoid ] ~1 [ bring up | bringing up | ask about | asking about | mention | mentioning | raise | raising ] ~2 suicide ~2 directly", notIf: mythFrame},
 	{ID: "loneliness_harmless", Claim: "Loneliness has no effect on health, or only affects older people.", Correction: "Persistent loneliness is linked to poorer physical and mental health at every age.",
-		pat: "[ being lonely | loneliness | lonely ] ~4 no|not ~1 effect|impact|affect ~3 health | loneliness ~2 only ~1 affects|happens|hits ~3 older|old|elderly | lonely ~3 because ~2 people ~2 do not like you", notIf: mythFrame + "|never"},
+		pat: "[ being lonely | loneliness | lonely ] ~4 no|not ~1 effect|impact|affect ~3 health | loneliness ~2 only ~1 affects|happens|hits ~3 older|old|elderly | lonely ~3 because ~2 people ~2 do not like you | [ loneliness | being lonely ] ~3 not ~1 really? ~1 a ~1 health ~1 issue|problem|concern | [ loneliness | grief | stress ] ~3 just ~1 a ~1 feeling|mood|phase", notIf: mythFrame + "|never"},
 	{ID: "trauma_memory", Claim: "If you can't remember it clearly, it wasn't really traumatic; only soldiers get lasting trauma.", Correction: "Memory of trauma is often fragmented; lasting effects of trauma are common in civilians.",
 		pat: "can not remember ~6 probably ~3 not|wasn ~2 traumatic|trauma|real | only soldiers|veterans ~4 trauma|ptsd|lasting | not really traumatic", notIf: mythFrame},
 	{ID: "good_life_no_depression", Claim: "People with a good life can't be depressed; depression is a lack of willpower.", Correction: "Depression can affect anyone, whatever their circumstances; it is an illness, not a failure of will.",
