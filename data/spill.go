@@ -35,13 +35,13 @@ const MinMemBudget = 1 << 20
 // ParseMemBudget reads a memory size such as "256MiB", "64M", "1GiB" or
 // a plain number of bytes; K, M and G are powers of 1024.
 func ParseMemBudget(s string) (int64, error) {
-	t := strings.TrimSpace(s)
-	num := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(t), "B"), "I"), "KMG ")
-	unit := strings.TrimSpace(strings.ToUpper(t[len(num):]))
+	t := strings.ToUpper(strings.TrimSpace(s))
+	num := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I"), "KMG ")
+	unit := strings.TrimSpace(t[len(num):])
 	mult := map[string]int64{"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10, "M": 1 << 20, "MB": 1 << 20,
 		"MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}[unit]
 	n, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
-	if err != nil || mult == 0 || n <= 0 {
+	if err != nil || mult == 0 || !(n > 0 && n*float64(mult) < 1<<50) {
 		return 0, fmt.Errorf("memory budget %q: want a size such as 256MiB, 64M or 1G", s)
 	}
 	b := int64(n * float64(mult))

@@ -225,3 +225,47 @@ func TestParseMemBudget(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLeadingID: for any id, a line as tend writes it gives the id back;
+// for any bytes, leadingID does not panic and agrees with encoding/json
+// whenever it answers.
+func FuzzLeadingID(f *testing.F) {
+	for _, s := range []string{"fx-01", `a "q" \ é`, "\u2028", "", "\x00\xff"} {
+		f.Add(s, []byte(`{"id":"`+s+`"}`))
+	}
+	f.Fuzz(func(t *testing.T, id string, raw []byte) {
+		line, err := json.Marshal(struct {
+			ID   string `json:"id"`
+			Rest int    `json:"rest"`
+		}{ID: id})
+		if err != nil {
+			t.Skip()
+		}
+		var want struct{ ID string }
+		json.Unmarshal(line, &want)
+		if got, ok := leadingID(line); !ok || got != want.ID {
+			t.Errorf("leadingID(%s) = %q, %v; want %q", line, got, ok, want.ID)
+		}
+		if got, ok := leadingID(raw); ok {
+			// raw may go on past the string: decode the string token alone.
+			var tok string
+			dec := json.NewDecoder(strings.NewReader(string(raw[len(`{"id":`):])))
+			if dec.Decode(&tok) == nil && tok != got {
+				t.Errorf("leadingID(%q) = %q, encoding/json reads %q", raw, got, tok)
+			}
+		}
+	})
+}
+
+// FuzzParseMemBudget: no panic, and any accepted size is at least 1 MiB.
+func FuzzParseMemBudget(f *testing.F) {
+	for _, s := range []string{"16MiB", "1G", "2097152", "1.5gib", " 64 M ", "-1", "1e30G", "NaN", "Inf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseMemBudget(s)
+		if err == nil && n < MinMemBudget {
+			t.Errorf("ParseMemBudget(%q) = %d, below the minimum", s, n)
+		}
+	})
+}
