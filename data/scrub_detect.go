@@ -67,6 +67,9 @@ func (d *detector) run(cands, protect *[]PIISpan) {
 	}
 	if mayHaveLink(t) {
 		for _, re := range []*regexp.Regexp{reURL, reDomain} {
+			if re == reURL && !hasScheme(t) || re == reDomain && !hasTLD(t) {
+				continue
+			}
 			for _, m := range re.FindAllStringIndex(t, -1) {
 				end := m[0] + len(strings.TrimRight(t[m[0]:m[1]], ".,;:!?"))
 				if m[0] > 0 && t[m[0]-1] == '@' {
@@ -145,7 +148,7 @@ func (d *detector) numbers(cands, protect *[]PIISpan, digits int) {
 	if digits < 6 {
 		return // too few digits for any number kind, or for a protected one
 	}
-	if strings.Contains(t, ".") {
+	if hasDigitDotDigit(t) {
 		for _, m := range reIPv4.FindAllStringIndex(t, -1) {
 			if validIPv4(t[m[0]:m[1]]) && !(m[0] > 0 && t[m[0]-1] == '.') && !(m[1] < len(t)-1 && t[m[1]] == '.' && isDigit(t[m[1]+1])) {
 				d.add(cands, m[0], m[1], KindIPv4)
@@ -159,7 +162,7 @@ func (d *detector) numbers(cands, protect *[]PIISpan, digits int) {
 			}
 		}
 	}
-	for _, m := range reSSN.FindAllStringIndex(t, -1) {
+	for _, m := range ssnMatches(t) {
 		s := t[m[0]:m[1]]
 		if !validSSN(digitsOf(s)) {
 			continue
@@ -175,6 +178,9 @@ func (d *detector) numbers(cands, protect *[]PIISpan, digits int) {
 				d.add(cands, m[0], m[1], KindNHS)
 			}
 		}
+	}
+	if !hasDigitChain(t, 6) {
+		return
 	}
 	for _, m := range rePhone.FindAllStringIndex(t, -1) {
 		d.phone(cands, protect, m[0], m[1])
