@@ -72,6 +72,29 @@ func checkPadLower(t *testing.T, s string) {
 	}
 }
 
+// TestSentenceRisk: when a reply has no risk cue, a sentence of it can
+// have one only at its start (riskTopicAtStart), so Check may skip the full
+// search per sentence.
+func TestSentenceRisk(t *testing.T) {
+	texts := append(suiteTexts(t), "so thin\nfat people", "ok.\tthin, they said", "x\neat more")
+	for _, reply := range texts {
+		if riskTopic(reply) {
+			continue
+		}
+		rest := reply
+		for strings.TrimSpace(rest) != "" {
+			end := completeSentenceEnd(rest)
+			if end < 0 {
+				end = len(rest)
+			}
+			if got, want := riskTopicAtStart(rest[:end]), riskTopic(rest[:end]); got != want {
+				t.Fatalf("%q in %q: riskTopicAtStart %v, riskTopic %v", rest[:end], reply, got, want)
+			}
+			rest = rest[end:]
+		}
+	}
+}
+
 func TestPadLower(t *testing.T) {
 	for _, s := range append(suiteTexts(t), "", " ", "  A\tB\n", "İstanbul KELVIN \u212a", "it’s  OK ") {
 		checkPadLower(t, s)

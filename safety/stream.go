@@ -5,6 +5,7 @@
 package safety
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 
@@ -74,7 +75,7 @@ func (s *StreamGuard) Write(chunk string) (safeText string, v []Violation) {
 			return "", v
 		}
 		s.released.WriteString(text)
-		if !s.risk && riskTopic(text) {
+		if !s.risk && s.sentenceRisk(text) {
 			s.risk = true // a reply that brings up crisis lines is in a risk context
 		}
 	}
@@ -292,6 +293,35 @@ func riskContext(c *conv.Conversation) bool {
 // riskTopic reports whether a message touches on suicide or self-harm at
 // all, even when Assess rates it below moderate ("should I just end it?").
 func riskTopic(text string) bool { return hasCue(text, riskTopicCues) }
+
+// sentenceRisk is riskTopic(text) for a released sentence. In Check the
+// whole reply has already been searched without a hit, and every cue match
+// inside a sentence is also a match inside the reply, so only the cues that
+// begin with a space can still match, at the sentence's start, where the
+// padding stands for the newline or tab before it.
+func (s *StreamGuard) sentenceRisk(text string) bool {
+	if s.whole == "" {
+		return riskTopic(text)
+	}
+	return riskTopicAtStart(text)
+}
+
+// riskTopicAtStart reports whether a risk cue that begins with a space
+// matches at the start of " " + lower(text) + " ".
+func riskTopicAtStart(text string) bool {
+	bp := lowerPool.Get().(*[]byte)
+	low := padLower((*bp)[:0], text)
+	ok := false
+	for _, c := range riskTopicCues.byFirst[' '] {
+		if bytes.HasPrefix(low, c) {
+			ok = true
+			break
+		}
+	}
+	*bp = low[:0]
+	lowerPool.Put(bp)
+	return ok
+}
 
 var riskTopicCues = newCues(riskTopicWords)
 
