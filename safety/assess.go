@@ -394,8 +394,12 @@ func subjIdx(s Subject) int {
 	return 0
 }
 
-// combineTurn computes a turn's level from its hits and the context so far.
-func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
+// situationKinds describe a situation rather than a state of mind.
+const situationKinds = kPlan | kMeans | kGoodbye | kResolve | kTimeline | kAct
+
+// combineTurn computes a turn's level from its hits and the context so far;
+// esc is the context that situations in this turn may escalate.
+func combineTurn(t *turn, ctx, esc [3]kind) (Level, Subject) {
 	best := LevelNone
 	subj := SubjectSelf
 	gen := false
@@ -443,6 +447,7 @@ func combineTurn(t *turn, ctx [3]kind) (Level, Subject) {
 		if k&(kTimeline|kResolve|kAct|kGoodbye) != 0 {
 			k |= c & (kPlan | kMeans)
 		}
+		c = esc[subjIdx(s)]
 		ideation := c&(kIdeation|kPassive|kHopeless|kGoodbye) != 0
 		active := c&kIdeation != 0
 		lvl := LevelNone
@@ -631,14 +636,27 @@ func (a *Assessor) analyse(c *conv.Conversation) analysis {
 	prior := LevelNone
 	for ti := range turns {
 		t := &turns[ti]
+		// esc is the context a situation in this turn escalates: ideation
+		// from earlier turns, or from a rule in this turn that states
+		// ideation alone. A rule that carries both a situation and ideation
+		// ("I asked my sister to look after my dog if anything happens to
+		// me") is already rated for both; it does not escalate itself,
+		// unless it also says the situation is now ("the pills are in front
+		// of me"), which is imminent by construction.
+		esc := ctx
 		for _, h := range t.hits {
 			if h.negated || h.subject == SubjectGeneral || h.r.cat != CatSuicidalIdeation && h.r.kind&(kAct|kSelfHarm) == 0 {
 				continue
 			}
 			t.kinds |= h.r.kind
 			ctx[subjIdx(h.subject)] |= h.r.kind
+			if h.r.kind&situationKinds == 0 || h.r.kind&kTimeline != 0 {
+				esc[subjIdx(h.subject)] |= h.r.kind
+			} else {
+				esc[subjIdx(h.subject)] |= h.r.kind &^ (kIdeation | kPassive | kHopeless | kGoodbye)
+			}
 		}
-		t.level, t.subj = combineTurn(t, ctx)
+		t.level, t.subj = combineTurn(t, ctx, esc)
 		if ti < len(turns)-1 && t.level > prior {
 			prior = t.level
 		}
