@@ -88,7 +88,12 @@ func (r Result) String() string {
 	fmt.Fprintf(&b, "overhead added by tend: first token p50 %.2f ms p99 %.2f ms; per release p50 %.2f ms p99 %.2f ms max %.1f ms; whole request p50 %.2f ms p99 %.2f ms\n",
 		r.FirstP50ms, r.FirstP99ms, r.ReleaseP50ms, r.ReleaseP99ms, r.ReleaseMaxms, r.TotalP50ms, r.TotalP99ms)
 	fmt.Fprintf(&b, "guard sentence hold p50 %.0f ms; client total p50 %.0f ms p99 %.0f ms\n", r.HoldP50ms, r.ClientP50ms, r.ClientP99ms)
-	fmt.Fprintf(&b, "CPU: tend %.2f cores, load generator + fake %.2f cores; loadavg before %q after %q", r.ServerCores, r.ClientCores, r.LoadBefore, r.LoadAfter)
+	perChunk := 0.0
+	if r.ChunksPerS > 0 {
+		perChunk = r.ServerCores * 1e6 / r.ChunksPerS
+	}
+	fmt.Fprintf(&b, "CPU: tend %.2f cores (%.1f µs per backend chunk, request costs included), load generator + fake %.2f cores; loadavg before %q after %q",
+		r.ServerCores, perChunk, r.ClientCores, r.LoadBefore, r.LoadAfter)
 	if r.FirstErr != "" {
 		fmt.Fprintf(&b, "\nfirst error: %s", r.FirstErr)
 	}
