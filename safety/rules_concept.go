@@ -17,18 +17,18 @@ package safety
 // conceptMacros are the word classes. They join the shared macro table.
 var conceptMacros = map[string]string{
 	// medicines and drugs someone could take too much of
-	"drug": "pills|pill|meds|medication|medications|medicine|medicines|tablets|tablet|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|insulin|antidepressants|sertraline|prozac|fluoxetine|citalopram|xanax|valium|diazepam|benzos|opioids|oxy|oxycodone|codeine|morphine|fentanyl|lithium|prescription|prescriptions|capsules|benadryl|zopiclone|tramadol|amitriptyline|quetiapine|seroquel|sleepers|co-codamol|cocodamol|naproxen|nurofen|panadol",
+	"drug": "pills|pill|meds|medication|medications|medicine|medicines|tablets|tablet|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|insulin|antidepressants|sertraline|prozac|fluoxetine|citalopram|xanax|valium|diazepam|benzos|opioids|oxy|oxycodone|codeine|morphine|fentanyl|lithium|prescription|prescriptions|capsules|benadryl|zopiclone|tramadol|amitriptyline|quetiapine|seroquel|sleepers|codamol|cocodamol|naproxen|nurofen|panadol",
 	// other means and substances
 	"chem":  "chemicals|chemical|bleach|ammonia|gas|fumes|antifreeze|poison|poisons|charcoal|pesticide|pesticides|weedkiller|helium|exhaust|cyanide|arsenic|nitrogen",
 	"means": "rope|noose|belt|cord|knife|knives|blade|blades|razor|razors|gun|guns|pistol|rifle|shotgun|bullets|firearm | @drug | @chem",
 	// getting hold of means
 	"acquire": "bought|buy|buying|ordered|order|ordering|picked|collected|collecting|saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|hid|hidden|stole|stolen|stealing|gathered|gathering|got|getting|filled",
 	// looking things up
-	"research": "googled|googling|google|searched|searching|search|researched|researching|research|calculated|calculating | looked|looking|look|read|reading up | reading|read about | asked|asking chatgpt|ai | watched|watching videos",
+	"research": "googled|googling|google|searched|searching|search|researched|researching|research|calculated|calculating|reading | looked|looking|look|read|reading up | reading|read about | asked|asking chatgpt|ai | watched|watching videos",
 	// lethality and quantity questions
 	"lethal": "fatal|lethal|deadly|toxic|poisonous|overdose|painless",
 	// concealment: a time when nobody is there to stop it
-	"secret": "after|when|once|while everyone|everybody|they ~1 is|are? ~1 asleep|sleeping|out|gone | after|when|once|while ~1 [ everyone | everybody | they | my parents | my family | my wife | my husband | my partner | my roommate | my flatmate | my mom | my dad | the house ] ~1 go|goes|went|has|have|is|are ~1 gone|out|to ~1 sleep|bed|asleep|work | without [ anyone | anybody | them | my family | my parents ] ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
+	"secret": "after|when|once|while ~1 [ everyone | everybody | they | my parents | my family | my wife | my husband | my partner | my roommate | my flatmate | my mom | my dad | the house | the kids ] ~1 all? ~1 [ is asleep | are asleep | is sleeping | are sleeping | is out | are out | is away | are away | goes to sleep | go to sleep | goes to bed | go to bed | has gone | have gone | leaves | leave | is at work | are at work | falls asleep | fall asleep | gone to bed | gone out ] | without [ anyone | anybody | them | my family | my parents ] ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
 	// soon: when risk is hours away
 	"near": "tonight|today|now | right now | later tonight | this evening | in an hour | in a few hours | within the hour | before morning | by morning",
 	// self-harm: verbs, body parts and what shows it was harm
@@ -49,7 +49,7 @@ var conceptMacros = map[string]string{
 
 var conceptRules = []rule{
 	// --- means: getting hold of them, research, lethality ---
-	{id: "cm_acquired", pat: "@acquire ~2 up? ~2 the|some|more|enough|extra|a|two|three|#|my|another ~1 box|boxes|packet|packets|bottle|bottles|pack|packs|lot|load? ~1 of? ~1 [ @drug | @chem ] | @acquire ~2 the|some|more|enough|extra|my ~1 @means",
+	{id: "cm_acquired", pat: "@acquire ~2 up? ~2 the|some|more|enough|extra|a|two|three|#|my|another ~1 box|boxes|packet|packets|bottle|bottles|pack|packs|lot|load? ~1 of? ~1 [ @drug | @chem ] | @acquire ~2 the|some|more|enough|extra|my ~1 @means | @means ~2 i ~1 have? ~1 @acquire",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans,
 		notIf: "headache|headaches|migraine|cold|flu|fever|period|cramps|allergy|allergies|hayfever|toothache|backache|prescribed|doctor|gp|pharmacist|refill|refilled|repeat|dog|cat|cats|dogs|vet|pet|garden|weeds|pool|cleaning|clean|bbq|barbecue|camping|hunting|range|kitchen|chef|gift|present|work|shop|store|stock|restock|holiday|trip|travel"},
 	{id: "cm_take_them_secret", pat: "take|taking|swallow|swallowing|use|using|do ~1 them|it|all|everything|the ~1 all|lot? ~6 @secret | @secret ~6 take|taking|swallow|swallowing|do ~1 them|it|all|everything",
@@ -60,7 +60,7 @@ var conceptRules = []rule{
 		notIf: "dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|vet|child|toddler|baby|kids|exam|exams|class|course|nursing|pharmacology|toxicology|homework|lecture|patient|patients|book|novel|story|character|documentary|essay|assignment|quiz|module|accidental|accidentally|safe|safely|avoid|prevent|mushrooms|berries|plant|plants|fish"},
 	{id: "cm_how_many_takes", pat: "how many|much ~2 @drug ~4 [ it takes | would it take | does it take | it would take | would take | to take to ] | how many|much ~2 @drug ~4 [ to die | to overdose | would kill | to kill | is fatal | is lethal | would be fatal | would be enough ]",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation,
-		notIf: "dog|dogs|cat|cats|pet|pets|puppy|kitten|vet|child|toddler|baby|kids|exam|class|course|nursing|pharmacology|homework|patient|patients|book|novel|story|headache|safely|safe|maximum|max|recommended|label|doctor|pharmacist|daily|limit|limits|accidental|accidentally"},
+		notIf: "dog|dogs|cat|cats|pet|pets|puppy|kitten|vet|child|toddler|baby|kids|exam|class|course|nursing|pharmacology|homework|patient|patients|book|novel|story|headache|pain|period|cramps|ache|aches|arthritis|sprain|sprained|injury|toothache|migraine|daily|dose|dosage|safely|safe|maximum|max|recommended|label|doctor|pharmacist|daily|limit|limits|accidental|accidentally"},
 	{id: "cm_make_lethal", pat: "to make|create|produce|mix ~1 a|an|some? ~1 deadly|lethal|fatal|toxic|poisonous ~1 gas|poison|mix|cocktail|dose|combination | can|could|should|do i ~4 mix|combine|take|use ~6 to ~1 die|kill ~1 myself?",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kMeans | kIdeation,
 		notIf: "avoid|accidentally|accidental|never|safety|safe|safely|prevent|class|lab|chemistry|homework|experiment|teacher|exam|game|story|novel|book|character|weeds|pests|rats|mice|wasps|slugs"},
@@ -98,10 +98,10 @@ var conceptRules = []rule{
 	// --- arrangements for after ---
 	{id: "cm_if_anything", pat: "[ if | when | once | in case ] ~1 [ anything happens to me | something happens to me | i am not around | i am not here | i am gone | i am no longer ]",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kPlan | kGoodbye,
-		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|week|weeks|month|months|festival|honeymoon|wedding|shift|shifts|will|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians"},
+		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|week|weeks|month|months|festival|honeymoon|wedding|shift|shifts|testament|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians"},
 	{id: "cm_care_if", pat: "[ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster|bird|horse ~8 [ if anything | if something | when i am gone | once i am gone | after i am gone | when i am not | forever | for good ] | [ if anything | if something ] ~4 happens|happened ~2 to me ~8 [ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|rabbit|hamster",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
-		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|festival|honeymoon|wedding|shift|shifts|will|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians|moving|allergic"},
+		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|festival|honeymoon|wedding|shift|shifts|testament|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians|moving|allergic"},
 	{id: "cm_asked_look_after", pat: "asked|told|made ~1 [ my? @rel | someone | a neighbour | a neighbor | a friend ] ~3 to ~1 [ look after | take care of | feed | have | keep ] ~1 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster ~8 [ if anything | if something | when i am | once i am | after i am | forever | for good | i think she knows | i think he knows ]",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
 		notIf: "trip|holiday|vacation|flight|travel|surgery|operation|hospital|deployment|tour|hike|abroad|conference|work|weekend|week|festival|wedding|shift|move|moving|allergic"},
@@ -219,6 +219,13 @@ var conceptRules = []rule{
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kIdeation,
 		notIf: "vegan|green|faster|cheaper|plastic|zero|paperless|back|abroad|travel|university|uni|college|school|work|paris|london|holiday|trip|recipe|code|bug|game|homework|lol|haha"},
 	{id: "cm_sh_relapse_ctx", pat: "@relapse", cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm,
-		with:  "sleeves|scars|scar|cuts|cut|cutting|blade|blades|razor|marks|bled|bleeding|wrists|thighs|arms|self|sh|plasters",
+		with:  "hoodie|jumper|hiding|hide|cover|covering|sleeves|scars|scar|cuts|cut|cutting|blade|blades|razor|marks|bled|bleeding|wrists|thighs|arms|self|sh|plasters",
 		notIf: "smoking|cigarettes|vaping|vape|drinking|alcohol|beer|wine|gambling|diet|sugar|caffeine|coffee|porn|weed|nails|gaming|chocolate|sweets|drugs|heroin|coke|cocaine|meth"},
+
+	{id: "cm_acquire_conceal", pat: "@drug ~8 [ different | separate | several | multiple ] ~1 shops|chemists|pharmacies|stores|branches|places | [ different | separate | several | multiple ] ~1 shops|chemists|pharmacies|stores|branches ~8 @drug | @acquire ~6 @drug ~10 [ so they | so nobody | so no one | without them ] ~2 [ would not | will not | can not | do not | could not ] ~1 question|ask|notice|suspect|know",
+		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kMeans | kPlan | kIdeation,
+		notIf: "shortage|shortages|stock|sold|price|prices|cheaper|cheap|deal|deals|offer|offers|discount|pharmacist|prescription|delivery"},
+	{id: "cm_letters_for", pat: "wrote|written|writing|left ~2 letters|letter|notes|note ~3 for|to ~3 my|each|all|everyone|everybody", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
+		with:  "find|found|gone|goodbye|forgive|afterwards",
+		notIf: "christmas|birthday|anniversary|wedding|thank|thanks|santa|teacher|teachers|school|holiday|card|cards|reminder|shopping|recipe|keys|key|cleaner|babysitter|plumber|delivery|feed|feeding|milkman|dinner|fridge|oven|treasure|hunt|easter|valentine|surprise|pen|pal|pals|penpal|job|application|reference"},
 }

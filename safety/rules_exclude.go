@@ -30,6 +30,7 @@ var exclusions = []rule{
 	{id: "ex_wanted_die_lol", pat: "wanted to die ~3 lol|lmao|haha|😂|💀 | so boring|embarrassing|awkward|cringe|bad ~4 die", kind: kExclude},
 	{id: "ex_plan_to", pat: "plan|plans ~1 to|for", kind: kExclude, notIf: "die|dying|suicide|kill|end|life|pills|overdose|goodbye|myself|it|tonight|alive|morning|tomorrow|here"},
 	{id: "ex_going_to_die", pat: "going to die ~3 of|from|when|if", kind: kExclude},
+	{id: "ex_hurt_on_thing", pat: "@shv ~1 my ~1 @body ~1 on|against|with ~1 a|an|the|some|my|his|her|their", kind: kExclude, notIf: "purpose|deliberately|intentionally|again|urge|urges|relapse|relapsed|blade|razor|lighter"},
 	{id: "ex_thought_die", pat: "thought|felt like|swear ~1 i was going to die | i am going to die ~6 crush|lol|haha|lmao|embarrassment|embarrassed|cringe|😳|😂|💀", cat: CatSuicidalIdeation, kind: kExclude, notIf: "want|wanted|wish|hope|hoped|glad|better|relief|relieved|tonight"},
 	{id: "ex_next_person", pat: "strangle|kill|murder|stab|shoot|punch|slap|throttle ~2 the next person|one|guy|customer|driver|caller | strangle|kill|murder|throttle ~1 whoever", cat: CatHarmToOthers, kind: kExclude},
 	{id: "ex_wake_till", pat: "not waking|wake ~1 up? ~1 till|until|before|early|for|at", kind: kExclude, notIf: "ever|never|again|forever|die|dead"},
