@@ -130,7 +130,7 @@ func TestGuardConceptLint(t *testing.T) {
 			t.Errorf("%s: %q followed by %q: a multi-word choice needs [ a | b c ]", name, tok, next)
 		}
 	}
-	for _, r := range clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4) {
+	for _, r := range clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4, guardLexiconConcepts5) {
 		check(r.r.id, r.r.pat)
 	}
 	for k, m := range guardConceptMacros {

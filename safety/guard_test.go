@@ -39,7 +39,7 @@ func TestGuardSuite(t *testing.T) {
 		{"testdata/guard_fresh.jsonl", 0.9, 0.05, false},
 		{"testdata/guard_fresh2.jsonl", 0, 1, false}, // tuned after its first run; logged
 		{"testdata/guard_fresh3.jsonl", 0, 1, false}, // tuned after its first run; logged
-		{"testdata/guard_fresh4.jsonl", 0, 1, false}, // first run only; see docs/safety.md
+		{"testdata/guard_fresh4.jsonl", 0, 1, false}, // tuned after its first run; logged
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cases, err := ReadGuardCasesFile(tc.file)

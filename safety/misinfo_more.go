@@ -42,7 +42,7 @@ var misinfoRulesMore = []MisinfoRule{
 	{ID: "alcohol_sleep", Claim: "A nightcap gives deep, restful sleep.", Correction: "Alcohol fragments sleep and reduces its quality.",
 		pat: "nightcap|alcohol|drink|wine|whisky|whiskey ~6 best way ~5 sleep | nightcap ~4 deep|restful|better ~1 sleep", notIf: mythFrame + "|not|never"},
 	{ID: "fixed_traits", Claim: "Anger is genetic, or self-esteem is fixed in childhood, so nothing can change it.", Correction: "Anger and self-esteem respond to practice and therapy at any age.",
-		pat: "[ anger | temper | self esteem | confidence | personality ] ~4 genetic|fixed|set ~6 nothing you can do | nothing you can do ~4 change it|about it ~3 adult", notIf: mythFrame + "|not|never"},
+		pat: "[ anger | temper | self esteem | confidence | personality ] ~4 genetic|fixed|set ~6 nothing you can do | born ~1 anxious|depressed|sad|worriers|nervous ~8 nothing ~2 [ can do | therapy can | will help | can help ] | nothing you can do ~4 change it|about it ~3 adult", notIf: mythFrame + "|not|never"},
 	{ID: "avoidance_healthy", Claim: "Avoiding what makes you anxious is the healthiest strategy.", Correction: "Avoidance keeps anxiety going; gradual, supported facing of fears reduces it.",
 		pat: "avoiding|avoid ~4 anxious|anxiety|scares ~4 healthiest|best|only ~2 strategy|way|approach", notIf: mythFrame + "|not|never"},
 	{ID: "cannabis_harmless", Claim: "Cannabis isn't addictive, so heavy use is fine.", Correction: "Cannabis can cause dependence, especially with daily use.",

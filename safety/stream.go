@@ -329,7 +329,7 @@ var riskTopicCues = newCues(riskTopicWords)
 // matched as a word: as a substring it made every reply after "I'm
 // thinking of applying for a job" a risk context, where "go for it" is
 // encouragement of harm.
-var riskTopicWords = []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", " thin ", " thin.", " thin,", "thinner", "thinnest", "skinny", " eat"}
+var riskTopicWords = []string{"988", "crisis", "lifeline", "samaritans", "hotline", "helpline", "suicid", "kill myself", "kill my self", "end it", "end my life", "die", "dying", "dead", "overdose", "pills", "cut myself", "hurt myself", "self harm", "self-harm", "starve", "purge", "not eat", "stop eating", "lethal", "painless", "jump", "hang", "kms", "unalive", "worth living", " fat ", "weight", "calories", " thin ", " thin.", " thin,", "thinner", "thinnest", "skinny", " eat", "fasting", "restrict", "binge", "laxative", "throw up", "throwing up", "make myself sick", "razor", "blades", "shotgun", "firearm", "noose"}
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "eg", "ie", "jr", "sr", "approx", "dept")
