@@ -1,0 +1,201 @@
+// How Assess uses the classifiers: what the gate knows about the latest
+// message (GateInput), the thresholds it applies (GateLevel), and the
+// conditions under which a classifier may raise a level the rules assigned:
+// scope, corroboration by a rule, risk cues and anchor words.
+package safety
+
+import "github.com/tend-project/tend/conv"
+
+// GateInput is what the classifier gate in Assess knows about the latest
+// user message. Assessor.GateInput computes it and GateLevel applies the
+// thresholds, so a trainer can try many thresholds without running the
+// rules again (internal/trainclf does).
+type GateInput struct {
+	RuleLevel        Level   // from the rules and conversation memory
+	Score, ScoreHigh float64 // P(moderate+), P(high+) of the latest message
+	ScoreThird       float64 // P(someone else at high+) of the latest message
+	Excluded         bool    // an idiom or technical exclusion matched
+	Suppressed       bool    // a high-level rule was switched off by its notIf words
+	MayRaise         bool    // scope leaves room for the moderate head
+	MayRaiseHigh     bool    // scope leaves room for the high head
+	Corroborated     bool    // the rules found risk of their own in the message
+	Anchored         bool    // corroborated, or an anchor word and a risk cue
+	HighAnchored     bool    // anchored, or a risk cue and a means, place or farewell word
+	MayRaiseThird    bool    // names another person, and the rules found no risk to the writer
+}
+
+// GateInput returns the gate's view of c's latest user message.
+func (a *Assessor) GateInput(c *conv.Conversation) GateInput { return a.analyse(c).gate }
+
+// GateLevel applies the thresholds to in: the level Assess reports and
+// whether a classifier raised it. The classifiers may only raise the level
+// the rules assigned, never lower it, and only where the rules did not
+// decide against risk: nothing negated, scoped (hypothetical, past,
+// informational) or excluded as an idiom, and no risk found for someone
+// else. Without a rule hit the message needs a risk cue (death, harm,
+// despair, farewell), not only a charged noun ("the bridge near my house is
+// closed", "cut the onions"), unless P(high+) clears the stricter
+// BareThreshold.
+func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
+	if in.Excluded {
+		return in.RuleLevel, "", false
+	}
+	th := a.BareThreshold
+	switch {
+	case in.Corroborated:
+		th = a.HighThreshold
+	case in.Suppressed:
+		// Without a rule of its own, the classifier may not overrule a
+		// rule that found an everyday purpose.
+		th = 0
+	case in.HighAnchored:
+		th = a.HighAloneThreshold
+	}
+	if th > 0 && in.ScoreHigh >= th && in.RuleLevel < LevelHigh && in.MayRaiseHigh {
+		return LevelHigh, SubjectSelf, true
+	}
+	if a.ThirdThreshold > 0 && in.ScoreThird >= a.ThirdThreshold && in.RuleLevel < LevelHigh && in.MayRaiseThird && !in.Suppressed {
+		return LevelHigh, SubjectThirdParty, true
+	}
+	if a.ClassifierThreshold > 0 && in.Score >= a.ClassifierThreshold && in.RuleLevel <= LevelLow && in.MayRaise && in.Anchored {
+		return LevelModerate, SubjectSelf, true
+	}
+	return in.RuleLevel, "", false
+}
+
+// classifierMayRaise reports whether the latest turn's hits leave room for
+// the classifier: none at all, or only unscoped, un-negated self hits of
+// low weight.
+func classifierMayRaise(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&^(kCue|kPassive) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// classifierMayRaiseHigh reports whether the latest turn leaves room for the
+// P(high+) head: every hit is an in-scope, un-negated hit about the writer,
+// and none is passive ideation (which the rules rate moderate on purpose).
+func classifierMayRaiseHigh(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&(kSafe|kPassive) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// classifierMayRaiseThird reports whether the third-party head may speak
+// for the latest turn: it names another person, and no hit is negated,
+// general (a question about anyone) or risk to the writer.
+func classifierMayRaiseThird(t *turn) bool {
+	for _, h := range t.hits {
+		if h.negated || h.subject == SubjectGeneral || h.scope == "hypothetical" || h.scope == "quoted" ||
+			h.subject == SubjectSelf && h.level >= LevelModerate {
+			return false
+		}
+	}
+	for _, tk := range t.toks {
+		if thirdPerson[tk.w] && !indefinite[tk.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// guessCategory names the category of a message only the classifier
+// raised, from its topic words; suicidal ideation when nothing points
+// elsewhere.
+func guessCategory(toks []token) Category {
+	for _, t := range toks {
+		switch t.w {
+		case "eat", "eating", "ate", "food", "meal", "meals", "starve", "starving", "purge", "purging", "calories", "weight", "fat", "thin", "binge", "laxatives":
+			return CatDisorderedEating
+		case "voices", "watching", "spying", "messages", "implanted", "followed", "poisoning":
+			return CatPsychosis
+		case "cut", "cuts", "cutting", "burn", "burning", "scratch", "scratching", "blade", "razor", "bleed", "bruise", "bruises":
+			return CatSelfHarm
+		}
+	}
+	return CatSuicidalIdeation
+}
+
+// corroborated reports whether the rules found some risk of their own in
+// the turn (a hit rated low or above); plan or timeline words alone ("in
+// place", "tonight") do not count.
+func corroborated(t *turn) bool {
+	for _, h := range t.hits {
+		if !h.negated && h.level >= LevelLow {
+			return true
+		}
+	}
+	return false
+}
+
+// riskAnchors are words without which the classifier may not raise a
+// message: it must at least touch on death, harm or despair.
+var riskAnchors = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "live", "living",
+	"end", "ending", "hurt", "hurting", "harm", "cut", "cutting", "pills", "gone", "disappear", "exist", "existing", "burden",
+	"worthless", "hopeless", "point", "sleep", "wake", "funeral", "over", "pain", "starve", "eat", "eating", "voices",
+	"hit", "hits", "beat", "scared", "afraid", "bleeding", "overdose", "blade", "anymore", "life", "forever", "longer")
+
+// highAnchors widen the anchors for the P(high+) head to means, places,
+// plans and farewells: "I have the rope", "standing on the bridge",
+// "I'm not going to be around much longer".
+var highAnchors = set("rope", "noose", "hang", "hanging", "bridge", "roof", "ledge", "balcony", "cliff", "jump", "jumping",
+	"tracks", "overpass", "height", "pills", "tablets", "painkillers", "paracetamol", "tylenol", "insulin", "antidepressants",
+	"swallowed", "knife", "gun", "razor", "blade", "bleed", "blood", "deeper", "fatal", "deadly", "lethal", "survive", "garage",
+	"exhaust", "note", "letters", "goodbye", "bye", "decided", "funeral", "insurance", "smother", "strangle", "stab",
+	"chemicals", "stockpiling", "counted", "relieved", "favour", "favor")
+
+func hasHighAnchor(toks []token) bool {
+	for _, t := range toks {
+		if highAnchors[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// riskCues are the words that make a message about risk rather than only
+// near its vocabulary: death, harm, despair, farewells, finality. A message
+// the rules found nothing in needs one before the classifier may raise it.
+var riskCues = set("die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "hurt", "hurting",
+	"harm", "burden", "worthless", "hopeless", "pointless", "point", "funeral", "overdose", "bleeding", "bleed", "disappear",
+	"exist", "existing", "goodbye", "bye", "gone", "forever", "anymore", "starve", "starving", "voices", "scared", "afraid",
+	"pain", "wake", "nerve", "decided", "enough", "letters", "deeper", "swallowed", "hate", "tired", "alone", "nobody",
+	"sorry", "longer", "life", "live", "living", "jump", "jumping", "hit", "hits", "beat", "eat", "eating", "cutting", "cuts",
+	"myself", "never", "final", "relieved", "favour", "favor", "matter", "worth", "survive", "fall", "sleep", "leave",
+	"fatal", "deadly", "lethal", "stockpiling", "stockpiled", "hoarding", "smother", "strangle", "stab", "easy", "quick", "again")
+
+// situationHit reports whether the rules found a place, means, plan,
+// timeline, resolve or farewell about the writer in the turn, even one rated
+// none on its own ("I'm on the roof", "I bought the pills today").
+func situationHit(t *turn) bool {
+	for _, h := range t.hits {
+		if !h.negated && h.scope == "" && h.subject == SubjectSelf && h.r.kind&(kMeans|kPlan|kResolve|kGoodbye) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRiskCue(toks []token) bool {
+	for _, t := range toks {
+		if riskCues[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnchor(toks []token) bool {
+	for _, t := range toks {
+		if riskAnchors[t.w] {
+			return true
+		}
+	}
+	return false
+}

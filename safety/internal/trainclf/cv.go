@@ -1,0 +1,164 @@
+// Operating points and held-out measurement for trainclf: the grid of
+// thresholds, what one operating point does on a held-out source (recall,
+// false positives, over-escalation), the per-source false-positive budget
+// and AUC.
+package main
+
+import (
+	"math"
+
+	"github.com/tend-project/tend/safety"
+)
+
+// gate is one operating point: the Assessor's four thresholds.
+type gate struct{ mod, high, alone, bare, third float64 }
+
+func (g gate) apply(a *safety.Assessor) {
+	a.ClassifierThreshold, a.HighThreshold, a.HighAloneThreshold, a.BareThreshold = g.mod, g.high, g.alone, g.bare
+	a.ThirdThreshold = g.third
+}
+
+// thresholdGrid lists the candidate operating points; a zero disables
+// that use of the classifier, so the grid includes the rules alone.
+func thresholdGrid() []gate {
+	mods := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	highs := []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+	alones := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	bares := []float64{0, 0.7, 0.8, 0.9, 0.95}
+	thirds := []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	var out []gate
+	for _, m := range mods {
+		for _, h := range highs {
+			for _, al := range alones {
+				if al != 0 && h != 0 && al < h {
+					continue
+				}
+				for _, b := range bares {
+					if b != 0 && (al == 0 || b < al) {
+						continue
+					}
+					for _, t := range thirds {
+						out = append(out, gate{m, h, al, b, t})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// foldStat is what one operating point did on one held-out source.
+// overHigh is the share of cases labelled moderate or lower that were
+// raised to high or above: over-escalation costs a person a crisis
+// response they did not need.
+type foldStat struct{ highRec, modRec, fprMod, fprLow, overHigh float64 }
+
+// measureGate is measure for one operating point, from precomputed gate
+// inputs: the level Assess would report for each case.
+func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput) foldStat {
+	var hiTP, hiN, modTP, modN, neg, fpMod, fpLow, below, over int
+	for i, c := range cases {
+		got, _, _ := a.GateLevel(ins[i])
+		if c.Level < safety.LevelHigh {
+			below++
+			over += b2i(got >= safety.LevelHigh)
+		}
+		switch {
+		case c.Level >= safety.LevelHigh:
+			hiN++
+			hiTP += b2i(got >= safety.LevelHigh)
+		case c.Level == safety.LevelNone:
+			neg++
+			fpMod += b2i(got >= safety.LevelModerate)
+			fpLow += b2i(got >= safety.LevelLow)
+		}
+		if c.Level >= safety.LevelModerate {
+			modN++
+			modTP += b2i(got >= safety.LevelModerate)
+		}
+	}
+	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below)}
+}
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func measure(r *safety.Report) foldStat {
+	fs := foldStat{highRec: r.HighPlus.Recall(), modRec: r.AnyRisk.Recall(), fprMod: r.FPRModerate(), fprLow: r.FPR()}
+	return fs
+}
+
+// macro averages high+ recall, FPR(moderate+) and over-escalation over the
+// held-out sources.
+func macro(fs []foldStat) (rec, fpr float64) {
+	rec, fpr, _ = macro3(fs)
+	return rec, fpr
+}
+
+func macro3(fs []foldStat) (rec, fpr, over float64) {
+	for _, f := range fs {
+		rec += f.highRec
+		fpr += f.fprMod
+		over += f.overHigh
+	}
+	n := float64(len(fs))
+	return rec / n, fpr / n, over / n
+}
+
+func macroMod(fs []foldStat) float64 {
+	var rec float64
+	for _, f := range fs {
+		rec += f.modRec
+	}
+	return rec / float64(len(fs))
+}
+
+// withinBudget reports whether an operating point adds at most maxAdd to
+// the rules' own false-positive rate (moderate+) and over-escalation on
+// every held-out source: the classifier may not buy recall on one writer's
+// text with false alarms on another's.
+func withinBudget(fs, rules []foldStat, maxAdd float64) bool {
+	for k := range fs {
+		if fs[k].fprMod-rules[k].fprMod > maxAdd || fs[k].overHigh-rules[k].overHigh > maxAdd {
+			return false
+		}
+	}
+	return true
+}
+
+type scored struct {
+	p float64
+	y bool
+}
+
+// auc is the area under the ROC curve: the chance a random positive
+// scores above a random negative (ties count half).
+func auc(xs []scored) float64 {
+	var pos, neg []float64
+	for _, x := range xs {
+		if x.y {
+			pos = append(pos, x.p)
+		} else {
+			neg = append(neg, x.p)
+		}
+	}
+	if len(pos) == 0 || len(neg) == 0 {
+		return math.NaN()
+	}
+	var s float64
+	for _, p := range pos {
+		for _, n := range neg {
+			switch {
+			case p > n:
+				s++
+			case p == n:
+				s += 0.5
+			}
+		}
+	}
+	return s / float64(len(pos)*len(neg))
+}
