@@ -70,6 +70,10 @@ type Result struct {
 	ReleaseMinms   float64 `json:"release_overhead_min_ms"` // below 0 would mean a broken measurement
 	TotalP50ms     float64 `json:"request_overhead_p50_ms"`
 	TotalP99ms     float64 `json:"request_overhead_p99_ms"`
+	UpP50ms        float64 `json:"request_leg_p50_ms"` // backend received − client sent
+	UpP99ms        float64 `json:"request_leg_p99_ms"`
+	EndP50ms       float64 `json:"end_leg_p50_ms"` // client read [DONE] − backend began its [DONE]
+	EndP99ms       float64 `json:"end_leg_p99_ms"`
 	HoldP50ms      float64 `json:"guard_hold_p50_ms"` // first text: client read − backend wrote the sentence's first word
 	ClientP50ms    float64 `json:"client_total_p50_ms"`
 	ClientP99ms    float64 `json:"client_total_p99_ms"`
@@ -87,6 +91,7 @@ func (r Result) String() string {
 	fmt.Fprintf(&b, "requests %d (%.0f/s), backend chunks %.0f/s, errors %d\n", r.Requests, r.RequestsPerS, r.ChunksPerS, r.Errors)
 	fmt.Fprintf(&b, "overhead added by tend: first token p50 %.2f ms p99 %.2f ms; per release p50 %.2f ms p99 %.2f ms max %.1f ms; whole request p50 %.2f ms p99 %.2f ms\n",
 		r.FirstP50ms, r.FirstP99ms, r.ReleaseP50ms, r.ReleaseP99ms, r.ReleaseMaxms, r.TotalP50ms, r.TotalP99ms)
+	fmt.Fprintf(&b, "legs: request to backend p50 %.2f ms p99 %.2f ms; backend's end to client's [DONE] p50 %.2f ms p99 %.2f ms\n", r.UpP50ms, r.UpP99ms, r.EndP50ms, r.EndP99ms)
 	fmt.Fprintf(&b, "guard sentence hold p50 %.0f ms; client total p50 %.0f ms p99 %.0f ms\n", r.HoldP50ms, r.ClientP50ms, r.ClientP99ms)
 	perChunk := 0.0
 	if r.ChunksPerS > 0 {
@@ -102,8 +107,8 @@ func (r Result) String() string {
 
 // samples are one session's measurements, merged at the end.
 type samples struct {
-	first, release, total, hold, client []float64
-	chunks                              int
+	first, release, total, hold, client, up, end []float64
+	chunks                                       int
 }
 
 // Run performs the load test until cfg.Duration passes or ctx ends.
@@ -188,6 +193,8 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		m.total = append(m.total, s.total...)
 		m.hold = append(m.hold, s.hold...)
 		m.client = append(m.client, s.client...)
+		m.up = append(m.up, s.up...)
+		m.end = append(m.end, s.end...)
 		m.chunks += s.chunks
 	}
 	measured := elapsed - cfg.Warmup.Seconds()
@@ -201,6 +208,8 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	res.ReleaseMinms = pct(m.release, 0)
 	res.TotalP50ms, res.TotalP99ms = pct(m.total, 0.50), pct(m.total, 0.99)
 	res.HoldP50ms = pct(m.hold, 0.50)
+	res.UpP50ms, res.UpP99ms = pct(m.up, 0.50), pct(m.up, 0.99)
+	res.EndP50ms, res.EndP99ms = pct(m.end, 0.50), pct(m.end, 0.99)
 	res.ClientP50ms, res.ClientP99ms = pct(m.client, 0.50), pct(m.client, 0.99)
 	if v, ok := firstErr.Load().(string); ok {
 		res.FirstErr = v
@@ -224,6 +233,8 @@ func (s *samples) add(be *backend, obs *observation, rec *record) {
 	client := obs.end.Sub(obs.start)
 	s.total = append(s.total, ms(client-rec.done.Sub(rec.recv)))
 	s.client = append(s.client, ms(client))
+	s.up = append(s.up, ms(up))
+	s.end = append(s.end, ms(obs.end.Sub(rec.done)))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

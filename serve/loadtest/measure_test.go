@@ -42,6 +42,8 @@ func TestOverheadArithmetic(t *testing.T) {
 		total:   []float64{64 - 61},  // the client's 64 ms minus the backend's own 61
 		hold:    []float64{23 - 1.5}, // the first sentence waited for its end
 		client:  []float64{64},
+		up:      []float64{1},       // the request reached the backend after 1 ms
+		end:     []float64{64 - 62}, // [DONE] reached the client 2 ms after the backend's
 		chunks:  4,
 	}
 	if diff := cmp.Diff(want, s, cmp.AllowUnexported(samples{})); diff != "" {
