@@ -7,7 +7,15 @@ import "strings"
 // findURLs returns the byte ranges of http(s) and www. links in s.
 func findURLs(s string) [][2]int {
 	var out [][2]int
-	low := strings.ToLower(s)
+	// Lower-case ASCII only, so offsets in low are offsets in s
+	// (strings.ToLower turns an invalid byte into three; FuzzGuardScan).
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	low := string(b)
 	for i := 0; i < len(s); {
 		j := -1
 		for _, p := range []string{"https://", "http://", "www."} {
