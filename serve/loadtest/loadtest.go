@@ -78,7 +78,7 @@ type Result struct {
 	ClientP50ms    float64 `json:"client_total_p50_ms"`
 	ClientP99ms    float64 `json:"client_total_p99_ms"`
 	ServerCores    float64 `json:"server_cpu_cores,omitempty"` // separate process only
-	ClientCores    float64 `json:"client_cpu_cores"`           // load generator and fake backend
+	ClientCores    float64 `json:"client_cpu_cores"`           // load generator and fake backend (and tend, in process)
 	LoadBefore     string  `json:"loadavg_before,omitempty"`
 	LoadAfter      string  `json:"loadavg_after,omitempty"`
 	FirstErr       string  `json:"first_error,omitempty"`
@@ -93,12 +93,13 @@ func (r Result) String() string {
 		r.FirstP50ms, r.FirstP99ms, r.ReleaseP50ms, r.ReleaseP99ms, r.ReleaseMaxms, r.TotalP50ms, r.TotalP99ms)
 	fmt.Fprintf(&b, "legs: request to backend p50 %.2f ms p99 %.2f ms; backend's end to client's [DONE] p50 %.2f ms p99 %.2f ms\n", r.UpP50ms, r.UpP99ms, r.EndP50ms, r.EndP99ms)
 	fmt.Fprintf(&b, "guard sentence hold p50 %.0f ms; client total p50 %.0f ms p99 %.0f ms\n", r.HoldP50ms, r.ClientP50ms, r.ClientP99ms)
-	perChunk := 0.0
-	if r.ChunksPerS > 0 {
-		perChunk = r.ServerCores * 1e6 / r.ChunksPerS
+	if r.SeparateServer && r.ChunksPerS > 0 {
+		fmt.Fprintf(&b, "CPU: tend %.2f cores (%.1f µs per backend chunk, request costs included), load generator + fake %.2f cores",
+			r.ServerCores, r.ServerCores*1e6/r.ChunksPerS, r.ClientCores)
+	} else {
+		fmt.Fprintf(&b, "CPU: tend, load generator and fake together %.2f cores", r.ClientCores)
 	}
-	fmt.Fprintf(&b, "CPU: tend %.2f cores (%.1f µs per backend chunk, request costs included), load generator + fake %.2f cores; loadavg before %q after %q",
-		r.ServerCores, perChunk, r.ClientCores, r.LoadBefore, r.LoadAfter)
+	fmt.Fprintf(&b, "; loadavg before %q after %q", r.LoadBefore, r.LoadAfter)
 	if r.FirstErr != "" {
 		fmt.Fprintf(&b, "\nfirst error: %s", r.FirstErr)
 	}
