@@ -28,7 +28,7 @@ var conceptMacros = map[string]string{
 	// lethality and quantity questions
 	"lethal": "fatal|lethal|deadly|toxic|poisonous|overdose|painless",
 	// concealment: a time when nobody is there to stop it
-	"secret": "after|when|once|while ~1 [ everyone | everybody | they | my parents | my family | my wife | my husband | my partner | my roommate | my flatmate | my mom | my dad | the house | the kids ] ~1 all? ~1 [ is asleep | are asleep | is sleeping | are sleeping | is out | are out | is away | are away | goes to sleep | go to sleep | goes to bed | go to bed | has gone | have gone | leaves | leave | is at work | are at work | falls asleep | fall asleep | gone to bed | gone out ] | without [ anyone | anybody | them | my family | my parents ] ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
+	"secret": "after|when|once|while ~1 my|the? ~1 everyone|everybody|they|parents|family|wife|husband|partner|roommate|flatmate|mom|dad|house|kids ~1 all? ~1 is|are|goes|go|has|have|falls|fall|leaves|leave|gone ~2 asleep|sleeping|out|away|sleep|bed|work|gone|leaves|leave | without anyone|anybody|them|family|parents ~1 knowing|noticing|finding | so [ no one | nobody ] can stop me | before anyone ~1 wakes|notices|gets",
 	// soon: when risk is hours away
 	"near": "tonight|today|now | right now | later tonight | this evening | in an hour | in a few hours | within the hour | before morning | by morning",
 	// self-harm: verbs, body parts and what shows it was harm
@@ -102,9 +102,9 @@ var conceptRules = []rule{
 	{id: "cm_care_if", pat: "[ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster|bird|horse ~8 [ if anything | if something | when i am gone | once i am gone | after i am gone | when i am not | forever | for good ] | [ if anything | if something ] ~4 happens|happened ~2 to me ~8 [ look after | take care of | feed | have | keep | take ] ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|rabbit|hamster",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
 		notIf: "trip|holiday|vacation|flight|fly|travel|travelling|traveling|surgery|operation|hospital|deployment|deployed|tour|hike|hiking|climb|climbing|expedition|abroad|conference|work|weekend|festival|honeymoon|wedding|shift|shifts|testament|solicitor|insurance|policy|pension|mortgage|lawyer|parenthood|guardian|guardians|moving|allergic"},
-	{id: "cm_asked_look_after", pat: "asked|told|made ~1 [ my? @rel | someone | a neighbour | a neighbor | a friend ] ~3 to ~1 [ look after | take care of | feed | have | keep ] ~1 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster ~8 [ if anything | if something | when i am | once i am | after i am | forever | for good | i think she knows | i think he knows ]",
+	{id: "cm_asked_look_after", pat: "asked|told|made|getting|got ~4 to ~1 look|take|feed|have|keep ~3 my ~1 dog|cat|cats|dogs|pet|pets|kids|children|plants|fish|rabbit|hamster ~8 if|forever|good|knows|gone",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
-		notIf: "trip|holiday|vacation|flight|travel|surgery|operation|hospital|deployment|tour|hike|abroad|conference|work|weekend|week|festival|wedding|shift|move|moving|allergic"},
+		notIf: "trip|holiday|vacation|flight|travel|surgery|operation|hospital|deployment|tour|hike|abroad|conference|work|weekend|week|festival|wedding|shift|move|moving|allergic|rain|weather|sick|ill|late"},
 	{id: "cm_favour", pat: "[ do | doing | did ] ~1 [ them | everyone | everybody | the world | you all | my family ] ~1 a|that|the|this ~1 favour|favor | make it ~1 easier|better ~1 for everyone|everybody|them ~2 soon|tonight|by ~1 leaving|going|disappearing",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kResolve,
 		notIf: "party|early|work|dishes|cooking|cook|cleaning|clean|shopping|chores|lift|ride|babysit|babysitting|moving|help|homework|lol|haha|drive|driving"},
@@ -117,7 +117,7 @@ var conceptRules = []rule{
 	{id: "cm_sh_body", pat: "@shv ~2 my|the ~1 @body ~6 @shsign | @shv ~2 my|the ~1 @body ~1 up ~4 @shsign | i ~1 @shv ~2 myself ~6 @shsign | @shsign ~6 @shv ~2 my ~1 @body",
 		cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm,
 		notIf: "fell|fall|falling|tripped|bike|cycling|football|soccer|rugby|hockey|accident|accidentally|cooking|kitchen|garden|gardening|cat|kitten|dog|puppy|surgery|operation|nurse|doctor|eczema|rash|itchy|itching|mosquito|bites|bite|sunburn|sunburnt|sun|beach|oven|iron|stove|tattoo|shaving|shave|wax|gym|workout|climbing|rope|game|fabric|hair|paper|mosquitoes|allergy|allergic|hives|chickenpox"},
-	{id: "cm_sh_relapse_hide", pat: "@relapse ~10 @hide | @hide ~6 [ the cuts | the scars | the marks | my arms | my wrists | my thighs | it ] ~8 @relapse | @relapse ~6 [ self harm | cutting | the cuts | the blade | cut | sh | hurting myself | harming myself ]",
+	{id: "cm_sh_relapse_hide", pat: "@relapse ~10 @hide | @relapse ~6 self|cutting|cuts|blade|cut|sh|hurting|harming",
 		cat: CatSelfHarm, lvl: LevelModerate, kind: kSelfHarm,
 		notIf: "smoking|cigarettes|vaping|vape|drinking|alcohol|beer|wine|gambling|diet|sugar|caffeine|coffee|porn|weed|nails|gaming|chocolate|sweets"},
 	{id: "cm_sh_tp_seen", pat: "saw|seen|noticed|found|spotted ~3 cuts|scars|burns|marks|scratches|bruises ~2 on ~2 his|her|their|my ~2 @body",
