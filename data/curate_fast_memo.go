@@ -29,15 +29,26 @@ const memoEntries = 1 << 17
 // odds of about one in 10^26.
 type pieceKey [2]uint64
 
-// memoTable is a bounded map from texts to V. Safe for concurrent use.
+// memoTable is a bounded map from texts to V, split into shards by key so
+// the workers rarely wait for one another's lock. Safe for concurrent use.
 type memoTable[V any] struct {
-	s1, s2   maphash.Seed
+	s1, s2 maphash.Seed
+	shards [memoShards]memoShard[V]
+}
+
+const memoShards = 16
+
+type memoShard[V any] struct {
 	mu       sync.Mutex
 	cur, old map[pieceKey]V
 }
 
 func newMemoTable[V any]() *memoTable[V] {
-	return &memoTable[V]{s1: maphash.MakeSeed(), s2: maphash.MakeSeed(), cur: map[pieceKey]V{}, old: map[pieceKey]V{}}
+	t := &memoTable[V]{s1: maphash.MakeSeed(), s2: maphash.MakeSeed()}
+	for i := range t.shards {
+		t.shards[i].cur, t.shards[i].old = map[pieceKey]V{}, map[pieceKey]V{}
+	}
+	return t
 }
 
 func (t *memoTable[V]) key(s string) pieceKey {
@@ -46,28 +57,30 @@ func (t *memoTable[V]) key(s string) pieceKey {
 
 // get returns the entry for k, moving it to the current generation.
 func (t *memoTable[V]) get(k pieceKey) (V, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	v, ok := t.cur[k]
+	sh := &t.shards[k[0]%memoShards]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	v, ok := sh.cur[k]
 	if !ok {
-		if v, ok = t.old[k]; ok {
-			t.putLocked(k, v)
+		if v, ok = sh.old[k]; ok {
+			sh.putLocked(k, v)
 		}
 	}
 	return v, ok
 }
 
 func (t *memoTable[V]) put(k pieceKey, v V) {
-	t.mu.Lock()
-	t.putLocked(k, v)
-	t.mu.Unlock()
+	sh := &t.shards[k[0]%memoShards]
+	sh.mu.Lock()
+	sh.putLocked(k, v)
+	sh.mu.Unlock()
 }
 
-func (t *memoTable[V]) putLocked(k pieceKey, v V) {
-	if len(t.cur) >= memoEntries {
-		t.old, t.cur = t.cur, make(map[pieceKey]V, memoEntries/4)
+func (sh *memoShard[V]) putLocked(k pieceKey, v V) {
+	if len(sh.cur) >= memoEntries/memoShards {
+		sh.old, sh.cur = sh.cur, make(map[pieceKey]V, memoEntries/memoShards/4)
 	}
-	t.cur[k] = v
+	sh.cur[k] = v
 }
 
 // sentVerdict is what the sentence memo knows about one sentence: for

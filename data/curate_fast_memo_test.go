@@ -58,7 +58,11 @@ func TestMemoTableBounded(t *testing.T) {
 	for i := range 3 * memoEntries {
 		tb.put(tb.key(string(rune(i))+"x"), i)
 	}
-	if n := len(tb.cur) + len(tb.old); n > 2*memoEntries {
+	n := 0
+	for i := range tb.shards {
+		n += len(tb.shards[i].cur) + len(tb.shards[i].old)
+	}
+	if n > 2*memoEntries {
 		t.Errorf("table holds %d entries, want at most %d", n, 2*memoEntries)
 	}
 	k := tb.key(string(rune(3*memoEntries-1)) + "x")
