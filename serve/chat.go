@@ -45,10 +45,13 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) error {
 	if req.Stream {
 		sse := newSSEWriter(w, id, s.cfg.ModelName, time.Now().Unix())
 		first := true
-		res, err = s.pipe.run(ctx, req, locale, func(text string) error {
+		res, err = s.pipe.run(ctx, req, locale, func(text string, last bool) error {
 			if first {
 				s.metrics.firstByte.Observe(time.Since(start).Seconds())
 				first = false
+			}
+			if last {
+				return sse.queueContent(text) // goes out with the finish event
 			}
 			return sse.content(text)
 		})
@@ -64,7 +67,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) error {
 		}
 		// A stream that failed midway is closed; the client sees no [DONE].
 	} else {
-		res, err = s.pipe.run(ctx, req, locale, func(string) error { return nil })
+		res, err = s.pipe.run(ctx, req, locale, func(string, bool) error { return nil })
 		if err != nil {
 			return err
 		}

@@ -77,8 +77,12 @@ type turnResult struct {
 	GenDuration  time.Duration
 }
 
-// run performs one turn. emit receives text as it becomes safe to send.
-func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string, emit func(string) error) (turnResult, error) {
+// emitFunc receives text as it becomes safe to send. last is true for the
+// turn's final text, which a stream can then send together with its end.
+type emitFunc func(text string, last bool) error
+
+// run performs one turn.
+func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string, emit emitFunc) (turnResult, error) {
 	c := &conv.Conversation{ID: "request", Messages: req.Messages}
 	a := p.assessor.Assess(c)
 	res := turnResult{Meta: Meta{
@@ -88,12 +92,12 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 		res.Meta.Categories = append(res.Meta.Categories, string(cat))
 	}
 	var sent strings.Builder
-	send := func(s string) error {
+	send := func(s string, last bool) error {
 		if s == "" {
 			return nil
 		}
 		sent.WriteString(s)
-		return emit(s)
+		return emit(s, last)
 	}
 
 	if a.Level >= p.crisisLevel() {
@@ -104,7 +108,7 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 		if firstAssistantTurn(c) {
 			text += "\n\n" + disclosureLine
 		}
-		if err := send(text); err != nil {
+		if err := send(text, true); err != nil {
 			return res, err
 		}
 		res.Text, res.FinishReason = sent.String(), "stop"
@@ -120,7 +124,7 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 		MaxTokens: req.MaxTokens, Stop: req.Stop, Seed: req.Seed, User: req.User,
 	}, func(delta string) error {
 		safe, _ := sg.Write(delta)
-		return send(safe)
+		return send(safe, false)
 	})
 	res.GenDuration = time.Since(start)
 	if err != nil {
@@ -130,7 +134,7 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 		// The backend failed before saying anything: answer with a safe
 		// fallback rather than an error, so nobody is left with nothing.
 		res.Meta.GuardAction = "backend_unavailable"
-		if ferr := send(p.fallbackReply(locale, c)); ferr != nil {
+		if ferr := send(p.fallbackReply(locale, c), true); ferr != nil {
 			return res, ferr
 		}
 		res.Text, res.FinishReason = sent.String(), "stop"
@@ -146,7 +150,7 @@ func (p *pipeline) run(ctx context.Context, req *llm.ChatRequest, locale string,
 			tail += renderCitations(links) // one event, not two
 		}
 	}
-	if err := send(tail); err != nil {
+	if err := send(tail, true); err != nil {
 		return res, err
 	}
 	if a.Level >= safety.LevelModerate {

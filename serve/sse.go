@@ -6,8 +6,8 @@
 // one reused buffer (the id, model and timestamp prefix is encoded once per
 // stream) rather than marshalled; the bytes are exactly what encoding/json
 // would write (TestSSEContentMatchesEncodingJSON). Events that are ready
-// together (the role chunk and the first content; the finish, usage and
-// [DONE] events) go out in one write and one flush.
+// together (the role chunk and the first content; the reply's last text
+// and the finish, usage and [DONE] events) go out in one write and flush.
 package serve
 
 import (
@@ -59,7 +59,20 @@ func (s *sseWriter) start() error {
 	return nil
 }
 
+// content sends a content event at once.
 func (s *sseWriter) content(text string) error {
+	if text == "" {
+		return nil
+	}
+	if err := s.queueContent(text); err != nil {
+		return err
+	}
+	return s.flush()
+}
+
+// queueContent adds a content event to be sent with the next one; the
+// reply's last text waits for the finish event this way.
+func (s *sseWriter) queueContent(text string) error {
 	if text == "" {
 		return nil
 	}
@@ -70,7 +83,7 @@ func (s *sseWriter) content(text string) error {
 	s.buf = append(s.buf, `,"choices":[{"index":0,"delta":{"content":`...)
 	s.buf = appendJSONString(s.buf, text)
 	s.buf = append(s.buf, `},"finish_reason":null}]}`+"\n\n"...)
-	return s.flush()
+	return nil
 }
 
 func (s *sseWriter) finish(reason string, safety any, usage *llm.Usage) error {

@@ -35,6 +35,6 @@ func (p *Pipeline) Turn(ctx context.Context, msgs []conv.Message, locale string,
 	if err := validateChatRequest(req, p.p.cfg.Limits); err != nil {
 		return "", Meta{}, err
 	}
-	res, err := p.p.run(ctx, req, locale, emit)
+	res, err := p.p.run(ctx, req, locale, func(text string, _ bool) error { return emit(text) })
 	return res.Text, res.Meta, err
 }
