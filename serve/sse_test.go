@@ -119,3 +119,28 @@ func BenchmarkSSEContent(b *testing.B) {
 type discardWriter struct{ *httptest.ResponseRecorder }
 
 func (d discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+// TestSSELastTextWaitsForFinish: queued text is not written until the
+// finish event, so both leave in one write.
+func TestSSELastTextWaitsForFinish(t *testing.T) {
+	rec := httptest.NewRecorder()
+	sse := newSSEWriter(rec, "id", "tend", 1)
+	if err := sse.queueContent("Last words."); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Body.Len() != 0 {
+		t.Fatalf("queued text was written before the finish: %q", rec.Body.String())
+	}
+	if err := sse.finish("stop", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	body := rec.Body.String()
+	for _, want := range []string{`"role":"assistant"`, `"content":"Last words."`, `"finish_reason":"stop"`, "data: [DONE]\n\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("stream lacks %s:\n%s", want, body)
+		}
+	}
+	if !strings.HasSuffix(body, "data: [DONE]\n\n") {
+		t.Errorf("stream does not end with [DONE]:\n%s", body)
+	}
+}
