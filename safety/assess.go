@@ -2,7 +2,8 @@
 // conversation. Risk accumulates across turns (hopelessness earlier plus "I've
 // made up my mind" now is high), plans, means, timelines and goodbyes
 // escalate ideation, and a direct "yes" to an assistant's question about
-// suicide counts as disclosure. A small classifier adds a second opinion.
+// suicide counts as disclosure. Three small classifiers add a second opinion
+// (classifier_assess.go).
 package safety
 
 import (

@@ -1,8 +1,11 @@
-// The classifier: logistic regression over hashed word unigrams and bigrams
-// of normalised text, giving P(moderate-or-higher risk) for one message. It
-// is a second opinion for phrasings the lexicon has not seen; the rules stay
-// in charge. Weights ship embedded (classifier.bin) and are rebuilt by
-// `go generate` (internal/trainclf; training data in docs/safety.md).
+// The classifiers: logistic regressions over hashed features of one
+// normalised message (word unigrams and bigrams, character n-grams, and the
+// concept features of classifier_concepts.go). Three heads ship embedded:
+// P(moderate+) and P(high+) for the writer (classifier.bin,
+// classifier_high.bin) and P(someone else at high+) (classifier_third.bin).
+// They are a second opinion for phrasings the lexicon has not seen; the
+// rules stay in charge (classifier_assess.go). Rebuilt by `go generate`
+// (internal/trainclf; training data and cross-validation in docs/safety.md).
 package safety
 
 //go:generate go run ./internal/trainclf

@@ -20,29 +20,82 @@ func (g gate) apply(a *safety.Assessor) {
 
 // thresholdGrid lists the candidate operating points; a zero disables
 // that use of the classifier, so the grid includes the rules alone.
+// The candidate values of each threshold; zero disables that use.
+var (
+	gridMods   = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	gridHighs  = []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+	gridAlones = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+	gridBares  = []float64{0, 0.7, 0.8, 0.9, 0.95}
+	gridThirds = []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+)
+
 func thresholdGrid() []gate {
-	mods := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
-	highs := []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
-	alones := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
-	bares := []float64{0, 0.7, 0.8, 0.9, 0.95}
-	thirds := []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 	var out []gate
-	for _, m := range mods {
-		for _, h := range highs {
-			for _, al := range alones {
+	for _, m := range gridMods {
+		for _, h := range gridHighs {
+			for _, al := range gridAlones {
 				if al != 0 && h != 0 && al < h {
 					continue
 				}
-				for _, b := range bares {
+				for _, b := range gridBares {
 					if b != 0 && (al == 0 || b < al) {
 						continue
 					}
-					for _, t := range thirds {
+					for _, t := range gridThirds {
 						out = append(out, gate{m, h, al, b, t})
 					}
 				}
 			}
 		}
+	}
+	return out
+}
+
+// smooth averages each operating point's score with its grid neighbours
+// (one threshold one step away), so the choice does not ride on a single
+// lucky point of a flat, noisy surface. Points that break the constraints
+// (ok false) count with the worst score seen.
+func smooth(grid []gate, score []float64, ok []bool) []float64 {
+	idx := func(vs []float64, v float64) int {
+		for i, x := range vs {
+			if x == v {
+				return i
+			}
+		}
+		return -1
+	}
+	key := func(g gate) [5]int {
+		return [5]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridBares, g.bare), idx(gridThirds, g.third)}
+	}
+	at := map[[5]int]int{}
+	worst := 0.0
+	for i, g := range grid {
+		at[key(g)] = i
+		if i == 0 || score[i] < worst {
+			worst = score[i]
+		}
+	}
+	val := func(i int) float64 {
+		if !ok[i] {
+			return worst
+		}
+		return score[i]
+	}
+	out := make([]float64, len(grid))
+	for i, g := range grid {
+		k := key(g)
+		sum, n := val(i), 1
+		for d := range 5 {
+			for _, step := range []int{-1, 1} {
+				nk := k
+				nk[d] += step
+				if j, found := at[nk]; found {
+					sum += val(j)
+					n++
+				}
+			}
+		}
+		out[i] = sum / float64(n)
 	}
 	return out
 }

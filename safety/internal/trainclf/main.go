@@ -20,7 +20,8 @@
 //
 // The objective is macro high+ recall plus half the macro moderate+ recall,
 // minus the macro false-positive rate (moderate+) and over-escalation (a case
-// labelled moderate or lower rated high or above).
+// labelled moderate or lower rated high or above), averaged with the
+// neighbouring operating points so the choice is stable.
 package main
 
 import (
@@ -208,18 +209,21 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 			rulesStats = stats[gi]
 		}
 	}
+	scores := make([]float64, len(grid))
+	ok := make([]bool, len(grid))
+	for gi := range grid {
+		rec, fpr, over := macro3(stats[gi])
+		ok[gi] = fpr <= cfg.maxFPR && withinBudget(stats[gi], rulesStats, cfg.maxAdd)
+		// Recall of high and imminent risk counts most; moderate-or-higher
+		// recall counts half; false alarms and over-escalation are costs.
+		scores[gi] = rec + 0.5*macroMod(stats[gi]) - fpr - over
+	}
+	smoothed := smooth(grid, scores, ok)
 	best := -1
 	var bestScore float64
 	for gi := range grid {
-		rec, fpr, over := macro3(stats[gi])
-		if fpr > cfg.maxFPR || !withinBudget(stats[gi], rulesStats, cfg.maxAdd) {
-			continue
-		}
-		// Recall of high and imminent risk counts most; moderate-or-higher
-		// recall counts half; false alarms and over-escalation are costs.
-		score := rec + 0.5*macroMod(stats[gi]) - fpr - over
-		if best < 0 || score > bestScore {
-			best, bestScore = gi, score
+		if ok[gi] && (best < 0 || smoothed[gi] > bestScore) {
+			best, bestScore = gi, smoothed[gi]
 		}
 	}
 	if best < 0 {
