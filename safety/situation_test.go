@@ -3,7 +3,11 @@
 // everyday sentence that shares its vocabulary.
 package safety
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tend-project/tend/conv"
+)
 
 func TestSituational(t *testing.T) {
 	tests := []struct {
@@ -46,5 +50,66 @@ func TestSituational(t *testing.T) {
 		if got < tt.min || got > tt.max {
 			t.Errorf("%q: level %s, want %s..%s", tt.text, got, tt.min, tt.max)
 		}
+	}
+}
+
+// TestConcepts pins the concept rules (rules_concept.go) and the memory and
+// escalation changes of round 3: each risk phrasing next to an everyday
+// sentence with the same word classes.
+func TestConcepts(t *testing.T) {
+	tests := []struct {
+		text     string
+		min, max Level
+	}{
+		// means acquired, research, lethality
+		{"bought three boxes of paracetamol at different chemists so nobody would ask", LevelHigh, LevelImminent},
+		{"bought three boxes of paracetamol because the shop had a deal on", LevelNone, LevelLow},
+		{"i googled how many sertraline it would take", LevelHigh, LevelImminent},
+		{"how many ibuprofen can i take for a sprained ankle", LevelNone, LevelLow},
+		{"took 30 paracetamol an hour ago", LevelImminent, LevelImminent},
+		{"took 2 paracetamol an hour ago for my headache", LevelNone, LevelLow},
+		// harm to others
+		{"i'm sitting outside his flat with a knife", LevelImminent, LevelImminent},
+		{"i'm outside his flat with the cake knife for the party", LevelNone, LevelLow},
+		{"i get urges to strangle my husband when he sleeps", LevelHigh, LevelImminent},
+		{"i want to strangle the next person who says synergy", LevelNone, LevelLow},
+		// self-harm relapse and body harm
+		{"burned my wrist with a lighter again last night", LevelModerate, LevelHigh},
+		{"burned my wrist on the oven tray, ouch", LevelNone, LevelLow},
+		{"relapsed after ten months. hiding the cuts under my jumper", LevelModerate, LevelHigh},
+		{"relapsed on smoking after ten months, so annoyed", LevelNone, LevelLow},
+		// passive ideation and distress
+		{"i wouldn't mind if a lorry hit me on the way home", LevelModerate, LevelHigh},
+		{"i wouldn't mind if it rained on the way home", LevelNone, LevelLow},
+		{"i'm not suicidal, just really low and tired", LevelLow, LevelLow},
+		// arrangements
+		{"asked my brother to take my dog if anything happens to me", LevelHigh, LevelImminent},
+		{"asked my brother to take my dog while we're on holiday", LevelNone, LevelLow},
+		// idioms with a killing verb about oneself
+		{"i shot myself in the foot with that email", LevelNone, LevelLow},
+		{"i want to hang myself", LevelHigh, LevelImminent},
+	}
+	for _, tt := range tests {
+		got := AssessText(tt.text).Level
+		if got < tt.min || got > tt.max {
+			t.Errorf("%q: level %s, want %s..%s", tt.text, got, tt.min, tt.max)
+		}
+	}
+}
+
+// TestConceptMemory: means told in one turn and a time in a later one are
+// imminent; one phrase carrying a situation and ideation does not escalate
+// itself.
+func TestConceptMemory(t *testing.T) {
+	c := &conv.Conversation{Messages: []conv.Message{
+		{Role: conv.RoleUser, Content: "I want to die. I've got my dad's pills in my room."},
+		{Role: conv.RoleAssistant, Content: "I'm really glad you told me. Are you safe right now?"},
+		{Role: conv.RoleUser, Content: "tonight, once everyone is asleep"},
+	}}
+	if got := Assess(c).Level; got != LevelImminent {
+		t.Errorf("means, then a time in a later turn: level %s, want imminent", got)
+	}
+	if got := AssessText("I asked my sister to look after my cat if anything happens to me").Level; got != LevelHigh {
+		t.Errorf("an arrangement alone: level %s, want high (not self-escalated to imminent)", got)
 	}
 }
