@@ -102,8 +102,8 @@ type turn struct {
 	subj  Subject
 	// excluded is set when an idiom or technical exclusion matched.
 	excluded bool
-	// suppressed is set when notIf words switched off a high-level rule:
-	// the rules found an everyday purpose for risk-like wording.
+	// suppressed is set when notIf words switched off a risk rule: the
+	// rules found an everyday purpose for risk-like wording.
 	suppressed bool
 }
 
@@ -226,7 +226,7 @@ func combineTurn(t *turn, ctx, esc [3]kind) (Level, Subject) {
 		subj = SubjectGeneral
 	}
 	// A medical emergency with symptoms is imminent.
-	if best < LevelImminent && hasCat(t.hits, CatMedicalEmergency, LevelHigh) && hasRule(t.hits, "me_symptom") {
+	if best < LevelImminent && (hasCat(t.hits, CatMedicalEmergency, LevelHigh) || hasRule(t.hits, "cm_me_taken")) && hasRule(t.hits, "me_symptom") {
 		best = LevelImminent
 	}
 	// Disordered eating with physical danger signs is high.

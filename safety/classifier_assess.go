@@ -15,7 +15,7 @@ type GateInput struct {
 	Score, ScoreHigh float64 // P(moderate+), P(high+) of the latest message
 	ScoreThird       float64 // P(someone else at high+) of the latest message
 	Excluded         bool    // an idiom or technical exclusion matched
-	Suppressed       bool    // a high-level rule was switched off by its notIf words
+	Suppressed       bool    // a risk rule was switched off by its notIf words
 	MayRaise         bool    // scope leaves room for the moderate head
 	MayRaiseHigh     bool    // scope leaves room for the high head
 	Corroborated     bool    // the rules found risk of their own in the message

@@ -160,7 +160,7 @@ func (l *lexicon) findHitsS(toks []token) ([]hit, bool, bool) {
 					return
 				}
 				if s.crule.notIf != nil && sentenceHas(toks, toks[i].sent, s.crule.notIf) {
-					if s.rule.lvl >= LevelHigh {
+					if s.rule.lvl >= LevelHigh || s.rule.kind&(kIdeation|kPassive|kPlan|kMeans|kGoodbye|kSelfHarm) != 0 {
 						suppressed = true
 					}
 					return

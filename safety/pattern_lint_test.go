@@ -74,6 +74,16 @@ func TestPatternLint(t *testing.T) {
 			}
 		}
 	}
+	// A macro written as one long word list ("hits|hit|…|held") breaks if
+	// a phrase slips into it ("…|holding me down|held|…" reads as
+	// "(…|holding) me (down|held|…)").
+	for _, m := range []map[string]string{macros, conceptMacros} {
+		for name, body := range m {
+			if !strings.Contains(body, " | ") && strings.Count(body, "|") > 8 && len(strings.Fields(body)) > 1 {
+				bad = append(bad, "@"+name+": "+body)
+			}
+		}
+	}
 	sort.Strings(bad)
 	for _, b := range bad {
 		t.Errorf("pattern %q: a multi-word choice needs [ a | b c ]; if meant as written, add it to lintAllowed", b)

@@ -19,7 +19,7 @@ var conceptMacros = map[string]string{
 	// medicines and drugs someone could take too much of
 	"drug": "pills|pill|meds|medication|medications|medicine|medicines|tablets|tablet|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|insulin|antidepressants|sertraline|prozac|fluoxetine|citalopram|xanax|valium|diazepam|benzos|opioids|oxy|oxycodone|codeine|morphine|fentanyl|lithium|prescription|prescriptions|capsules|benadryl|zopiclone|tramadol|amitriptyline|quetiapine|seroquel|sleepers|codamol|cocodamol|naproxen|nurofen|panadol",
 	// other means and substances
-	"chem":  "chemicals|chemical|bleach|ammonia|gas|fumes|antifreeze|poison|poisons|charcoal|pesticide|pesticides|weedkiller|helium|exhaust|cyanide|arsenic|nitrogen",
+	"chem":  "weedkiller|antifreeze|detergent|dishwasher|chemicals|chemical|bleach|ammonia|gas|fumes|antifreeze|poison|poisons|charcoal|pesticide|pesticides|weedkiller|helium|exhaust|cyanide|arsenic|nitrogen",
 	"means": "rope|noose|belt|cord|knife|knives|blade|blades|razor|razors|gun|guns|pistol|rifle|shotgun|bullets|firearm | @drug | @chem",
 	// getting hold of means
 	"acquire": "bought|buy|buying|ordered|order|ordering|picked|collected|collecting|saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|hid|hidden|stole|stolen|stealing|gathered|gathering|got|getting|filled",
@@ -144,7 +144,7 @@ var conceptRules = []rule{
 		notIf: "dad|father|ex|husband|boyfriend|divorce|breakup|left|leaving|fired|team|coach|manager|boss"},
 
 	// --- distress without risk (low): counted, never escalated ---
-	{id: "cm_distress_feel", pat: "feel|feels|feeling|felt|am|been|so|always|constantly|seems|everything ~2 so|really|completely|totally|just? ~1 empty|numb|hollow|worthless|hopeless|useless|miserable|depressed|lonely|invisible|broken|defeated|drained|unlovable | dead inside | feel like a failure | such a failure | a failure at everything | failing at everything",
+	{id: "cm_distress_feel", pat: "feel|feels|feeling|felt|am|been|so|always|constantly|seems|everything ~2 so|really|completely|totally|just? ~1 empty|numb|hollow|worthless|hopeless|useless|miserable|depressed|invisible|broken|defeated|drained|unlovable | dead inside | feel like a failure | such a failure | a failure at everything | failing at everything",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue,
 		notIf: "battery|phone|game|games|lol|haha|lmao|stomach|hungry|leg|legs|arm|arms|foot|feet|fingers|toes|mouth|lip|lips|face|jaw|dentist|anaesthetic|anesthetic|injection|cold|freezing|ice|team|match|character|film|movie|book|show|song|episode|season|server|gym|workout|ski|skiing"},
 	{id: "cm_distress_cry", pat: "crying|cry|cried ~3 every|all|most ~1 [ night | nights | day | days | morning | mornings | the time ] | cry|cried|crying myself to sleep | cry|crying ~3 before|after ~1 work|school|class",
@@ -152,7 +152,7 @@ var conceptRules = []rule{
 		notIf: "baby|babies|toddler|newborn|son|daughter|kid|kids|onions|film|movie|show|episode|book|laughing|laughter|lol|haha|happy|wedding|joy"},
 	{id: "cm_distress_lonely", pat: "[ nobody | no one ] ~1 texts|calls|messages|talks|cares|checks ~2 me|about | so lonely | lonely af | i have no friends | i do not have any friends | have nobody to talk to",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue, notIf: "lol|haha|birthday|holiday|game|lmao"},
-	{id: "cm_distress_not_si", pat: "[ not suicidal | not going to hurt myself | not going to do anything | not going to kill myself | not going to do anything stupid ] ~4 just|but|only ~3 sad|down|low|depressed|exhausted|tired|struggling|hurting|lonely|empty|numb|miserable | never ~2 [ kill myself | do anything ] ~8 but ~3 so|really|very|just? ~1 exhausted|tired|sad|low|down|struggling|empty",
+	{id: "cm_distress_not_si", pat: "[ not suicidal | not going to hurt myself | not going to do anything | not going to kill myself | not going to do anything stupid ] ~4 just|but|only ~3 sad|down|low|depressed|struggling|hurting|lonely|empty|numb|miserable|hopeless | never ~2 [ kill myself | do anything ] ~8 but ~3 so|really|very|just? ~1 exhausted|tired|sad|low|down|struggling|empty",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kSafe | kCue},
 	{id: "cm_distress_pointless", pat: "[ everything | life | it all ] ~1 feels|seems|is ~1 so? ~1 pointless|meaningless|grey|gray|heavy|empty|flat | can not remember ~2 last time i ~1 felt|was ~1 happy|okay|good | tired of feeling like this | so tired of it all | tired of it all | do not have the energy to ~1 pretend|care|try",
 		cat: CatSuicidalIdeation, lvl: LevelLow, kind: kCue, notIf: "lol|haha|game|meeting|meetings|job|app|movie|film|show|class|lecture|weather|sky|rain|paint|wall|walls|room|colour|color"},
@@ -228,4 +228,23 @@ var conceptRules = []rule{
 	{id: "cm_letters_for", pat: "wrote|written|writing|left ~2 letters|letter|notes|note ~3 for|to ~3 my|each|all|everyone|everybody", cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kGoodbye | kIdeation,
 		with:  "find|found|gone|goodbye|forgive|afterwards",
 		notIf: "christmas|birthday|anniversary|wedding|thank|thanks|santa|teacher|teachers|school|holiday|card|cards|reminder|shopping|recipe|keys|key|cleaner|babysitter|plumber|delivery|feed|feeding|milkman|dinner|fridge|oven|treasure|hunt|easter|valentine|surprise|pen|pal|pals|penpal|job|application|reference"},
+
+	// --- medical emergencies: a substance taken, plus symptoms ---
+	{id: "cm_me_taken", pat: "took|taken|drank|swallowed|mixed|mixing|injected|had|ate|eaten ~4 [ @drug | @chem | speed | coke | cocaine | mdma | ket | ketamine | pills | extra | wrong | more ] | got ~1 into ~3 [ @drug | @chem | pills | tablets | medicine | cleaning ]",
+		cat: CatMedicalEmergency, lvl: LevelNone, kind: kOther,
+		notIf: "prescribed|doctor|gp|pharmacist|recommended|usual|daily|vitamins|vitamin|supplement|supplements|test|exam"},
+	// --- harm to others told as a plan with a target ---
+	{id: "cm_ho_intent", pat: "going|planning|about|will ~1 to? ~2 slash|stab|shoot|batter|glass|knife|acid|torch|smash|cut ~2 his|her|their|him|them ~1 face|head|throat|car|tyres|house? | pull up on ~1 him|her|them ~6 strap|gun|blade|knife|piece|tonight",
+		cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther,
+		notIf: "chess|game|games|race|match|tennis|fifa|level|boss|onion|onions|cake|bread|vegetables|hair|grass|hedge|lawn|lol|haha|joke|joking|kidding|film|movie|character"},
+	{id: "cm_ho_deal_weapon", pat: "[ deal with | sort out | teach | handle | get back at ] ~1 him|her|them ~2 myself|properly|once|back|tomorrow|tonight", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther,
+		with:  "bat|knife|knives|gun|blade|machete|hammer|crowbar|petrol|acid|strap",
+		notIf: "cricket|baseball|softball|kitchen|cake|camping|fishing|lol|haha|boss|level|game|lawyer|solicitor|police|hr|complaint|email"},
+	// --- abuse under way ---
+	{id: "cm_ab_weapon", pat: "threatening|threatened|threatens|threaten ~1 me ~1 with ~2 a|the|his|her|their ~1 knife|screwdriver|hammer|bat|gun|bottle|weapon|blade|scissors|belt|iron",
+		cat: CatAbuse, lvl: LevelHigh, kind: kOther, notIf: "game|lol|haha|joke|joking|escape|puzzle"},
+	// --- commands heard (psychosis) to harm self or others ---
+	{id: "cm_ps_command", pat: "voice|voices|god|angels|angel|devil|demons|demon|they|spirits ~6 telling|tell|tells|told|says|said|commanding|command|want|wants ~1 me ~1 to ~3 jump|step|walk|drown|hang|die|hurt|cut|kill|leave|burn|stab|punish | in my head ~4 telling|tell|tells|told|says|commanding ~1 me ~1 to ~3 hurt|kill|cut|jump|die|burn|stab",
+		cat: CatPsychosis, lvl: LevelHigh, kind: kOther,
+		notIf: "game|games|character|novel|story|book|film|movie|song|lyrics|mum|mom|dad|teacher|boss|doctor|friend|friends|lol|haha|coach"},
 }
