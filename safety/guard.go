@@ -98,6 +98,7 @@ type Guard struct {
 	lex      *scanLex
 	acts     [maxGuardRules]Action // policy actions by index in GuardRules
 	numbers  map[string]bool       // the directory's and policy.AllowNumbers, by digits
+	clf      *GuardClassifier      // nil when the policy turns it off (guard_clf.go)
 }
 
 // maxGuardRules bounds len(GuardRules), so per-rule state fits in arrays.
@@ -125,6 +126,11 @@ func NewGuard(p Policy, allowLinks []string) (*Guard, error) {
 		}
 	}
 	g := &Guard{policy: p, allow: allow, assessor: a, lex: lx, numbers: knownNumbers()}
+	if p.GuardClassifierOn() {
+		if g.clf, err = DefaultGuardClassifier(); err != nil {
+			return nil, err
+		}
+	}
 	if len(p.AllowNumbers) > 0 {
 		g.numbers = map[string]bool{}
 		for k := range knownNumbers() {
@@ -253,11 +259,14 @@ func sortViolations(vs []Violation) {
 	slices.SortStableFunc(vs, func(a, b Violation) int { return a.Span.Start - b.Span.Start })
 }
 
-// checkReplySentences runs the sentence rules over every sentence of reply,
-// split as a stream splits it.
+// checkReplySentences runs the sentence rules and the guard classifier
+// (with no user message) over every sentence of reply, split as a stream
+// splits it.
 func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []Violation {
 	sc := getScratch(len(g.lex.vocab))
 	defer putScratch(sc)
+	var st clfState
+	g.initClf(&st, sc, "")
 	var out []Violation
 	rest, base := reply, 0
 	for strings.TrimSpace(rest) != "" {
@@ -265,7 +274,8 @@ func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []
 		if end < 0 {
 			end = len(rest)
 		}
-		out = append(out, g.checkSentence(sc, rest[:end], base, scanFlags{risk, medCtx, helpCtx})...)
+		vs := g.checkSentence(sc, rest[:end], base, scanFlags{risk, medCtx, helpCtx})
+		out = append(out, g.clfSentence(&st, sc, rest[:end], base, vs)...)
 		base += end
 		rest = rest[end:]
 	}

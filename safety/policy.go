@@ -16,6 +16,7 @@
 //	  - https://988lifeline.org
 //	allow_numbers:           # phone numbers besides the resource directory's
 //	  - 0800 1111
+//	guard_classifier: true   # the trained second opinion for the text rules (default on)
 package safety
 
 import (
@@ -43,7 +44,14 @@ type Policy struct {
 	// the resource directory (the unverified_number rule), e.g. a local
 	// service the operator has checked. Compared by digits.
 	AllowNumbers []string `yaml:"allow_numbers" json:"allow_numbers,omitempty"`
+	// GuardClassifier switches the guard classifier (guard_clf.go), which
+	// may add text-rule violations the rules missed, on or off. Unset means
+	// on. It is an extra check, not crisis handling: the rules stay.
+	GuardClassifier *bool `yaml:"guard_classifier" json:"guard_classifier,omitempty"`
 }
+
+// GuardClassifierOn reports whether the guard classifier runs.
+func (p Policy) GuardClassifierOn() bool { return p.GuardClassifier == nil || *p.GuardClassifier }
 
 // CrisisPolicy exists so that a policy file can say `enabled: true`; any
 // other value is an error.

@@ -31,7 +31,8 @@ type StreamGuard struct {
 	helpCtx  bool // the user's last message takes up help or a coping step
 	risk     bool // the conversation or the reply is about self-harm or suicide
 	sc       *scanScratch
-	whole    string // Check: the whole reply, written in one go
+	clf      clfState // the guard classifier's per-reply state (guard_clf.go)
+	whole    string   // Check: the whole reply, written in one go
 }
 
 // NewStream starts checking a reply that will follow conversation c.
@@ -39,7 +40,9 @@ func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	a := g.assessor.Assess(c)
 	last := c.LastUser()
 	sc := getScratch(len(g.lex.vocab))
-	return &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskContext(c), sc: sc}
+	s := &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskContext(c), sc: sc}
+	g.initClf(&s.clf, sc, last)
+	return s
 }
 
 // Assessment returns the risk assessment of the conversation so far.
@@ -123,10 +126,11 @@ func completeSentenceEnd(text string) int {
 	return -1
 }
 
-// check runs the sentence rules on one sentence starting at byte base of
-// the reply.
+// check runs the sentence rules, then the guard classifier (which may only
+// add violations), on one sentence starting at byte base of the reply.
 func (s *StreamGuard) check(sent string, base int) []Violation {
-	return s.g.checkSentence(s.sc, sent, base, scanFlags{risk: s.risk, medCtx: s.medCtx, helpCtx: s.helpCtx})
+	vs := s.g.checkSentence(s.sc, sent, base, scanFlags{risk: s.risk, medCtx: s.medCtx, helpCtx: s.helpCtx})
+	return s.g.clfSentence(&s.clf, s.sc, sent, base, vs)
 }
 
 // process checks one sentence and returns the text to release.
