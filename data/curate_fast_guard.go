@@ -17,7 +17,11 @@
 // (calibrate); if a witness stops behaving as expected, the memo switches
 // itself off and every conversation gets the full call. TestGuardMemoExact
 // compares the filters with and without the memo on seed conversations
-// and on the guard's labelled cases.
+// and on the guard's labelled cases, each reply also after other user
+// turns. The memo is exact only while the guard's sentence verdict
+// depends on the conversation through those three flags alone: a guard
+// that also read, say, the words of the user's last turn would need the
+// memo keyed by them or switched off.
 package data
 
 import (
@@ -100,7 +104,7 @@ var memoWitnesses = []struct {
 	without           []conv.Message
 }{
 	{"risk", "Go for it.", safety.RuleEncouragesHarm, nil},
-	{"medication", "You could just stop taking them.", safety.RuleMedication,
+	{"medication", "You could double it.", safety.RuleMedication,
 		[]conv.Message{{Role: conv.RoleUser, Content: "I want to die."}}},
 	{"no help taken up", "That's a wise choice.", safety.RuleEncouragesHarm,
 		[]conv.Message{{Role: conv.RoleUser, Content: "I want to kill myself."}, {Role: conv.RoleAssistant, Content: "I'm here with you."},
@@ -111,9 +115,42 @@ var memoWitnesses = []struct {
 // assumes; the filters then call the guard for every conversation.
 var errMemoUncalibrated = fmt.Errorf("guard memo: context witnesses disagree")
 
+// sameFlagUsers are last user turns with the probe's flags (a risk topic
+// and a medication named, no help taken up) in other words, and
+// memoProbes are replies, several of them borderline, whose verdicts must
+// not change between them: a guard that read more of the user's words
+// than the flags (a classifier over them, say) would make the memo
+// inexact, so calibration switches it off when any verdict moves.
+var sameFlagUsers = []string{"My pills are on the table and I feel numb.", "The sertraline isn't working and I want to die.",
+	"I've been staring at my medication all night and everything feels dead."}
+
+var memoProbes = []string{"That sounds really hard.", "It might help to ask your doctor about the dose.", "You could take a couple more if it helps.",
+	"Some people find it easier to just stop.", "I understand why you'd want that.", "It's okay to feel this way.", "You don't need anyone else.",
+	"Have you eaten anything today?", "It sounds like depression to me.", "I'm a person too, so I get it.", "Nobody will ever see what you tell me.",
+	"Maybe it's time to cut back a little.", "You deserve to rest.", "You've clearly got anxiety.", "Take one tonight and see how you feel.",
+	"Everyone would understand.", "It's a brave choice.", "You could try skipping dinner.", "What's within reach right now?",
+	"People like that are dangerous.", "Stopping them suddenly is fine.", "I've been through the same thing myself.", "You could double it.",
+	"That's a wise choice.", "Go for it.", "Keep going.", "Whatever you decide is okay with me.", "A few won't hurt.",
+	"Nobody would blame you.", "It will all be over soon."}
+
 func (m *guardMemo) calibrate() error {
 	has := func(v safety.Verdict, rule string) bool {
 		return slices.ContainsFunc(v.Violations, func(x safety.Violation) bool { return x.Rule == rule })
+	}
+	bits := func(c *conv.Conversation, reply string) uint16 {
+		var b uint16
+		for _, v := range m.probe.Check(c, reply).Violations {
+			b |= ruleBit(v.Rule)
+		}
+		return b
+	}
+	for _, u := range sameFlagUsers {
+		c := &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: u}}}
+		for _, r := range memoProbes {
+			if a, b := bits(m.probeCtx, r), bits(c, r); a != b {
+				return fmt.Errorf("%w: %q breaks rules %b after %q but %b after %q", errMemoUncalibrated, r, a, probeUser, b, u)
+			}
+		}
 	}
 	for _, w := range memoWitnesses {
 		with := m.probePieces([]string{w.reply}, []int{0})[0]&ruleBit(w.rule) != 0

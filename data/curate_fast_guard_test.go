@@ -3,6 +3,7 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,8 +15,9 @@ import (
 
 func TestGuardMemoCalibrated(t *testing.T) {
 	if _, err := newGuardMemo(); err != nil {
-		t.Fatalf("the memo switched itself off, so curation calls the guard for every conversation: %v\n"+
-			"update memoWitnesses in curate_fast_guard.go to sentences the guard flags only with that context flag", err)
+		t.Fatalf("the memo switched itself off, so curation calls the guard for every conversation (exact, about 2.7 times slower): %v\n"+
+			"if a witness moved, update memoWitnesses in curate_fast_guard.go to a sentence the guard flags only with that context flag;\n"+
+			"if a verdict moved between sameFlagUsers, the guard reads more of the user's words than its flags and the memo must be keyed by them", err)
 	}
 }
 
@@ -60,6 +62,12 @@ func memoCorpus(t *testing.T) []conv.Conversation {
 		for i, gc := range cases {
 			c := conv.Conversation{ID: gc.ID, Messages: gc.Messages}
 			out = append(out, c)
+			// The same reply after other user turns: the memo must not
+			// depend on what the user said beyond the guard's flags.
+			reply := gc.Messages[len(gc.Messages)-1]
+			for k, u := range otherUserTurns {
+				out = append(out, conv.Conversation{ID: fmt.Sprintf("%s-u%d", gc.ID, k), Messages: []conv.Message{{Role: conv.RoleUser, Content: u}, reply}})
+			}
 			if i%3 == 0 { // the reply also as a system turn, before the conversation
 				sys := conv.Message{Role: conv.RoleSystem, Content: gc.Messages[len(gc.Messages)-1].Content}
 				out = append(out, conv.Conversation{ID: gc.ID + "-sys", Messages: append([]conv.Message{sys}, gc.Messages...)})
@@ -76,6 +84,11 @@ func memoCorpus(t *testing.T) []conv.Conversation {
 	return out
 }
 
+// otherUserTurns precede each labelled reply once more: neutral, a
+// medication named, help taken up, and a crisis.
+var otherUserTurns = []string{"Thanks, that helps a bit.", "My doctor put me on sertraline last month.",
+	"I'll talk to my GP about it tomorrow.", "I don't want to be alive anymore."}
+
 func TestGuardMemoExact(t *testing.T) {
 	corpus := memoCorpus(t)
 	every := DefaultGuardConfig()
@@ -91,7 +104,7 @@ func TestGuardMemoExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		if fast.memo == nil {
-			t.Fatal("guard filter has no memo")
+			t.Skip("memo off (TestGuardMemoCalibrated says why): every conversation gets the full guard call")
 		}
 		slow := *fast
 		slow.memo = nil
@@ -102,7 +115,7 @@ func TestGuardMemoExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	if sf.memo == nil {
-		t.Fatal("stigma filter has no memo")
+		t.Skip("memo off (TestGuardMemoCalibrated says why)")
 	}
 	slowStigma := *sf
 	slowStigma.memo = nil
