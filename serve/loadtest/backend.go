@@ -157,11 +157,12 @@ func (b *backend) handle(w http.ResponseWriter, r *http.Request) {
 }
 
 // cause returns when the backend made the first n bytes of its reply
-// available in a form the guard can release: the chunk that completed
-// them, or the end of the stream for a final sentence that has no
-// whitespace after it (the guard releases that only once the stream ends).
-func (b *backend) cause(rec *record, n int) time.Time {
-	if n < len(b.reply) || strings.HasSuffix(b.reply, " ") {
+// available in a form the server can pass on: the chunk that completed
+// them, or, when guarded, the end of the stream for a final sentence that
+// has no whitespace after it (the guard can release that only once the
+// stream ends).
+func (b *backend) cause(rec *record, n int, guarded bool) time.Time {
+	if !guarded || n < len(b.reply) || strings.HasSuffix(b.reply, " ") {
 		for k, end := range b.pieceEnd {
 			if end >= n && k < len(rec.sent) {
 				return rec.sent[k]

@@ -50,6 +50,9 @@ type Config struct {
 	// ServerEnv is added to the separate process's environment (GOGC,
 	// GOMAXPROCS, TEND_LOADTEST_SERVER_CPUPROFILE=path).
 	ServerEnv []string
+	// Proxy replaces tend with a plain streaming reverse proxy: the
+	// baseline of what any extra hop costs on this machine right now.
+	Proxy bool
 }
 
 // Result summarises a run. Latencies are milliseconds of overhead added by
@@ -58,7 +61,8 @@ type Result struct {
 	Sessions       int     `json:"sessions"`
 	Seconds        float64 `json:"seconds"`
 	SeparateServer bool    `json:"separate_server"`
-	Requests       int     `json:"requests"` // measured (after warm-up)
+	Proxy          bool    `json:"baseline_proxy,omitempty"` // a plain proxy stood in for tend
+	Requests       int     `json:"requests"`                 // measured (after warm-up)
 	Errors         int     `json:"errors"`
 	RequestsPerS   float64 `json:"requests_per_second"`
 	ChunksPerS     float64 `json:"backend_chunks_per_second"`
@@ -87,10 +91,14 @@ type Result struct {
 // String formats r for a log line.
 func (r Result) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d sessions, %.0f s, tend in a separate process: %v\n", r.Sessions, r.Seconds, r.SeparateServer)
+	server := "tend"
+	if r.Proxy {
+		server = "baseline proxy (not tend)"
+	}
+	fmt.Fprintf(&b, "%s: %d sessions, %.0f s, in a separate process: %v\n", server, r.Sessions, r.Seconds, r.SeparateServer)
 	fmt.Fprintf(&b, "requests %d (%.0f/s), backend chunks %.0f/s, errors %d\n", r.Requests, r.RequestsPerS, r.ChunksPerS, r.Errors)
-	fmt.Fprintf(&b, "overhead added by tend: first token p50 %.2f ms p99 %.2f ms; per release p50 %.2f ms p99 %.2f ms max %.1f ms; whole request p50 %.2f ms p99 %.2f ms\n",
-		r.FirstP50ms, r.FirstP99ms, r.ReleaseP50ms, r.ReleaseP99ms, r.ReleaseMaxms, r.TotalP50ms, r.TotalP99ms)
+	fmt.Fprintf(&b, "overhead added by %s: first token p50 %.2f ms p99 %.2f ms; per release p50 %.2f ms p99 %.2f ms max %.1f ms; whole request p50 %.2f ms p99 %.2f ms\n",
+		server, r.FirstP50ms, r.FirstP99ms, r.ReleaseP50ms, r.ReleaseP99ms, r.ReleaseMaxms, r.TotalP50ms, r.TotalP99ms)
 	fmt.Fprintf(&b, "legs: request to backend p50 %.2f ms p99 %.2f ms; backend's end to client's [DONE] p50 %.2f ms p99 %.2f ms\n", r.UpP50ms, r.UpP99ms, r.EndP50ms, r.EndP99ms)
 	fmt.Fprintf(&b, "guard sentence hold p50 %.0f ms; client total p50 %.0f ms p99 %.0f ms\n", r.HoldP50ms, r.ClientP50ms, r.ClientP99ms)
 	if r.SeparateServer && r.ChunksPerS > 0 {
@@ -108,6 +116,7 @@ func (r Result) String() string {
 
 // samples are one session's measurements, merged at the end.
 type samples struct {
+	proxy                                        bool // no guard holds the last sentence
 	first, release, total, hold, client, up, end []float64
 	chunks                                       int
 }
@@ -132,7 +141,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Sessions: cfg.Sessions, SeparateServer: cfg.ServerExe != "", LoadBefore: loadavg()}
+	res := Result{Sessions: cfg.Sessions, SeparateServer: cfg.ServerExe != "", Proxy: cfg.Proxy, LoadBefore: loadavg()}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Sessions, DisableCompression: true}}
 
 	var (
@@ -155,6 +164,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		wg.Go(func() {
 			s := &session{client: client, url: tend.url + "/v1/chat/completions", reply: Reply}
 			out := &all[i]
+			out.proxy = cfg.Proxy
 			for runCtx.Err() == nil {
 				user := "s" + strconv.Itoa(i) + "-" + strconv.FormatInt(seq.Add(1), 10)
 				obs, err := s.do(runCtx, user)
@@ -226,10 +236,10 @@ func (s *samples) add(be *backend, obs *observation, rec *record) {
 	s.chunks += len(rec.sent)
 	up := rec.recv.Sub(obs.start)
 	a0 := obs.arrivals[0]
-	s.first = append(s.first, ms(up+a0.at.Sub(be.cause(rec, a0.n))))
+	s.first = append(s.first, ms(up+a0.at.Sub(be.cause(rec, a0.n, !s.proxy))))
 	s.hold = append(s.hold, ms(a0.at.Sub(rec.sent[0])))
 	for _, a := range obs.arrivals {
-		s.release = append(s.release, ms(a.at.Sub(be.cause(rec, a.n))))
+		s.release = append(s.release, ms(a.at.Sub(be.cause(rec, a.n, !s.proxy))))
 	}
 	client := obs.end.Sub(obs.start)
 	s.total = append(s.total, ms(client-rec.done.Sub(rec.recv)))

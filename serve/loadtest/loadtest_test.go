@@ -31,6 +31,8 @@ func TestMain(m *testing.M) {
 // tend runs in a separate process unless TEND_LOADTEST_INPROCESS=1;
 // TEND_LOADTEST_SERVER_CPUPROFILE=path profiles that process, and
 // TEND_LOADTEST_SERVER_ENV="GOGC=400 GOMAXPROCS=1" sets its runtime.
+// TEND_LOADTEST_PROXY=1 measures a plain streaming reverse proxy instead of
+// tend: the floor any extra hop has on this machine at this moment.
 func TestLoad(t *testing.T) {
 	cfg := Config{Sessions: 20, Duration: 3 * time.Second, ChunkDelay: 2 * time.Millisecond}
 	if v, err := strconv.Atoi(os.Getenv("TEND_LOADTEST_SECONDS")); err == nil {
@@ -42,6 +44,7 @@ func TestLoad(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("TEND_LOADTEST_CHUNK_MS")); err == nil {
 		cfg.ChunkDelay = time.Duration(v) * time.Millisecond
 	}
+	cfg.Proxy = os.Getenv("TEND_LOADTEST_PROXY") == "1"
 	if os.Getenv("TEND_LOADTEST_INPROCESS") != "1" {
 		exe, err := os.Executable()
 		if err != nil {

@@ -28,12 +28,15 @@ func TestOverheadArithmetic(t *testing.T) {
 		{15, at(41.5)}, // "Three " ends a piece
 	}
 	for _, c := range causes {
-		if got := be.cause(rec, c.n); !got.Equal(c.want) {
+		if got := be.cause(rec, c.n, true); !got.Equal(c.want) {
 			t.Errorf("cause(%d) = %v, want %v", c.n, got.Sub(t0), c.want.Sub(t0))
 		}
 	}
 
 	obs := &observation{start: at(0), arrivals: []arrival{{at(23), 9}, {at(63), 20}}, end: at(64)}
+	if got := be.cause(rec, 20, false); !got.Equal(at(61.5)) {
+		t.Errorf("unguarded cause(20) = %v, want the last piece's 61.5 ms", got.Sub(t0))
+	}
 	var s samples
 	s.add(be, obs, rec)
 	want := samples{

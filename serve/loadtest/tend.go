@@ -5,6 +5,7 @@ package loadtest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -30,7 +31,54 @@ const (
 	EnvSessions   = "TEND_LOADTEST_SERVE_SESSIONS"    // connection pool size
 	EnvCPUProfile = "TEND_LOADTEST_SERVER_CPUPROFILE" // optional CPU profile path
 	EnvMemProfile = "TEND_LOADTEST_SERVER_MEMPROFILE" // optional allocation profile path
+	EnvProxy      = "TEND_LOADTEST_SERVE_PROXY"       // "1": the baseline proxy instead of tend
 )
+
+// newServer builds tend, or with proxy the baseline: a plain streaming
+// proxy (read the request, forward it, copy the stream back with a flush
+// per read), which shows what one extra HTTP hop through a Go process costs
+// on the same machine at the same moment.
+func newServer(backendURL string, sessions int, proxy bool) (http.Handler, func(), error) {
+	if !proxy {
+		return newTend(backendURL, sessions)
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: sessions * 2, DisableCompression: true}}
+	target := backendURL + "/chat/completions"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, target, bytes.NewReader(body))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := client.Do(req)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		w.Header().Set("Content-Type", resp.Header.Get("Content-Type"))
+		w.WriteHeader(resp.StatusCode)
+		rc := http.NewResponseController(w)
+		buf := make([]byte, 16<<10)
+		for {
+			n, err := resp.Body.Read(buf)
+			if n > 0 {
+				if _, werr := w.Write(buf[:n]); werr != nil || rc.Flush() != nil {
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}), func() {}, nil
+}
 
 // newTend builds the server under test, as `tend serve --backend-url` would.
 // done releases what it opened.
@@ -67,7 +115,7 @@ type tendUnderTest struct {
 
 func startTend(ctx context.Context, cfg Config, backendURL string) (*tendUnderTest, error) {
 	if cfg.ServerExe == "" {
-		h, done, err := newTend(backendURL, cfg.Sessions)
+		h, done, err := newServer(backendURL, cfg.Sessions, cfg.Proxy)
 		if err != nil {
 			return nil, err
 		}
@@ -80,7 +128,7 @@ func startTend(ctx context.Context, cfg Config, backendURL string) (*tendUnderTe
 		return &tendUnderTest{url: "http://" + ln.Addr().String(), stop: func() (float64, error) { defer done(); return 0, srv.Close() }}, nil
 	}
 	cmd := exec.CommandContext(ctx, cfg.ServerExe)
-	cmd.Env = append(append(os.Environ(), EnvServe+"="+backendURL, EnvSessions+"="+strconv.Itoa(cfg.Sessions)), cfg.ServerEnv...)
+	cmd.Env = append(append(os.Environ(), EnvServe+"="+backendURL, EnvSessions+"="+strconv.Itoa(cfg.Sessions), EnvProxy+"="+strconv.FormatBool(cfg.Proxy)), cfg.ServerEnv...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -134,7 +182,8 @@ func ServeChild(in io.Reader, out io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	h, done, err := newTend(backendURL, sessions)
+	proxy, _ := strconv.ParseBool(os.Getenv(EnvProxy))
+	h, done, err := newServer(backendURL, sessions, proxy)
 	if err != nil {
 		return err
 	}
