@@ -260,13 +260,12 @@ func sortViolations(vs []Violation) {
 }
 
 // checkReplySentences runs the sentence rules and the guard classifier
-// (with no user message) over every sentence of reply, split as a stream
-// splits it.
+// over every sentence of reply, split as a stream splits it.
 func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []Violation {
 	sc := getScratch(len(g.lex.vocab))
 	defer putScratch(sc)
 	var st clfState
-	g.initClf(&st, sc, "")
+	g.initClf(&st)
 	var out []Violation
 	rest, base := reply, 0
 	for strings.TrimSpace(rest) != "" {

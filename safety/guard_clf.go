@@ -2,9 +2,13 @@
 // rules (diagnosis, medication, method detail, encouragement of harm,
 // stigma, claims to be human, promises of confidentiality). One logistic
 // regression per rule over shared hashed features of one reply sentence
-// (word unigrams and bigrams, character 3- and 4-grams of each word) and
-// the unigrams of the user's last message, kept apart by a namespace. It
-// runs per sentence, after the rules, so streaming still decides sentence
+// alone (word unigrams and bigrams, character 3- and 4-grams of each
+// word). It does not read the conversation: a first version also took the
+// user's last message as features, which made a clean reply to "this
+// workout is killing me" method detail and broke data curation's guard
+// memo (data/curate_fast_guard.go), which is exact only while a sentence's
+// verdict depends on the conversation through the guard's context flags.
+// It runs per sentence, after the rules, so streaming still decides sentence
 // by sentence; it may add a violation the rules missed when its score
 // reaches the rule's threshold (chosen by cross-validation, see
 // internal/trainguard), and never removes one. Weights ship embedded
@@ -94,7 +98,6 @@ const (
 	nsWord = 'w'
 	nsBi   = 'b'
 	nsChar = 'c'
-	nsUser = 'u'
 )
 
 func fnvByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
@@ -133,28 +136,6 @@ func (m *GuardClassifier) sentenceFeatures(toks []token, dst []uint32) []uint32 
 	return append(dst, fnvStr(fnvByte(fnvStr(fnvByte(fnvOffset, nsBi), prev), ' '), "</s>")&mask)
 }
 
-// userFeatures appends the hashed rows of the user message's words.
-func (m *GuardClassifier) userFeatures(toks []token, dst []uint32) []uint32 {
-	mask := uint32(1)<<m.Bits - 1
-	for _, t := range toks {
-		dst = append(dst, fnvStr(fnvByte(fnvOffset, nsUser), t.w)&mask)
-	}
-	return dst
-}
-
-// base returns the bias plus the user message's contribution: the part of
-// every sentence's score that depends on the conversation only.
-func (m *GuardClassifier) base(userToks []token, buf []uint32) [guardClfN]float32 {
-	z := m.Bias
-	for _, f := range m.userFeatures(userToks, buf[:0]) {
-		row := m.W[int(f)*guardClfN : int(f)*guardClfN+guardClfN]
-		for r := range z {
-			z[r] += row[r]
-		}
-	}
-	return z
-}
-
 // logits returns the per-rule log-odds of a sentence given base.
 func (m *GuardClassifier) logits(feats []uint32, z [guardClfN]float32) [guardClfN]float32 {
 	for _, f := range feats {
@@ -167,11 +148,9 @@ func (m *GuardClassifier) logits(feats []uint32, z [guardClfN]float32) [guardClf
 }
 
 // Scores returns the classifier's probability for each rule in
-// GuardClfRules that sentence, a sentence of a reply to userMessage,
-// breaks.
-func (m *GuardClassifier) Scores(userMessage, sentence string) [guardClfN]float32 {
-	z := m.base(tokenize(userMessage), nil)
-	z = m.logits(m.sentenceFeatures(tokenize(sentence), nil), z)
+// GuardClfRules that sentence, one sentence of a reply, breaks.
+func (m *GuardClassifier) Scores(sentence string) [guardClfN]float32 {
+	z := m.logits(m.sentenceFeatures(tokenize(sentence), nil), m.Bias)
 	for r := range z {
 		z[r] = float32(1 / (1 + math.Exp(-float64(z[r]))))
 	}
@@ -288,24 +267,15 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 	return m, nil
 }
 
-// clfState is a stream's classifier state: whether it runs, the
-// conversation's part of the score, and a feature buffer that covers most
-// sentences without allocating.
+// clfState is a stream's classifier state: whether it runs, and a
+// feature buffer that covers most sentences without allocating.
 type clfState struct {
 	on  bool
-	z   [guardClfN]float32
 	buf [512]uint32
 }
 
-// initClf prepares st for a reply to userMessage; it stays off when the
-// guard has no classifier.
-func (g *Guard) initClf(st *clfState, sc *scanScratch, userMessage string) {
-	if g.clf == nil {
-		return
-	}
-	st.on = true
-	st.z = g.clf.base(sc.tokenize(userMessage), st.buf[:0])
-}
+// initClf prepares st; it stays off when the guard has no classifier.
+func (g *Guard) initClf(st *clfState) { st.on = g.clf != nil }
 
 // clfSentence adds the classifier's violations to vs, the rules'
 // violations of sentence s (at byte base of the reply): a rule the rules
@@ -332,7 +302,7 @@ func (g *Guard) clfSentence(st *clfState, sc *scanScratch, s string, base int, v
 	if len(toks) < guardClfMinWords {
 		return vs
 	}
-	z := g.clf.logits(g.clf.sentenceFeatures(toks, st.buf[:0]), st.z)
+	z := g.clf.logits(g.clf.sentenceFeatures(toks, st.buf[:0]), g.clf.Bias)
 	for r, rule := range GuardClfRules {
 		if have[r] || z[r] < g.clf.logit[r] {
 			continue

@@ -38,7 +38,7 @@ func TestGuardClassifierRoundTrip(t *testing.T) {
 	// Re-quantising quantised weights may move a weight by at most one
 	// step of its rule's scale.
 	for _, s := range []string{"You clearly have bipolar disorder.", "Your secret is safe with me forever."} {
-		a, b := m.Scores("hi", s), m2.Scores("hi", s)
+		a, b := m.Scores(s), m2.Scores(s)
 		for r := range a {
 			if d := a[r] - b[r]; d > 0.02 || d < -0.02 {
 				t.Errorf("%q rule %s: score %.4f became %.4f", s, GuardClfRules[r], a[r], b[r])

@@ -36,7 +36,6 @@ type GuardClfBag struct {
 	Labels    [guardClfN]bool // labelled violations
 	RuleFound [guardClfN]bool // the rules (alone) found the violation in the reply
 	Sentences []string
-	user      []uint32
 	sents     [][]uint32
 	ruleHit   [guardClfN][]bool // per sentence: the rules found the violation there
 	cand      [guardClfN][]int  // labelled, not found by the rules: candidate sentences
@@ -78,7 +77,6 @@ func PrepareGuardClf(rulesOnly *Guard, bits uint32, cases []GuardClfCase) []Guar
 		for _, s := range c.Clean {
 			clean[strings.TrimSpace(s)] = true
 		}
-		b.user = m.userFeatures(tokenize(c.Conv.LastUser()), nil)
 		sents, starts := SplitGuardSentences(c.Reply)
 		var keep []int // index into sents of each kept sentence
 		for i, s := range sents {
@@ -181,12 +179,7 @@ func TrainGuardClassifier(bags []GuardClfBag, opt GuardClfTrainOptions) *GuardCl
 			if len(b.sents) == 0 {
 				continue
 			}
-			ub := m.base(nil, nil)
-			for _, f := range b.user {
-				for r := range ub {
-					ub[r] += m.W[int(f)*guardClfN+r]
-				}
-			}
+			ub := m.Bias
 			zs = zs[:0]
 			for _, fs := range b.sents {
 				zs = append(zs, m.logits(fs, ub))
@@ -232,9 +225,6 @@ func TrainGuardClassifier(bags []GuardClfBag, opt GuardClfTrainOptions) *GuardCl
 				for _, f := range fs {
 					upd(f)
 				}
-				for _, f := range b.user {
-					upd(f)
-				}
 				for r, gr := range grad {
 					gb[r] += gr * gr
 					m.Bias[r] -= float32(opt.Rate * gr / math.Sqrt(gb[r]+1e-8))
@@ -270,11 +260,6 @@ func argmaxAt(zs [][guardClfN]float32, idx []int, r int) int {
 func (m *GuardClassifier) MaxScores(b *GuardClfBag) [guardClfN]float32 {
 	var out [guardClfN]float32
 	ub := m.Bias
-	for _, f := range b.user {
-		for r := range ub {
-			ub[r] += m.W[int(f)*guardClfN+r]
-		}
-	}
 	for k, fs := range b.sents {
 		z := m.logits(fs, ub)
 		for r := range z {

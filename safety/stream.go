@@ -41,7 +41,7 @@ func (g *Guard) NewStream(c *conv.Conversation) *StreamGuard {
 	last := c.LastUser()
 	sc := getScratch(len(g.lex.vocab))
 	s := &StreamGuard{g: g, c: c, a: a, medCtx: mentionsMedication(sc, last), helpCtx: takesUpHelp(last), risk: a.Level >= LevelLow || riskContext(c), sc: sc}
-	g.initClf(&s.clf, sc, last)
+	g.initClf(&s.clf)
 	return s
 }
 

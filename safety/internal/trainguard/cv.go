@@ -17,6 +17,7 @@ type counts struct {
 	clean, cleanRules, cleanAdded int // clean replies; flagged by the rules; flagged only by the classifier
 	pos, tpRules, tpBoth          [nRules]int
 	otherFP                       [nRules]int // replies labelled otherwise that the classifier flags with the rule
+	cleanW, cleanAddedW           float64     // clean and cleanAdded weighted by the replies' weights
 }
 
 // isClean: no label among the classifier's rules.
@@ -39,6 +40,7 @@ func tally(bags []safety.GuardClfBag, held [][nRules]float32, thr [nRules]float3
 		fires := func(r int) bool { return held[i][r] >= thr[r] && thr[r] <= 1 }
 		if isClean(b) {
 			c.clean++
+			c.cleanW += float64(b.Weight)
 			rules, added := false, false
 			for r := range b.RuleFound {
 				rules = rules || b.RuleFound[r]
@@ -48,6 +50,7 @@ func tally(bags []safety.GuardClfBag, held [][nRules]float32, thr [nRules]float3
 				c.cleanRules++
 			} else if added {
 				c.cleanAdded++
+				c.cleanAddedW += float64(b.Weight)
 			}
 			continue
 		}
@@ -72,7 +75,10 @@ func tally(bags []safety.GuardClfBag, held [][nRules]float32, thr [nRules]float3
 func notSeed(b *safety.GuardClfBag) bool { return b.Source != "seed" }
 
 // chooseThresholds lowers the per-rule thresholds greedily on the pooled
-// held-out scores of the non-seed sources.
+// held-out scores: recall is counted on the non-seed sources, the
+// false-positive budget on every source's clean replies, weighted (the
+// seed's chosen replies are the style of the model's own training data,
+// so they must stay clean too).
 func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg config) [nRules]float32 {
 	var thr [nRules]float32
 	for r := range thr {
@@ -89,19 +95,20 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 		grid = append(grid, float32(t))
 	}
 	pos := make([]int, nRules) // index into grid of the next value to try
-	cur := tally(bags, held, thr, notSeed)
+	all := func(*safety.GuardClfBag) bool { return true }
+	cur, curAll := tally(bags, held, thr, notSeed), tally(bags, held, thr, all)
 	for {
 		best, bestR, bestK := 0.0, -1, 0
 		for r := 0; r < nRules; r++ {
 			for k := pos[r]; k < len(grid); k++ {
 				try := thr
 				try[r] = grid[k]
-				c := tally(bags, held, try, notSeed)
-				if float64(c.cleanAdded) > cfg.maxFPR*float64(c.clean) {
+				c, ca := tally(bags, held, try, notSeed), tally(bags, held, try, all)
+				if c.cleanAddedW > cfg.maxFPR*c.cleanW || ca.cleanAddedW > cfg.maxFPR*ca.cleanW {
 					break
 				}
 				gain := float64(c.tpBoth[r] - cur.tpBoth[r])
-				cost := float64(c.cleanAdded-cur.cleanAdded) + 0.25*float64(c.otherFP[r]-cur.otherFP[r])
+				cost := ca.cleanAddedW - curAll.cleanAddedW + 0.25*float64(c.otherFP[r]-cur.otherFP[r])
 				if gain <= 0 {
 					continue
 				}
@@ -115,7 +122,7 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 		}
 		thr[bestR] = grid[bestK]
 		pos[bestR] = bestK + 1
-		cur = tally(bags, held, thr, notSeed)
+		cur, curAll = tally(bags, held, thr, notSeed), tally(bags, held, thr, all)
 	}
 }
 

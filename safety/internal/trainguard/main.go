@@ -13,11 +13,12 @@
 // kept out: it is the batch the classifier is measured on first.
 //
 // Thresholds: for each source the model is trained on all the others and
-// scores the held-out replies. Pooled over the non-seed sources, the
-// thresholds are lowered greedily, the rule with the most recall gained per
-// false positive first, while the share of clean replies (labelled clean,
-// not already flagged by the rules) that the classifier flags stays within
-// -max-fpr.
+// scores the held-out replies. The thresholds are lowered greedily, the
+// rule with the most held-out recall gained (non-seed sources) per false
+// positive first, while the share of clean replies (labelled clean, not
+// already flagged by the rules) that the classifier flags stays within
+// -max-fpr, both over the non-seed sources and over all sources with the
+// seed weighted by -seed-weight.
 package main
 
 import (
