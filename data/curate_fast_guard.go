@@ -65,12 +65,33 @@ func rulesMask(rules []string) uint16 {
 // medication and a risk topic ("pills"), and takes up no help.
 const probeUser = "I keep thinking about the pills."
 
+// probeNoUser is the probe context of the no-user memo: no user turn, and
+// an assistant turn that sets the risk context.
+const probeNoUser = "If you are having thoughts of suicide, please call a crisis line."
+
+// errMemoClassifier: the guard classifier (on by default) reads the
+// words of the user's last turn, so a memo for guard calls with a
+// conversation as context would not be exact.
+var errMemoClassifier = fmt.Errorf("guard memo: the guard classifier reads the user's last turn")
+
 // newGuardMemo builds the memo's probe guard (every sentence rule on) and
 // checks that its context has every flag set the permissive way. The
 // probe guard never blocks (its rules flag or rewrite), so its stream
 // checks every sentence written to it.
-func newGuardMemo() (*guardMemo, error) {
+//
+// With noUser false the memo serves guard calls after any conversation
+// (the guard filter): its probe context names a medication, a risk topic
+// and no help taken up. The guard classifier would make such a memo
+// inexact, so it is refused while the classifier is on. With noUser true
+// it serves guard calls with an empty conversation (the stigma filter):
+// no user turn, so the classifier sees the same empty turn there and in
+// the probe, and the probe only needs the risk context on; its bits other
+// than stigma are not used.
+func newGuardMemo(noUser bool) (*guardMemo, error) {
 	p := safety.DefaultPolicy()
+	if !noUser && p.GuardClassifierOn() {
+		return nil, errMemoClassifier
+	}
 	p.Rules = map[string]safety.Action{}
 	for _, r := range safety.GuardRules {
 		switch {
@@ -88,10 +109,25 @@ func newGuardMemo() (*guardMemo, error) {
 	}
 	m := &guardMemo{probe: g, table: newMemoTable[uint16](),
 		probeCtx: &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleUser, Content: probeUser}}}}
+	if noUser {
+		m.probeCtx = &conv.Conversation{Messages: []conv.Message{{Role: conv.RoleAssistant, Content: probeNoUser}}}
+		return m, m.calibrateNoUser()
+	}
 	if err := m.calibrate(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// calibrateNoUser checks that the no-user probe has the risk context on.
+func (m *guardMemo) calibrateNoUser() error {
+	w := memoWitnesses[0]
+	with := m.probePieces([]string{w.reply}, []int{0})[0]&ruleBit(w.rule) != 0
+	without := slices.ContainsFunc(m.probe.Check(&conv.Conversation{}, w.reply).Violations, func(x safety.Violation) bool { return x.Rule == w.rule })
+	if !with || without {
+		return fmt.Errorf("%w: %q (%s): %s flagged with the no-user probe context %v, without %v", errMemoUncalibrated, w.reply, w.flag, w.rule, with, without)
+	}
+	return nil
 }
 
 // memoWitnesses are sentences each flagged only with one context flag
@@ -162,15 +198,19 @@ func (m *guardMemo) calibrate() error {
 	return nil
 }
 
-// defaultGuardMemo is shared by every filter in the process; nil when
-// calibration failed.
-var defaultGuardMemo = sync.OnceValue(func() *guardMemo {
-	m, err := newGuardMemo()
-	if err != nil {
-		return nil
-	}
-	return m
-})
+// defaultGuardMemo serves the guard filter and defaultStigmaMemo the
+// stigma filter, each shared by every filter in the process; nil when
+// refused or when calibration failed.
+var (
+	defaultGuardMemo  = sync.OnceValue(func() *guardMemo { m, _ := newGuardMemo(false); return m })
+	defaultStigmaMemo = sync.OnceValue(func() *guardMemo {
+		m, err := newGuardMemo(true)
+		if err != nil {
+			return nil
+		}
+		return m
+	})
+)
 
 // guardPieces appends the pieces of text to out. It cuts only where the
 // guard's sentence splitter (safety's completeSentenceEnd) certainly

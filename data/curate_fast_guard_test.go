@@ -3,6 +3,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,10 +15,21 @@ import (
 )
 
 func TestGuardMemoCalibrated(t *testing.T) {
-	if _, err := newGuardMemo(); err != nil {
-		t.Fatalf("the memo switched itself off, so curation calls the guard for every conversation (exact, about 2.7 times slower): %v\n"+
-			"if a witness moved, update memoWitnesses in curate_fast_guard.go to a sentence the guard flags only with that context flag;\n"+
-			"if a verdict moved between sameFlagUsers, the guard reads more of the user's words than its flags and the memo must be keyed by them", err)
+	const help = "if a witness moved, update memoWitnesses in curate_fast_guard.go to a sentence the guard flags only with that context flag;\n" +
+		"if a verdict moved between sameFlagUsers, the guard reads more of the user's words than its flags and the memo must be keyed by them"
+	if _, err := newGuardMemo(true); err != nil {
+		t.Errorf("the stigma filter's memo switched itself off, so it calls the guard for every conversation: %v\n%s", err, help)
+	}
+	_, err := newGuardMemo(false)
+	switch {
+	case safety.DefaultPolicy().GuardClassifierOn():
+		// The classifier reads the user's last turn: the guard filter's
+		// memo would be inexact, so it must be refused.
+		if !errors.Is(err, errMemoClassifier) {
+			t.Errorf("guard filter memo with the guard classifier on: got %v, want %v", err, errMemoClassifier)
+		}
+	case err != nil:
+		t.Errorf("the guard filter's memo switched itself off, so it calls the guard for every conversation: %v\n%s", err, help)
 	}
 }
 
@@ -104,7 +116,7 @@ func TestGuardMemoExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		if fast.memo == nil {
-			t.Skip("memo off (TestGuardMemoCalibrated says why): every conversation gets the full guard call")
+			continue // refused or off (TestGuardMemoCalibrated): every conversation gets the full call
 		}
 		slow := *fast
 		slow.memo = nil
@@ -115,7 +127,7 @@ func TestGuardMemoExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	if sf.memo == nil {
-		t.Skip("memo off (TestGuardMemoCalibrated says why)")
+		t.Fatal("stigma filter memo off (TestGuardMemoCalibrated says why)")
 	}
 	slowStigma := *sf
 	slowStigma.memo = nil

@@ -80,7 +80,7 @@ func NewStigmaFilter(cfg StigmaConfig) (*StigmaFilter, error) {
 			return nil, err
 		}
 		f.guard = g
-		f.memo = defaultGuardMemo()
+		f.memo = defaultStigmaMemo()
 	}
 	return f, nil
 }
