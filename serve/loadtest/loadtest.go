@@ -102,10 +102,10 @@ func (r Result) String() string {
 	fmt.Fprintf(&b, "legs: request to backend p50 %.2f ms p99 %.2f ms; backend's end to client's [DONE] p50 %.2f ms p99 %.2f ms\n", r.UpP50ms, r.UpP99ms, r.EndP50ms, r.EndP99ms)
 	fmt.Fprintf(&b, "guard sentence hold p50 %.0f ms; client total p50 %.0f ms p99 %.0f ms\n", r.HoldP50ms, r.ClientP50ms, r.ClientP99ms)
 	if r.SeparateServer && r.ChunksPerS > 0 {
-		fmt.Fprintf(&b, "CPU: tend %.2f cores (%.1f µs per backend chunk, request costs included), load generator + fake %.2f cores",
-			r.ServerCores, r.ServerCores*1e6/r.ChunksPerS, r.ClientCores)
+		fmt.Fprintf(&b, "CPU: %s %.2f cores (%.1f µs per backend chunk, request costs included), load generator + fake %.2f cores",
+			server, r.ServerCores, r.ServerCores*1e6/r.ChunksPerS, r.ClientCores)
 	} else {
-		fmt.Fprintf(&b, "CPU: tend, load generator and fake together %.2f cores", r.ClientCores)
+		fmt.Fprintf(&b, "CPU: %s, load generator and fake together %.2f cores", server, r.ClientCores)
 	}
 	fmt.Fprintf(&b, "; loadavg before %q after %q", r.LoadBefore, r.LoadAfter)
 	if r.FirstErr != "" {
