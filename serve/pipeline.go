@@ -44,11 +44,11 @@ type Meta struct {
 }
 
 type pipeline struct {
-	cfg      Config
-	gen      llm.Generator
-	policy   *safety.Policy
-	guard    *safety.Guard
-	lib      *sources.Library
+	cfg    Config
+	gen    llm.Generator
+	policy *safety.Policy
+	guard  *safety.Guard
+	lib    *sources.Library
 }
 
 func newPipeline(cfg Config, d Deps) (*pipeline, error) {
