@@ -274,7 +274,7 @@ func (g *Guard) checkReplySentences(reply string, risk, medCtx, helpCtx bool) []
 			end = len(rest)
 		}
 		vs := g.checkSentence(sc, rest[:end], base, scanFlags{risk, medCtx, helpCtx})
-		out = append(out, g.clfSentence(&st, sc, rest[:end], base, vs)...)
+		out = append(out, g.clfSentence(&st, rest[:end], base, vs)...)
 		base += end
 		rest = rest[end:]
 	}

@@ -47,27 +47,52 @@ const (
 	GuardClfPattern = "classifier"
 )
 
-// GuardClassifier is the per-rule logistic regression. Weights are a dense
-// table of 2^Bits rows of guardClfN float32s, so one hashed feature reads
-// one contiguous row.
+// GuardClassifier is the per-rule logistic regression. Scoring reads a
+// dense table of 2^Bits rows of guardClfN int8 weights (one hashed feature
+// reads one contiguous 7-byte row; the table is 448 KiB at 16 bits, so it
+// stays in cache), summed in int32 and scaled per rule. Training works on
+// W, float32 in the same layout, and Quantize builds the table from it.
 type GuardClassifier struct {
 	Bits uint32
 	Bias [guardClfN]float32
 	// Thresholds are probabilities in (0,1]; a value above 1 switches the
 	// rule's classifier off.
 	Thresholds [guardClfN]float32
-	W          []float32
+	W          []float32 // training weights; nil in a classifier read from a file
+	q          []int8
+	scale      [guardClfN]float32 // weight of one int8 step, per rule
 	logit      [guardClfN]float32 // Thresholds as log-odds
 }
 
 // NewGuardClassifier returns an untrained classifier with 2^bits rows.
 func NewGuardClassifier(bits uint32) *GuardClassifier {
-	m := &GuardClassifier{Bits: bits, W: make([]float32, (1<<bits)*guardClfN)}
+	m := &GuardClassifier{Bits: bits, W: make([]float32, (1<<bits)*guardClfN), q: make([]int8, (1<<bits)*guardClfN)}
 	for i := range m.Thresholds {
 		m.Thresholds[i] = 2
+		m.scale[i] = 1
 	}
 	m.prepare()
 	return m
+}
+
+// Quantize builds the int8 scoring table from W: each rule's weights are
+// rounded to steps of its largest magnitude over 127.
+func (m *GuardClassifier) Quantize() {
+	var mx [guardClfN]float32
+	for i, w := range m.W {
+		if a := float32(math.Abs(float64(w))); a > mx[i%guardClfN] {
+			mx[i%guardClfN] = a
+		}
+	}
+	for r := range mx {
+		m.scale[r] = mx[r] / 127
+		if m.scale[r] == 0 {
+			m.scale[r] = 1
+		}
+	}
+	for i, w := range m.W {
+		m.q[i] = int8(max(-127, min(127, math.Round(float64(w/m.scale[i%guardClfN])))))
+	}
 }
 
 func (m *GuardClassifier) prepare() {
@@ -102,42 +127,114 @@ const (
 
 func fnvByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
 
-// sentenceFeatures appends the hashed feature rows of a sentence's tokens.
-func (m *GuardClassifier) sentenceFeatures(toks []token, dst []uint32) []uint32 {
+// fmix is murmur3's finaliser: it spreads a combined hash over the bits.
+func fmix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	return h ^ h>>16
+}
+
+// wordByte reports whether c continues a word: ASCII letters and digits,
+// the apostrophe and any byte of a multi-byte character.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c >= 0x80
+}
+
+// sentenceFeatures appends the hashed feature rows of sentence s (word
+// unigrams and bigrams, character 3- and 4-grams of "<word>") and returns
+// them with the number of words. Words are runs of wordByte, ASCII
+// lower-cased, apostrophes (' and ’) dropped, so "Don’t" and "dont" are
+// one word. It reads the bytes once and allocates nothing while dst has
+// room; the guard's own tokeniser (normalisation, memo) costs more than
+// the whole model.
+func (m *GuardClassifier) sentenceFeatures(s string, dst []uint32) ([]uint32, int) {
 	mask := uint32(1)<<m.Bits - 1
-	prev := "<s>"
-	for _, t := range toks {
-		w := t.w
-		dst = append(dst, fnvStr(fnvByte(fnvOffset, nsWord), w)&mask)
-		dst = append(dst, fnvStr(fnvByte(fnvStr(fnvByte(fnvOffset, nsBi), prev), ' '), w)&mask)
-		prev = w
+	var buf [40]byte
+	const start, end = 0x5bd1e995, 0x27d4eb2f
+	prev := uint32(start)
+	n := 0
+	for i := 0; i < len(s); {
+		if !wordByte(s[i]) {
+			i++
+			continue
+		}
+		w := buf[:0]
+		h := uint32(fnvOffset)
+		for i < len(s) && wordByte(s[i]) {
+			c := s[i]
+			switch {
+			case c == '\'':
+				i++
+				continue
+			case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
+				i += 3
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			h = fnvByte(h, c)
+			if len(w) < len(buf) {
+				w = append(w, c)
+			}
+			i++
+		}
+		if len(w) == 0 {
+			continue
+		}
+		n++
+		dst = append(dst, fmix(h^nsWord)&mask, fmix(prev*0x9e3779b1^h^nsBi<<24)&mask)
+		prev = h
 		if len(w) < 3 {
 			continue
 		}
 		// character 3- and 4-grams of "<w>"
-		n := len(w) + 2
-		at := func(i int) byte {
-			switch i {
+		k := len(w) + 2
+		at := func(j int) byte {
+			switch j {
 			case 0:
 				return '<'
-			case n - 1:
+			case k - 1:
 				return '>'
 			}
-			return w[i-1]
+			return w[j-1]
 		}
-		for i := 0; i+3 <= n; i++ {
-			h := fnvByte(fnvByte(fnvByte(fnvByte(fnvOffset, nsChar), at(i)), at(i+1)), at(i+2))
-			dst = append(dst, h&mask)
-			if i+4 <= n {
-				dst = append(dst, fnvByte(h, at(i+3))&mask)
+		for j := 0; j+3 <= k; j++ {
+			h3 := fnvByte(fnvByte(fnvByte(fnvByte(fnvOffset, nsChar), at(j)), at(j+1)), at(j+2))
+			dst = append(dst, fmix(h3)&mask)
+			if j+4 <= k {
+				dst = append(dst, fmix(fnvByte(h3, at(j+3)))&mask)
 			}
 		}
 	}
-	return append(dst, fnvStr(fnvByte(fnvStr(fnvByte(fnvOffset, nsBi), prev), ' '), "</s>")&mask)
+	return append(dst, fmix(prev*0x9e3779b1^end^nsBi<<24)&mask), n
 }
 
-// logits returns the per-rule log-odds of a sentence given base.
-func (m *GuardClassifier) logits(feats []uint32, z [guardClfN]float32) [guardClfN]float32 {
+// logits returns the per-rule log-odds of a sentence from the int8 table.
+func (m *GuardClassifier) logits(feats []uint32) [guardClfN]float32 {
+	var acc [guardClfN]int32
+	q := m.q
+	for _, f := range feats {
+		row := q[int(f)*guardClfN : int(f)*guardClfN+guardClfN : int(f)*guardClfN+guardClfN]
+		acc[0] += int32(row[0])
+		acc[1] += int32(row[1])
+		acc[2] += int32(row[2])
+		acc[3] += int32(row[3])
+		acc[4] += int32(row[4])
+		acc[5] += int32(row[5])
+		acc[6] += int32(row[6])
+	}
+	z := m.Bias
+	for r := range z {
+		z[r] += float32(acc[r]) * m.scale[r]
+	}
+	return z
+}
+
+// logitsW returns the per-rule log-odds of a sentence from W (training).
+func (m *GuardClassifier) logitsW(feats []uint32) [guardClfN]float32 {
+	z := m.Bias
 	for _, f := range feats {
 		row := m.W[int(f)*guardClfN : int(f)*guardClfN+guardClfN]
 		for r := range z {
@@ -150,47 +247,36 @@ func (m *GuardClassifier) logits(feats []uint32, z [guardClfN]float32) [guardClf
 // Scores returns the classifier's probability for each rule in
 // GuardClfRules that sentence, one sentence of a reply, breaks.
 func (m *GuardClassifier) Scores(sentence string) [guardClfN]float32 {
-	z := m.logits(m.sentenceFeatures(tokenize(sentence), nil), m.Bias)
+	fs, _ := m.sentenceFeatures(sentence, nil)
+	z := m.logits(fs)
 	for r := range z {
 		z[r] = float32(1 / (1 + math.Exp(-float64(z[r]))))
 	}
 	return z
 }
 
-// WriteTo writes the classifier as magic, bits, per-rule name, bias,
-// threshold and int8 scale, then the non-zero rows as a uint32 index and
+// WriteTo writes the classifier's scoring table as magic, bits, per-rule
+// name, bias, threshold and int8 scale, then the non-zero rows as a uint32 index and
 // guardClfN int8 weights (little-endian).
 func (m *GuardClassifier) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
 	b.WriteString(guardClfMagic)
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, m.Bits))
-	var scale [guardClfN]float32
-	for i := 0; i < len(m.W); i++ {
-		if a := float32(math.Abs(float64(m.W[i]))); a > scale[i%guardClfN] {
-			scale[i%guardClfN] = a
-		}
-	}
 	for r, name := range GuardClfRules {
-		scale[r] /= 127
-		if scale[r] == 0 {
-			scale[r] = 1
-		}
 		b.WriteByte(byte(len(name)))
 		b.WriteString(name)
 		b.Write(le.AppendUint32(nil, math.Float32bits(m.Bias[r])))
 		b.Write(le.AppendUint32(nil, math.Float32bits(m.Thresholds[r])))
-		b.Write(le.AppendUint32(nil, math.Float32bits(scale[r])))
+		b.Write(le.AppendUint32(nil, math.Float32bits(m.scale[r])))
 	}
 	var rows bytes.Buffer
 	nrows := uint32(0)
-	for i := 0; i < len(m.W)/guardClfN; i++ {
-		var q [guardClfN]int8
+	for i := 0; i < len(m.q)/guardClfN; i++ {
+		q := m.q[i*guardClfN : i*guardClfN+guardClfN]
 		nz := false
-		for r := range q {
-			v := math.Round(float64(m.W[i*guardClfN+r] / scale[r]))
-			q[r] = int8(max(-127, min(127, v)))
-			nz = nz || q[r] != 0
+		for _, x := range q {
+			nz = nz || x != 0
 		}
 		if !nz {
 			continue
@@ -232,7 +318,7 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 		return nil, bad("bits out of range")
 	}
 	m := NewGuardClassifier(bits)
-	var scale [guardClfN]float32
+	m.W = nil
 	for i, want := range GuardClfRules {
 		if len(p) < 1 || len(p) < 1+int(p[0]) {
 			return nil, bad("truncated rule header")
@@ -247,7 +333,7 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 				return nil, bad("truncated rule header")
 			}
 		}
-		m.Bias[i], m.Thresholds[i], scale[i] = math.Float32frombits(v[0]), math.Float32frombits(v[1]), math.Float32frombits(v[2])
+		m.Bias[i], m.Thresholds[i], m.scale[i] = math.Float32frombits(v[0]), math.Float32frombits(v[1]), math.Float32frombits(v[2])
 	}
 	nrows, ok := u32()
 	if !ok || uint64(len(p)) != uint64(nrows)*(4+guardClfN) {
@@ -259,7 +345,7 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 			return nil, bad(fmt.Sprintf("row %d out of range", i))
 		}
 		for r := 0; r < guardClfN; r++ {
-			m.W[int(i)*guardClfN+r] = float32(int8(p[r])) * scale[r]
+			m.q[int(i)*guardClfN+r] = int8(p[r])
 		}
 		p = p[guardClfN:]
 	}
@@ -267,12 +353,13 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 	return m, nil
 }
 
-// clfState is a stream's classifier state: whether it runs, and a
-// feature buffer that covers most sentences without allocating.
+// clfState is a stream's classifier state: whether it runs.
 type clfState struct {
-	on  bool
-	buf [512]uint32
+	on bool
 }
+
+// clfBufs holds feature buffers, so scoring a sentence allocates nothing.
+var clfBufs = sync.Pool{New: func() any { b := make([]uint32, 0, 512); return &b }}
 
 // initClf prepares st; it stays off when the guard has no classifier.
 func (g *Guard) initClf(st *clfState) { st.on = g.clf != nil }
@@ -280,7 +367,7 @@ func (g *Guard) initClf(st *clfState) { st.on = g.clf != nil }
 // clfSentence adds the classifier's violations to vs, the rules'
 // violations of sentence s (at byte base of the reply): a rule the rules
 // did not find in s whose score reaches its threshold.
-func (g *Guard) clfSentence(st *clfState, sc *scanScratch, s string, base int, vs []Violation) []Violation {
+func (g *Guard) clfSentence(st *clfState, s string, base int, vs []Violation) []Violation {
 	if !st.on {
 		return vs
 	}
@@ -298,16 +385,21 @@ func (g *Guard) clfSentence(st *clfState, sc *scanScratch, s string, base int, v
 	if todo == 0 {
 		return vs
 	}
-	toks := sc.tokenize(s)
-	if len(toks) < guardClfMinWords {
+	bp := clfBufs.Get().(*[]uint32)
+	fs, words := g.clf.sentenceFeatures(s, (*bp)[:0])
+	z := g.clf.logits(fs)
+	*bp = fs[:0]
+	clfBufs.Put(bp)
+	if words < guardClfMinWords {
 		return vs
 	}
-	z := g.clf.logits(g.clf.sentenceFeatures(toks, st.buf[:0]), g.clf.Bias)
 	for r, rule := range GuardClfRules {
 		if have[r] || z[r] < g.clf.logit[r] {
 			continue
 		}
-		st0, en := toks[0].start, toks[len(toks)-1].end
+		t := strings.TrimSpace(s)
+		st0 := strings.Index(s, t)
+		en := st0 + len(t)
 		vs = append(vs, Violation{Rule: rule, Pattern: GuardClfPattern, Span: Span{Start: base + st0, End: base + en, Text: s[st0:en], Rule: GuardClfPattern}, Sentence: strings.TrimSpace(s), Action: g.action(rule)})
 	}
 	return vs

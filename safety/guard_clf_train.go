@@ -80,13 +80,13 @@ func PrepareGuardClf(rulesOnly *Guard, bits uint32, cases []GuardClfCase) []Guar
 		sents, starts := SplitGuardSentences(c.Reply)
 		var keep []int // index into sents of each kept sentence
 		for i, s := range sents {
-			toks := tokenize(s)
-			if len(toks) < guardClfMinWords {
+			fs, words := m.sentenceFeatures(s, nil)
+			if words < guardClfMinWords {
 				continue
 			}
 			keep = append(keep, i)
 			b.Sentences = append(b.Sentences, strings.TrimSpace(s))
-			b.sents = append(b.sents, m.sentenceFeatures(toks, nil))
+			b.sents = append(b.sents, fs)
 		}
 		for r := range b.ruleHit {
 			b.ruleHit[r] = make([]bool, len(keep))
@@ -140,8 +140,8 @@ type GuardClfTrainOptions struct {
 }
 
 // TrainGuardClassifier fits the per-rule logistic regressions on bags
-// (prepared with the same Bits). Thresholds are left off; the caller
-// chooses them.
+// (prepared with the same Bits) and quantizes them for scoring.
+// Thresholds are left off; the caller chooses them.
 func TrainGuardClassifier(bags []GuardClfBag, opt GuardClfTrainOptions) *GuardClassifier {
 	m := NewGuardClassifier(opt.Bits)
 	g2 := make([]float32, len(m.W))
@@ -179,10 +179,9 @@ func TrainGuardClassifier(bags []GuardClfBag, opt GuardClfTrainOptions) *GuardCl
 			if len(b.sents) == 0 {
 				continue
 			}
-			ub := m.Bias
 			zs = zs[:0]
 			for _, fs := range b.sents {
-				zs = append(zs, m.logits(fs, ub))
+				zs = append(zs, m.logitsW(fs))
 			}
 			for k, fs := range b.sents {
 				var grad [guardClfN]float64
@@ -232,6 +231,7 @@ func TrainGuardClassifier(bags []GuardClfBag, opt GuardClfTrainOptions) *GuardCl
 			}
 		}
 	}
+	m.Quantize()
 	return m
 }
 
@@ -255,13 +255,12 @@ func argmaxAt(zs [][guardClfN]float32, idx []int, r int) int {
 }
 
 // MaxScores returns, per rule, the highest probability the classifier
-// gives any sentence of the bag in which the rules did not already find
+// (its int8 table, as at run time) gives any sentence of the bag in which the rules did not already find
 // that rule (0 when there is none).
 func (m *GuardClassifier) MaxScores(b *GuardClfBag) [guardClfN]float32 {
 	var out [guardClfN]float32
-	ub := m.Bias
 	for k, fs := range b.sents {
-		z := m.logits(fs, ub)
+		z := m.logits(fs)
 		for r := range z {
 			if b.ruleHit[r][k] {
 				continue

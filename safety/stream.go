@@ -130,7 +130,7 @@ func completeSentenceEnd(text string) int {
 // add violations), on one sentence starting at byte base of the reply.
 func (s *StreamGuard) check(sent string, base int) []Violation {
 	vs := s.g.checkSentence(s.sc, sent, base, scanFlags{risk: s.risk, medCtx: s.medCtx, helpCtx: s.helpCtx})
-	return s.g.clfSentence(&s.clf, s.sc, sent, base, vs)
+	return s.g.clfSentence(&s.clf, sent, base, vs)
 }
 
 // process checks one sentence and returns the text to release.
