@@ -120,7 +120,9 @@ func strategyFeatures(reply string) []uint32 {
 	return append(x, fnv32('n', band, "", ""))
 }
 
-// seedData is the seed corpus split into its three parts.
+// seedData is the annotator's training material: the seed corpus split
+// into its three parts, with the hand-written conversations (see
+// annotate_written.go) added to train and val. test is seed-only.
 type seedData struct {
 	train, val, test []*conv.Conversation
 }
@@ -140,7 +142,18 @@ func loadSeed() (*seedData, error) {
 		}
 		return nil
 	}, func(*conv.PreferencePair) error { return nil })
-	return d, err
+	if err != nil {
+		return nil, err
+	}
+	train, val, err := loadWritten()
+	if err != nil {
+		return nil, err
+	}
+	for range writtenWeight {
+		d.train = append(d.train, train...)
+	}
+	d.val = append(d.val, val...)
+	return d, nil
 }
 
 // labelIndex returns the index of v in list, or -1.
