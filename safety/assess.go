@@ -504,5 +504,7 @@ func (a *Assessor) analyse(c *conv.Conversation) analysis {
 	cue := hasRiskCue(last.toks) || situationHit(last)
 	g.Anchored = g.Corroborated || hasAnchor(last.toks) && cue
 	g.HighAnchored = g.Anchored || cue && hasHighAnchor(last.toks)
+	g.Cue = cue
+	g.Blocked = highBlock(last)
 	return analysis{turns: turns, level: level, subj: subj, gate: g}
 }

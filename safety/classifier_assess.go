@@ -22,6 +22,13 @@ type GateInput struct {
 	Anchored         bool    // corroborated, or an anchor word and a risk cue
 	HighAnchored     bool    // anchored, or a risk cue and a means, place or farewell word
 	MayRaiseThird    bool    // names another person, and the rules found no risk to the writer
+	Cue              bool    // a risk cue word, or a situational rule hit about the writer
+	// Blocked names why MayRaiseHigh is false: a hit that is "negated",
+	// "scoped" (hypothetical, past, informational, quoted), about an
+	// "other" person, a "safe"ty statement, or only "passive" ideation
+	// (which the rules rate moderate by convention); empty when it is
+	// true. Diagnostics for the trainer; GateLevel does not read it.
+	Blocked string
 }
 
 // GateInput returns the gate's view of c's latest user message.
@@ -85,6 +92,31 @@ func classifierMayRaiseHigh(t *turn) bool {
 		}
 	}
 	return true
+}
+
+// highBlock names the first reason classifierMayRaiseHigh is false for t
+// ("" when it is true); "passive" only when passive-ideation hits are the
+// only reason.
+func highBlock(t *turn) string {
+	passive := false
+	for _, h := range t.hits {
+		switch {
+		case h.negated:
+			return "negated"
+		case h.scope != "":
+			return "scoped"
+		case h.subject != SubjectSelf:
+			return "other"
+		case h.r.kind&kSafe != 0:
+			return "safe"
+		case h.r.kind&kPassive != 0:
+			passive = true
+		}
+	}
+	if passive {
+		return "passive"
+	}
+	return ""
 }
 
 // classifierMayRaiseThird reports whether the third-party head may speak

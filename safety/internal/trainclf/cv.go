@@ -23,10 +23,10 @@ func (g gate) apply(a *safety.Assessor) {
 // The candidate values of each threshold; zero disables that use.
 var (
 	gridMods   = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
-	gridHighs  = []float64{0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
-	gridAlones = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
-	gridBares  = []float64{0, 0.7, 0.8, 0.9, 0.95}
-	gridThirds = []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	gridHighs  = []float64{0, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
+	gridAlones = []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	gridBares  = []float64{0, 0.6, 0.7, 0.8, 0.9, 0.95}
+	gridThirds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 )
 
 func thresholdGrid() []gate {
@@ -104,12 +104,14 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 // overHigh is the share of cases labelled moderate or lower that were
 // raised to high or above: over-escalation costs a person a crisis
 // response they did not need.
-type foldStat struct{ highRec, modRec, fprMod, fprLow, overHigh float64 }
+// fprHigh is the share of cases labelled none that were raised to high or
+// above: the costlier false alarm, held to a stricter budget.
+type foldStat struct{ highRec, modRec, fprMod, fprHigh, fprLow, overHigh float64 }
 
 // measureGate is measure for one operating point, from precomputed gate
 // inputs: the level Assess would report for each case.
 func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput) foldStat {
-	var hiTP, hiN, modTP, modN, neg, fpMod, fpLow, below, over int
+	var hiTP, hiN, modTP, modN, neg, fpMod, fpHigh, fpLow, below, over int
 	for i, c := range cases {
 		got, _, _ := a.GateLevel(ins[i])
 		if c.Level < safety.LevelHigh {
@@ -123,6 +125,7 @@ func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput
 		case c.Level == safety.LevelNone:
 			neg++
 			fpMod += b2i(got >= safety.LevelModerate)
+			fpHigh += b2i(got >= safety.LevelHigh)
 			fpLow += b2i(got >= safety.LevelLow)
 		}
 		if c.Level >= safety.LevelModerate {
@@ -130,7 +133,7 @@ func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput
 			modTP += b2i(got >= safety.LevelModerate)
 		}
 	}
-	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below)}
+	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprHigh: frac(fpHigh, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below)}
 }
 
 func frac(a, b int) float64 {
@@ -162,6 +165,14 @@ func macro3(fs []foldStat) (rec, fpr, over float64) {
 	return rec / n, fpr / n, over / n
 }
 
+func macroFPRHigh(fs []foldStat) float64 {
+	var v float64
+	for _, f := range fs {
+		v += f.fprHigh
+	}
+	return v / float64(len(fs))
+}
+
 func macroMod(fs []foldStat) float64 {
 	var rec float64
 	for _, f := range fs {
@@ -171,12 +182,13 @@ func macroMod(fs []foldStat) float64 {
 }
 
 // withinBudget reports whether an operating point adds at most maxAdd to
-// the rules' own false-positive rate (moderate+) and over-escalation on
-// every held-out source: the classifier may not buy recall on one writer's
-// text with false alarms on another's.
+// the rules' own false-positive rate (moderate+) on every held-out source:
+// the classifier may not buy recall on one writer's text with false alarms
+// on another's. Over-escalation (a moderate case rated high) is a cost in
+// the objective, not a limit: it still gets a person help.
 func withinBudget(fs, rules []foldStat, maxAdd float64) bool {
 	for k := range fs {
-		if fs[k].fprMod-rules[k].fprMod > maxAdd || fs[k].overHigh-rules[k].overHigh > maxAdd {
+		if fs[k].fprMod-rules[k].fprMod > maxAdd {
 			return false
 		}
 	}

@@ -25,6 +25,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -48,10 +49,12 @@ func main() {
 	epochs := flag.Int("epochs", 10, "passes over the training data")
 	l2s := flag.String("l2", "0.1,0.3,1", "candidate L2 strengths (comma-separated); chosen by cross-validation")
 	cRatios := flag.String("concept-l2", "1,0.3", "candidate L2 on concept features, as fractions of the L2 on words and character n-grams; chosen with -l2 by cross-validation")
-	maxFPR := flag.Float64("max-fpr", 0.03, "largest macro-averaged false-positive rate (moderate+) allowed on held-out sources")
-	maxAdd := flag.Float64("max-add", 0.015, "largest rise the classifiers may add to the rules' false-positive rate or over-escalation on any held-out source")
+	maxFPR := flag.Float64("max-fpr", 0.03, "largest macro-averaged false-positive rate (moderate+) allowed on held-out sources (the issue's budget)")
+	maxFPRHigh := flag.Float64("max-fpr-high", 0.02, "largest macro-averaged share of held-out none cases raised to high or above")
+	dump := flag.String("dump", "", "if set, write every held-out case's gate input (JSONL) here, for studying the gate offline")
+	maxAdd := flag.Float64("max-add", 0.03, "largest rise the classifiers may add to the rules' false-positive rate (moderate+) on any held-out source")
 	flag.Parse()
-	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxAdd: *maxAdd}
+	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxFPRHigh: *maxFPRHigh, maxAdd: *maxAdd, dump: *dump}
 	for _, s := range splitComma(*cRatios) {
 		var v float64
 		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
@@ -78,8 +81,10 @@ type config struct {
 	bits   uint32
 	epochs int
 	l2s    []float64
-	maxFPR float64
-	maxAdd float64
+	maxFPR     float64
+	maxFPRHigh float64
+	maxAdd     float64
+	dump   string
 	// conceptRatios are candidate scales for the L2 on concept features
 	// (see TrainOptions.ConceptL2).
 	conceptRatios []float64
@@ -176,6 +181,7 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 		ins []safety.GateInput
 	}
 	var folds []foldInputs
+	var dumped []dumpRow
 	stats := make([][]foldStat, len(grid))
 	for k := range srcs {
 		cm, ch, ct := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
@@ -202,6 +208,14 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 			stats[gi] = append(stats[gi], measureGate(a, srcs[k].cases, ins))
 		}
 		folds = append(folds, foldInputs{a, ins})
+		for i, c := range srcs[k].cases {
+			dumped = append(dumped, dumpRow{Source: srcs[k].name, ID: c.ID, Level: c.Level, Subject: c.Subject, Turns: len(c.Messages), In: ins[i]})
+		}
+	}
+	if cfg.dump != "" {
+		if err := writeDump(cfg.dump, dumped); err != nil {
+			return err
+		}
 	}
 	var rulesStats []foldStat
 	for gi := range grid {
@@ -213,11 +227,15 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 	ok := make([]bool, len(grid))
 	for gi := range grid {
 		rec, fpr, over := macro3(stats[gi])
-		ok[gi] = fpr <= cfg.maxFPR && withinBudget(stats[gi], rulesStats, cfg.maxAdd)
+		ok[gi] = fpr <= cfg.maxFPR && macroFPRHigh(stats[gi]) <= cfg.maxFPRHigh && withinBudget(stats[gi], rulesStats, cfg.maxAdd)
 		// Recall of high and imminent risk counts most; moderate-or-higher
-		// recall counts half; false alarms and over-escalation are costs.
-		scores[gi] = rec + 0.5*macroMod(stats[gi]) - fpr - over
+		// recall counts half; over-escalation (a case labelled moderate or
+		// lower rated high) costs half. False alarms are a budget, not a
+		// cost: a missed crisis costs far more than a resource card shown
+		// without need, so the point is chosen at the budget.
+		scores[gi] = rec + 0.5*macroMod(stats[gi]) - 0.5*over
 	}
+	printCurve(grid, stats, rulesStats, cfg)
 	smoothed := smooth(grid, scores, ok)
 	best := -1
 	var bestScore float64
@@ -236,14 +254,15 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 		g.mod, g.high, g.alone, g.bare, g.third, rec, fpr, rRec, rFPR)
 	for k, s := range srcs {
 		b, r := stats[best][k], rulesStats[k]
-		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
-			s.name, b.highRec, r.highRec, b.modRec, r.modRec, b.fprMod, r.fprMod, b.overHigh, r.overHigh)
+		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  FPR(high+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
+			s.name, b.highRec, r.highRec, b.modRec, r.modRec, b.fprMod, r.fprMod, b.fprHigh, r.fprHigh, b.overHigh, r.overHigh)
 	}
 
 	// Why held-out high+ cases were missed at the chosen point.
 	for k, f := range folds {
 		g.apply(f.a)
-		var excl, scoped, low, n int
+		var excl, scoped, low, lowHigh, n int
+		blocked := map[string]int{}
 		for i, c := range srcs[k].cases {
 			if c.Level < safety.LevelHigh {
 				continue
@@ -257,11 +276,14 @@ func run(suitePath, extra, devPath, out, outHigh, outThird, outGate string, cfg 
 				excl++
 			case !in.MayRaiseHigh:
 				scoped++
+				blocked[in.Blocked]++
 			default:
 				low++
+				lowHigh += b2i(in.ScoreHigh >= 0.3 || in.ScoreThird >= 0.3)
 			}
 		}
-		fmt.Fprintf(os.Stderr, "  held out %-28s %d high+ missed: %d excluded as idiom, %d scoped or negated by the rules, %d scored below the threshold\n", srcs[k].name, n, excl, scoped, low)
+		fmt.Fprintf(os.Stderr, "  held out %-28s %d high+ missed: %d excluded as idiom, %d kept from the high+ head by the rules (%s), %d below the threshold (%d of them with P(high+) >= 0.3)\n",
+			srcs[k].name, n, excl, scoped, formatCounts(blocked), low, lowHigh)
 	}
 
 	// 3. Final heads on every source.
@@ -403,4 +425,72 @@ func splitComma(s string) []string {
 		}
 	}
 	return out
+}
+
+// dumpRow is one held-out case and what the gate saw (see -dump).
+type dumpRow struct {
+	Source  string
+	ID      string
+	Level   safety.Level
+	Subject safety.Subject
+	Turns   int
+	In      safety.GateInput
+}
+
+func writeDump(path string, rows []dumpRow) error {
+	f, err := atomicfile.Create(path, true)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			f.Abort()
+			return err
+		}
+	}
+	return f.Commit()
+}
+
+func formatCounts(m map[string]int) string {
+	var parts []string
+	for _, k := range []string{"negated", "scoped", "other", "safe", "passive"} {
+		if m[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// printCurve prints the held-out trade-off: for each false-positive
+// budget (macro FPR at moderate+), the best macro high+ recall any
+// operating point reaches within it, with the other constraints (the
+// high-level budget and the per-source cap) applied, and without them.
+func printCurve(grid []gate, stats [][]foldStat, rules []foldStat, cfg config) {
+	fmt.Fprintln(os.Stderr, "held-out trade-off (macro over sources): FPR(moderate+) budget -> best high+ recall [FPR(moderate+), FPR(high+), over-escalation] thresholds mod/high/alone/bare/third")
+	for _, budget := range []float64{0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05} {
+		for _, constrained := range []bool{true, false} {
+			best := -1
+			var bestRec float64
+			for gi := range grid {
+				rec, fpr, _ := macro3(stats[gi])
+				if fpr > budget || constrained && (macroFPRHigh(stats[gi]) > cfg.maxFPRHigh || !withinBudget(stats[gi], rules, cfg.maxAdd)) {
+					continue
+				}
+				if best < 0 || rec > bestRec {
+					best, bestRec = gi, rec
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			_, fpr, over := macro3(stats[best])
+			g := grid[best]
+			tag := "unconstrained"
+			if constrained {
+				tag = "constrained  "
+			}
+			fmt.Fprintf(os.Stderr, "  %.3f %s -> %.3f [%.3f, %.3f, %.3f] %g/%g/%g/%g/%g\n", budget, tag, bestRec, fpr, macroFPRHigh(stats[best]), over, g.mod, g.high, g.alone, g.bare, g.third)
+		}
+	}
 }
