@@ -64,7 +64,10 @@ func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 	if a.ThirdThreshold > 0 && in.ScoreThird >= a.ThirdThreshold && in.RuleLevel < LevelHigh && in.MayRaiseThird && !in.Suppressed {
 		return LevelHigh, SubjectThirdParty, true
 	}
-	if a.ClassifierThreshold > 0 && in.Score >= a.ClassifierThreshold && in.RuleLevel <= LevelLow && in.MayRaise && in.Anchored {
+	// Raising to moderate is the cheaper error, so the moderate head needs
+	// only a risk cue (or a rule hit), not also an anchor word: on held-out
+	// writers this adds moderate+ recall at no false-positive cost.
+	if a.ClassifierThreshold > 0 && in.Score >= a.ClassifierThreshold && in.RuleLevel <= LevelLow && in.MayRaise && (in.Anchored || in.Cue && !in.Suppressed) {
 		return LevelModerate, SubjectSelf, true
 	}
 	return in.RuleLevel, "", false
