@@ -78,13 +78,13 @@ func main() {
 }
 
 type config struct {
-	bits   uint32
-	epochs int
-	l2s    []float64
+	bits       uint32
+	epochs     int
+	l2s        []float64
 	maxFPR     float64
 	maxFPRHigh float64
 	maxAdd     float64
-	dump   string
+	dump       string
 	// conceptRatios are candidate scales for the L2 on concept features
 	// (see TrainOptions.ConceptL2).
 	conceptRatios []float64
