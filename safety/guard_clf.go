@@ -314,11 +314,10 @@ func ReadGuardClassifier(r io.Reader) (*GuardClassifier, error) {
 		return v, true
 	}
 	bits, ok := u32()
-	if !ok || bits < 8 || bits > 24 {
-		return nil, bad("bits out of range")
+	if !ok || bits < 8 || bits > 20 {
+		return nil, bad("bits out of range (8..20)")
 	}
-	m := NewGuardClassifier(bits)
-	m.W = nil
+	m := &GuardClassifier{Bits: bits, q: make([]int8, (1<<bits)*guardClfN)}
 	for i, want := range GuardClfRules {
 		if len(p) < 1 || len(p) < 1+int(p[0]) {
 			return nil, bad("truncated rule header")

@@ -166,3 +166,43 @@ func TestGuardClassifierFresh5(t *testing.T) {
 		t.Errorf("%d of %d clean replies flagged by a text rule", r.CleanFlaggedText, r.Clean)
 	}
 }
+
+// FuzzReadGuardClassifier: a damaged weights file is an error, never a
+// panic, and a file that reads scores any sentence.
+func FuzzReadGuardClassifier(f *testing.F) {
+	f.Add(bytes.Clone(guardClfBin[:min(len(guardClfBin), 400)]))
+	small := NewGuardClassifier(8)
+	var b bytes.Buffer
+	small.WriteTo(&b)
+	f.Add(b.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ReadGuardClassifier(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, ErrBadClassifier) {
+				t.Fatalf("error %v is not ErrBadClassifier", err)
+			}
+			return
+		}
+		m.Scores("You clearly have bipolar disorder.")
+	})
+}
+
+// FuzzGuardClfFeatures: hashing any text stays within the table and
+// counts no more words than bytes.
+func FuzzGuardClfFeatures(f *testing.F) {
+	f.Add("Don’t worry, your SECRET is safe with me!")
+	f.Add("\xe2\x80")
+	f.Add("a'b'c '''' 12345 ÄÖÜ")
+	m := NewGuardClassifier(8)
+	f.Fuzz(func(t *testing.T, s string) {
+		fs, n := m.sentenceFeatures(s, nil)
+		if n > len(s) {
+			t.Fatalf("%d words in %d bytes", n, len(s))
+		}
+		for _, x := range fs {
+			if x >= 1<<8 {
+				t.Fatalf("row %d out of range", x)
+			}
+		}
+	})
+}
