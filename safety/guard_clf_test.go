@@ -206,3 +206,26 @@ func FuzzGuardClfFeatures(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkGuardClassifierCost runs Check over the realistic mix with the
+// classifier off and on, in the same tree, so the difference is its cost.
+func BenchmarkGuardClassifierCost(b *testing.B) {
+	cases := readBenchGuardCases(b, "testdata/guard_bench.jsonl")
+	for _, tc := range []struct {
+		name string
+		p    Policy
+	}{{"off", rulesOnlyPolicy()}, {"on", DefaultPolicy()}} {
+		b.Run(tc.name, func(b *testing.B) {
+			g := newTestGuard(b, tc.p, ResourceURLs())
+			b.ReportAllocs()
+			n := 0
+			c0 := cpuTime()
+			for b.Loop() {
+				c, reply := cases[n%len(cases)].Split()
+				g.Check(c, reply)
+				n++
+			}
+			reportCPU(b, n, cpuTime()-c0)
+		})
+	}
+}
