@@ -3,14 +3,14 @@
 package safety
 
 // Operating thresholds for the classifiers in Assess, chosen by
-// leave-one-source-out cross-validation over 5 training sources (L2 0.3,
+// leave-one-source-out cross-validation over 6 training sources (L2 0.3,
 // 0.3 of it on concept features):
-// held-out macro-averaged high+imminent recall 0.597 at a false-positive
-// rate of 0.022 at moderate or above. See docs/safety.md.
+// held-out macro-averaged high+imminent recall 0.581 at a false-positive
+// rate of 0.029 at moderate or above. See docs/safety.md.
 const (
 	defaultClassifierThreshold = 0.7
-	defaultHighThreshold       = 0.6
-	defaultHighAloneThreshold  = 0.8
-	defaultBareThreshold       = 0.8
-	defaultThirdThreshold      = 0.4
+	defaultHighThreshold       = 0.3
+	defaultHighAloneThreshold  = 0.6
+	defaultBareThreshold       = 0.9
+	defaultThirdThreshold      = 0.5
 )

@@ -51,10 +51,12 @@ func thresholdGrid() []gate {
 	return out
 }
 
-// smooth averages each operating point's score with its grid neighbours
-// (one threshold one step away), so the choice does not ride on a single
-// lucky point of a flat, noisy surface. Points that break the constraints
-// (ok false) count with the worst score seen.
+// smooth averages each feasible operating point's score with its feasible
+// grid neighbours (one threshold one step away), so the choice does not
+// ride on a single lucky point of a flat, noisy surface. Infeasible
+// neighbours (ok false) are left out rather than counted as bad: counting
+// them pushed the choice away from the edge of the false-positive budget,
+// which in effect made the budget stricter than the one asked for.
 func smooth(grid []gate, score []float64, ok []bool) []float64 {
 	idx := func(vs []float64, v float64) int {
 		for i, x := range vs {
@@ -68,29 +70,22 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 		return [5]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridBares, g.bare), idx(gridThirds, g.third)}
 	}
 	at := map[[5]int]int{}
-	worst := 0.0
 	for i, g := range grid {
 		at[key(g)] = i
-		if i == 0 || score[i] < worst {
-			worst = score[i]
-		}
-	}
-	val := func(i int) float64 {
-		if !ok[i] {
-			return worst
-		}
-		return score[i]
 	}
 	out := make([]float64, len(grid))
 	for i, g := range grid {
+		if !ok[i] {
+			continue
+		}
 		k := key(g)
-		sum, n := val(i), 1
+		sum, n := score[i], 1
 		for d := range 5 {
 			for _, step := range []int{-1, 1} {
 				nk := k
 				nk[d] += step
-				if j, found := at[nk]; found {
-					sum += val(j)
+				if j, found := at[nk]; found && ok[j] {
+					sum += score[j]
 					n++
 				}
 			}
