@@ -69,10 +69,22 @@ const probeUser = "I keep thinking about the pills."
 // an assistant turn that sets the risk context.
 const probeNoUser = "If you are having thoughts of suicide, please call a crisis line."
 
-// errMemoClassifier: the guard classifier (on by default) reads the
-// words of the user's last turn, so a memo for guard calls with a
-// conversation as context would not be exact.
-var errMemoClassifier = fmt.Errorf("guard memo: the guard classifier reads the user's last turn")
+// errMemoClassifier: were the guard classifier on, a memo for guard calls
+// with a conversation as context might not be exact.
+var errMemoClassifier = fmt.Errorf("guard memo: the guard classifier is on")
+
+// curationPolicy is the safety policy of every guard curation runs: the
+// default with the guard classifier off. The classifier is a second opinion
+// tuned for serving, where a find is only flagged by default; on the seed
+// corpus it fired on 3,736 of 100,000 clean conversations ("Remember to look
+// after yourself too." as claims_human), too many to drop training data on.
+// Curation filters by the guard's rules, whose findings are exact.
+func curationPolicy() safety.Policy {
+	p := safety.DefaultPolicy()
+	off := false
+	p.GuardClassifier = &off
+	return p
+}
 
 // newGuardMemo builds the memo's probe guard (every sentence rule on) and
 // checks that its context has every flag set the permissive way. The
@@ -88,7 +100,7 @@ var errMemoClassifier = fmt.Errorf("guard memo: the guard classifier reads the u
 // the probe, and the probe only needs the risk context on; its bits other
 // than stigma are not used.
 func newGuardMemo(noUser bool) (*guardMemo, error) {
-	p := safety.DefaultPolicy()
+	p := curationPolicy()
 	if !noUser && p.GuardClassifierOn() {
 		return nil, errMemoClassifier
 	}

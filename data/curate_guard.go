@@ -78,7 +78,7 @@ var _ Filter = (*GuardFilter)(nil)
 // one is reported; rules not listed are switched off (the crisis rules,
 // which a policy may not switch off, are set to rewrite and ignored).
 func NewGuardFilter(cfg GuardConfig) (*GuardFilter, error) {
-	p := safety.DefaultPolicy()
+	p := curationPolicy()
 	p.Rules = map[string]safety.Action{}
 	on := map[string]bool{}
 	for _, r := range cfg.Rules {

@@ -288,7 +288,7 @@ type guardRules struct {
 // newGuardRules builds a guard with only the named rules blocking. Rules
 // the policy refuses to switch off are left on and ignored.
 func newGuardRules(rules ...string) (*guardRules, error) {
-	p := safety.DefaultPolicy()
+	p := curationPolicy()
 	p.Rules = map[string]safety.Action{}
 	on := map[string]bool{}
 	for _, r := range rules {

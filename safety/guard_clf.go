@@ -399,7 +399,7 @@ func (g *Guard) clfSentence(st *clfState, s string, base int, vs []Violation) []
 		t := strings.TrimSpace(s)
 		st0 := strings.Index(s, t)
 		en := st0 + len(t)
-		vs = append(vs, Violation{Rule: rule, Pattern: GuardClfPattern, Span: Span{Start: base + st0, End: base + en, Text: s[st0:en], Rule: GuardClfPattern}, Sentence: strings.TrimSpace(s), Action: g.action(rule)})
+		vs = append(vs, Violation{Rule: rule, Pattern: GuardClfPattern, Span: Span{Start: base + st0, End: base + en, Text: s[st0:en], Rule: GuardClfPattern}, Sentence: strings.TrimSpace(s), Action: g.policy.ClassifierAction(rule, g.action(rule))})
 	}
 	return vs
 }

@@ -17,6 +17,7 @@
 //	allow_numbers:           # phone numbers besides the resource directory's
 //	  - 0800 1111
 //	guard_classifier: true   # the trained second opinion for the text rules (default on)
+//	guard_classifier_action: flag  # what its finds do on non-crisis rules: flag (default) | rewrite | block
 package safety
 
 import (
@@ -48,6 +49,44 @@ type Policy struct {
 	// may add text-rule violations the rules missed, on or off. Unset means
 	// on. It is an extra check, not crisis handling: the rules stay.
 	GuardClassifier *bool `yaml:"guard_classifier" json:"guard_classifier,omitempty"`
+	// GuardClassifierAction is what a classifier find does on the
+	// non-crisis text rules (diagnosis, medication, stigma, claims_human,
+	// promises_confidentiality): flag (the default), rewrite or block, and
+	// never more than the rule's own action. Finds on the crisis rules
+	// (method_detail, encourages_harm) always take the rule's action: a
+	// needlessly removed sentence costs less than a method detail sent.
+	// Flag is the default because the classifier also fires on some clean
+	// replies (docs/safety.md gives the rates).
+	GuardClassifierAction Action `yaml:"guard_classifier_action" json:"guard_classifier_action,omitempty"`
+}
+
+// ClassifierAction returns the action for a guard-classifier find on rule,
+// given the rule's own action.
+func (p Policy) ClassifierAction(rule string, ruleAction Action) Action {
+	if crisisRules[rule] {
+		return ruleAction
+	}
+	a := p.GuardClassifierAction
+	if a == "" {
+		a = ActionFlag
+	}
+	if actionRank(a) > actionRank(ruleAction) {
+		return ruleAction
+	}
+	return a
+}
+
+// actionRank orders actions by how much they change a reply.
+func actionRank(a Action) int {
+	switch a {
+	case ActionBlock:
+		return 3
+	case ActionRewrite:
+		return 2
+	case ActionFlag:
+		return 1
+	}
+	return 0
 }
 
 // GuardClassifierOn reports whether the guard classifier runs.
@@ -106,6 +145,11 @@ func (p *Policy) Validate() error {
 		if crisisRules[name] && (a == ActionFlag || a == ActionOff) {
 			return fmt.Errorf("%w: rules.%s: crisis rules cannot be set to %s; use block or rewrite", ErrPolicy, name, a)
 		}
+	}
+	switch p.GuardClassifierAction {
+	case "", ActionFlag, ActionRewrite, ActionBlock:
+	default:
+		return fmt.Errorf("%w: guard_classifier_action: unknown action %q (want flag, rewrite or block)", ErrPolicy, p.GuardClassifierAction)
 	}
 	for i, n := range p.AllowNumbers {
 		if len(digitsOnly(n)) < 2 {

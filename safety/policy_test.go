@@ -167,3 +167,33 @@ func TestCrisisResponseWording(t *testing.T) {
 		t.Errorf("US emergency sentence: %q", got)
 	}
 }
+
+func TestClassifierAction(t *testing.T) {
+	tests := []struct {
+		name       string
+		setting    Action
+		rule       string
+		ruleAction Action
+		want       Action
+	}{
+		{"default flags a non-crisis rule", "", RuleDiagnosis, ActionRewrite, ActionFlag},
+		{"default flags claims_human", "", RuleClaimsHuman, ActionBlock, ActionFlag},
+		{"crisis rule keeps its action", "", RuleMethodDetail, ActionBlock, ActionBlock},
+		{"crisis rule keeps rewrite", ActionFlag, RuleEncouragesHarm, ActionRewrite, ActionRewrite},
+		{"rewrite when asked", ActionRewrite, RuleMedication, ActionBlock, ActionRewrite},
+		{"never more than the rule", ActionBlock, RuleStigma, ActionRewrite, ActionRewrite},
+		{"a flagged rule stays flagged", ActionBlock, RuleDiagnosis, ActionFlag, ActionFlag},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			p.GuardClassifierAction = tc.setting
+			if got := p.ClassifierAction(tc.rule, tc.ruleAction); got != tc.want {
+				t.Errorf("ClassifierAction(%s, %s) with %q = %s, want %s", tc.rule, tc.ruleAction, tc.setting, got, tc.want)
+			}
+		})
+	}
+	if _, err := ParsePolicy(strings.NewReader("guard_classifier_action: off\n"), "p.yaml"); err == nil || !strings.Contains(err.Error(), "guard_classifier_action") {
+		t.Errorf("guard_classifier_action: off: got %v, want an error naming the field", err)
+	}
+}
