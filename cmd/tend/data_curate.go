@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -145,12 +146,31 @@ func runCurate(cmd *cobra.Command, mode data.Mode, fl curateFlags, args []string
 	if err != nil {
 		return fmt.Errorf("--mem-budget: %w", err)
 	}
+	setCurateMemoryLimit(budget)
 	m, err := data.Curate(cmd.Context(), data.CurateOptions{Mode: mode, Config: cfg, Inputs: args, Out: fl.out,
 		Force: fl.force, Version: Version(), Progress: cmd.ErrOrStderr(), MemBudget: budget})
 	if err != nil {
 		return err
 	}
 	return printCurateSummary(stdout, fl.out, m)
+}
+
+// curateFixedHeap is the live heap a curation run needs besides its sort
+// buffers: the safety tables, the annotator, the memo tables and the
+// workers' scratch (about 100 MB measured at 100k and at 1M records).
+const curateFixedHeap = 144 << 20
+
+// setCurateMemoryLimit sets the Go runtime's soft memory limit to the
+// fixed heap plus the sort budget, unless GOMEMLIMIT is set. Without it the
+// collector lets the heap grow to twice the live data, and the churn of a
+// long run (1M records) raised peak RSS from 195 MB at 100k to 293 MB; with
+// it both stay at about 193 MB. The limit is soft: a run that truly needs
+// more memory gets it, at the cost of more collection.
+func setCurateMemoryLimit(budget int64) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(curateFixedHeap + budget)
 }
 
 func runCurateEval(w io.Writer, mode data.Mode, cfg data.CurateConfig, path string) error {
