@@ -79,7 +79,12 @@ var leet = map[rune]rune{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 
 
 // tokenize normalises text into tokens.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+4)
+	return tokenizeInto(make([]token, 0, len(text)/5+4), text, normWord)
+}
+
+// tokenizeInto appends the tokens of text to toks, normalising each raw
+// word with norm (normWord, or the guard's memo of it).
+func tokenizeInto(toks []token, text string, norm func(string) []string) []token {
 	sent, clause := 0, 0
 	quoted := false
 	sentStart := 0
@@ -96,7 +101,7 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			ws := normWord(text[i:j])
+			ws := norm(text[i:j])
 			for _, w := range ws {
 				if w == "2" && len(toks) > 0 && toVerbs[toks[len(toks)-1].w] {
 					w = "to"
