@@ -70,23 +70,10 @@ func (p Policy) ClassifierAction(rule string, ruleAction Action) Action {
 	if a == "" {
 		a = ActionFlag
 	}
-	if actionRank(a) > actionRank(ruleAction) {
+	if a.rank() > ruleAction.rank() {
 		return ruleAction
 	}
 	return a
-}
-
-// actionRank orders actions by how much they change a reply.
-func actionRank(a Action) int {
-	switch a {
-	case ActionBlock:
-		return 3
-	case ActionRewrite:
-		return 2
-	case ActionFlag:
-		return 1
-	}
-	return 0
 }
 
 // GuardClassifierOn reports whether the guard classifier runs.
