@@ -126,13 +126,7 @@ func matchRulesMemo(rs *ruleSet, text string) []hit {
 func sentenceClean(rs *ruleSet, s string) bool {
 	ns := foldQuotes(s)
 	var buf [64]bool
-	var on []bool
-	if len(rs.rules) <= len(buf) {
-		on = buf[:len(rs.rules)]
-	} else {
-		on = make([]bool, len(rs.rules))
-	}
-	rs.live(strings.ToLower(ns), on)
+	on := rs.liveIn(strings.ToLower(ns), &buf)
 	for i, ok := range on {
 		r := &rs.rules[i]
 		if ok && r.re.MatchString(ns) && (r.unless == nil || !r.unless.MatchString(ns)) {

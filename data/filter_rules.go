@@ -168,6 +168,19 @@ func newRuleSet(rules []sentRule) *ruleSet {
 	return rs
 }
 
+// liveIn returns live's marks for lower, in buf when the set has at most
+// 64 rules (no allocation), in a new slice otherwise.
+func (rs *ruleSet) liveIn(lower string, buf *[64]bool) []bool {
+	var on []bool
+	if len(rs.rules) <= len(buf) {
+		on = buf[:len(rs.rules)]
+	} else {
+		on = make([]bool, len(rs.rules))
+	}
+	rs.live(lower, on)
+	return on
+}
+
 // live marks in on the rules with a key at a word start of lower: the
 // same test as hasKey for each rule, in one pass over lower.
 func (rs *ruleSet) live(lower string, on []bool) {
@@ -197,13 +210,7 @@ func matchRules(rs *ruleSet, text string) []hit {
 	// Keys are checked once against the whole message: most messages
 	// trigger no rule at all and cost one pass over their bytes.
 	var buf [64]bool
-	var on []bool
-	if len(rs.rules) <= len(buf) {
-		on = buf[:len(rs.rules)]
-	} else {
-		on = make([]bool, len(rs.rules))
-	}
-	rs.live(strings.ToLower(text), on)
+	on := rs.liveIn(strings.ToLower(text), &buf)
 	var live []*sentRule
 	for i, ok := range on {
 		if ok {
