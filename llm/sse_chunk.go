@@ -257,20 +257,28 @@ func (p *jsonScan) object(field func(key []byte) bool) bool {
 		if !field(key) {
 			return false
 		}
-		p.ws()
-		if p.i >= len(p.b) {
-			return false
-		}
-		switch p.b[p.i] {
-		case ',':
-			p.i++
-		case '}':
-			p.i++
-			return true
-		default:
-			return false
+		if done, ok := p.next('}'); !ok || done {
+			return ok
 		}
 	}
+}
+
+// next consumes the separator after an object member or array element:
+// a comma (more follow) or close (the end). Anything else is declined.
+func (p *jsonScan) next(close byte) (done, ok bool) {
+	p.ws()
+	if p.i >= len(p.b) {
+		return false, false
+	}
+	switch p.b[p.i] {
+	case ',':
+		p.i++
+		return false, true
+	case close:
+		p.i++
+		return true, true
+	}
+	return false, false
 }
 
 // array calls elem for each element, with the scanner at the element.
@@ -289,18 +297,8 @@ func (p *jsonScan) array(elem func() bool) bool {
 		if !elem() {
 			return false
 		}
-		p.ws()
-		if p.i >= len(p.b) {
-			return false
-		}
-		switch p.b[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
-			return true
-		default:
-			return false
+		if done, ok := p.next(']'); !ok || done {
+			return ok
 		}
 	}
 }
