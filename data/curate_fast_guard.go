@@ -69,10 +69,6 @@ const probeUser = "I keep thinking about the pills."
 // an assistant turn that sets the risk context.
 const probeNoUser = "If you are having thoughts of suicide, please call a crisis line."
 
-// errMemoClassifier: were the guard classifier on, a memo for guard calls
-// with a conversation as context might not be exact.
-var errMemoClassifier = fmt.Errorf("guard memo: the guard classifier is on")
-
 // curationPolicy is the safety policy of every guard curation runs: the
 // default with the guard classifier off. The classifier is a second opinion
 // tuned for serving, where a find is only flagged by default; on the seed
@@ -93,17 +89,13 @@ func curationPolicy() safety.Policy {
 //
 // With noUser false the memo serves guard calls after any conversation
 // (the guard filter): its probe context names a medication, a risk topic
-// and no help taken up. The guard classifier would make such a memo
-// inexact, so it is refused while the classifier is on. With noUser true
-// it serves guard calls with an empty conversation (the stigma filter):
-// no user turn, so the classifier sees the same empty turn there and in
-// the probe, and the probe only needs the risk context on; its bits other
-// than stigma are not used.
+// and no help taken up. It is exact because curation's guards run without
+// the guard classifier (curationPolicy; TestGuardMemoCalibrated checks).
+// With noUser true it serves guard calls with an empty conversation (the
+// stigma filter): no user turn, and the probe only needs the risk context
+// on; its bits other than stigma are not used.
 func newGuardMemo(noUser bool) (*guardMemo, error) {
 	p := curationPolicy()
-	if !noUser && p.GuardClassifierOn() {
-		return nil, errMemoClassifier
-	}
 	p.Rules = map[string]safety.Action{}
 	for _, r := range safety.GuardRules {
 		switch {
