@@ -20,6 +20,7 @@ type Assessor struct {
 	clf      *Classifier
 	clfHigh  *Classifier
 	clfThird *Classifier
+	cat      *CategoryModel // nil: categories from topic words (guessCategory)
 	// ClassifierThreshold is the P(moderate+) above which a message the
 	// rules rated none or low is raised to moderate. Zero disables it.
 	ClassifierThreshold float64
@@ -40,6 +41,14 @@ type Assessor struct {
 	// rules found no risk to the writer, is raised to high with subject
 	// third_party. Zero disables it.
 	ThirdThreshold float64
+	// CategoryThreshold is the P(category) at which the category head
+	// names a category for a message the rules gave none (it always names
+	// at least its most probable one).
+	CategoryThreshold float64
+	// CategoryAddThreshold is the P(category) at which the head adds a
+	// category the rules did not name to an assessment at moderate or
+	// above. Zero disables adding.
+	CategoryAddThreshold float64
 }
 
 // NewAssessor returns an assessor using the built-in lexicon and the
@@ -57,8 +66,21 @@ func NewAssessor() (*Assessor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewAssessorWith(clf, hi, third)
+	cat, err := DefaultCategoryModel()
+	if err != nil {
+		return nil, err
+	}
+	a, err := NewAssessorWith(clf, hi, third)
+	if err != nil {
+		return nil, err
+	}
+	a.SetCategoryModel(cat)
+	return a, nil
 }
+
+// SetCategoryModel makes a use m to name categories (nil: topic words).
+// The trainer uses it to measure candidate models through Assess.
+func (a *Assessor) SetCategoryModel(m *CategoryModel) { a.cat = m }
 
 // NewAssessorWith returns an assessor using the built-in lexicon and the
 // given classifiers for P(moderate+), P(high+) and P(someone else at high+)
@@ -71,7 +93,8 @@ func NewAssessorWith(mod, high, third *Classifier) (*Assessor, error) {
 	}
 	return &Assessor{lex: l, clf: mod, clfHigh: high, clfThird: third, ClassifierThreshold: defaultClassifierThreshold,
 		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold,
-		ThirdThreshold: defaultThirdThreshold}, nil
+		ThirdThreshold: defaultThirdThreshold, CategoryThreshold: defaultCategoryThreshold,
+		CategoryAddThreshold: defaultCategoryAddThreshold}, nil
 }
 
 var defaultAssessor = sync.OnceValue(func() *Assessor {
@@ -114,12 +137,17 @@ type analysis struct {
 	level Level
 	subj  Subject
 	gate  GateInput
+	feats []uint32 // the latest message's classifier features (nil without classifiers)
+	// featBits is the hash width of feats (they are always the features of
+	// a Classifier with Concepts set).
+	featBits uint32
 }
 
 // Assess returns the assessment for c. Only user turns carry risk; the
 // assistant turn just before a user turn is read to interpret short answers.
 func (a *Assessor) Assess(c *conv.Conversation) Assessment {
-	an := a.analyse(c)
+	var buf [768]uint32
+	an := a.analyse(c, buf[:0])
 	turns := an.turns
 	var out Assessment
 	out.Subject = SubjectSelf
@@ -167,8 +195,10 @@ func (a *Assessor) Assess(c *conv.Conversation) Assessment {
 		}
 	}
 	if classifierRaised && len(catSeen) == 0 {
-		catSeen[guessCategory(last.toks)] = true
 		out.Evidence = append(out.Evidence, Span{Message: last.msg, Start: 0, End: len(c.Messages[last.msg].Content), Text: c.Messages[last.msg].Content, Rule: "classifier"})
+	}
+	if level > LevelNone {
+		a.addCategories(catSeen, level, classifierRaised, last, an.feats, an.featBits)
 	}
 	for _, k := range Categories {
 		if catSeen[k] {
@@ -421,7 +451,7 @@ func answerHits(prev string, toks []token) []hit {
 	return []hit{{r: r, s: 0, e: len(toks), level: lvl, subject: SubjectSelf}}
 }
 
-func (a *Assessor) analyse(c *conv.Conversation) analysis {
+func (a *Assessor) analyse(c *conv.Conversation, buf []uint32) analysis {
 	var turns []turn
 	for i, m := range c.Messages {
 		if m.Role != conv.RoleUser || strings.TrimSpace(m.Content) == "" {
@@ -490,21 +520,12 @@ func (a *Assessor) analyse(c *conv.Conversation) analysis {
 		}
 	}
 	g := GateInput{RuleLevel: level, Excluded: last.excluded, Suppressed: last.suppressed, MayRaise: classifierMayRaise(last), MayRaiseHigh: classifierMayRaiseHigh(last)}
-	if a.clf != nil {
-		g.Score = a.clf.prob(last.toks, last.hits)
-	}
-	if a.clfHigh != nil {
-		g.ScoreHigh = a.clfHigh.prob(last.toks, last.hits)
-	}
-	if a.clfThird != nil && classifierMayRaiseThird(last) {
-		g.MayRaiseThird = true
-		g.ScoreThird = a.clfThird.prob(last.toks, last.hits)
-	}
+	feats, bits := a.scoreHeads(last, &g, buf)
 	g.Corroborated = corroborated(last)
 	cue := hasRiskCue(last.toks) || situationHit(last)
 	g.Anchored = g.Corroborated || hasAnchor(last.toks) && cue
 	g.HighAnchored = g.Anchored || cue && hasHighAnchor(last.toks)
 	g.Cue = cue
 	g.Blocked = highBlock(last)
-	return analysis{turns: turns, level: level, subj: subj, gate: g}
+	return analysis{turns: turns, level: level, subj: subj, gate: g, feats: feats, featBits: bits}
 }

@@ -159,9 +159,14 @@ func (c *Classifier) table() []float32 {
 // prob returns P(risk) for a tokenised message and its rule hits.
 func (c *Classifier) prob(toks []token, hits []hit) float64 {
 	var buf [768]uint32
+	return c.probFeats(c.features(toks, hits, buf[:0]))
+}
+
+// probFeats returns P(risk) for hashed features computed with c's settings.
+func (c *Classifier) probFeats(feats []uint32) float64 {
 	w := c.table()
 	z := c.Bias
-	for _, f := range c.features(toks, hits, buf[:0]) {
+	for _, f := range feats {
 		z += float64(w[f])
 	}
 	return 1 / (1 + math.Exp(-z))

@@ -32,7 +32,47 @@ type GateInput struct {
 }
 
 // GateInput returns the gate's view of c's latest user message.
-func (a *Assessor) GateInput(c *conv.Conversation) GateInput { return a.analyse(c).gate }
+func (a *Assessor) GateInput(c *conv.Conversation) GateInput {
+	var buf [768]uint32
+	return a.analyse(c, buf[:0]).gate
+}
+
+// scoreHeads fills g's classifier scores for the latest turn. The heads
+// hash the same features, so they are computed once (into buf) and shared;
+// they are returned, with their hash width, for the category head when
+// they include the concept features (nil otherwise).
+func (a *Assessor) scoreHeads(last *turn, g *GateInput, buf []uint32) ([]uint32, uint32) {
+	fz := a.clf
+	for _, c := range [...]*Classifier{a.clfHigh, a.clfThird} {
+		if fz == nil {
+			fz = c
+		}
+	}
+	if fz == nil {
+		return nil, 0
+	}
+	feats := fz.features(last.toks, last.hits, buf)
+	score := func(c *Classifier) float64 {
+		if c.Bits == fz.Bits && c.Chars == fz.Chars && c.Concepts == fz.Concepts {
+			return c.probFeats(feats)
+		}
+		return c.prob(last.toks, last.hits)
+	}
+	if a.clf != nil {
+		g.Score = score(a.clf)
+	}
+	if a.clfHigh != nil {
+		g.ScoreHigh = score(a.clfHigh)
+	}
+	if a.clfThird != nil && classifierMayRaiseThird(last) {
+		g.MayRaiseThird = true
+		g.ScoreThird = score(a.clfThird)
+	}
+	if !fz.Concepts {
+		return nil, 0
+	}
+	return feats, fz.Bits
+}
 
 // GateLevel applies the thresholds to in: the level Assess reports and
 // whether a classifier raised it. The classifiers may only raise the level
@@ -142,7 +182,8 @@ func classifierMayRaiseThird(t *turn) bool {
 
 // guessCategory names the category of a message only the classifier
 // raised, from its topic words; suicidal ideation when nothing points
-// elsewhere.
+// elsewhere. Only an assessor without a category head uses it (the
+// trainer's baseline).
 func guessCategory(toks []token) Category {
 	for _, t := range toks {
 		switch t.w {

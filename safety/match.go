@@ -41,11 +41,14 @@ func compiled() (*lexicon, error) {
 
 // allMacros is the shared macro table plus the concept word classes.
 var allMacros = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, len(macros)+len(conceptMacros))
+	m := make(map[string]string, len(macros)+len(conceptMacros)+len(weakMacros))
 	for k, v := range macros {
 		m[k] = v
 	}
 	for k, v := range conceptMacros {
+		m[k] = v
+	}
+	for k, v := range weakMacros {
 		m[k] = v
 	}
 	return m

@@ -47,7 +47,9 @@ var conceptMacros = map[string]string{
 	"selfkill": "hang|hanging|hanged|hung|drown|drowning|drowned|shoot|shooting|shot|suffocate|suffocating|suffocated|electrocute|electrocuting|gas|gassing|poison|poisoning|poisoned|stab|stabbing|stabbed|overdose|overdosing",
 }
 
-var conceptRules = []rule{
+// conceptRules include the round-5 rules for the weak categories
+// (rules_weak.go).
+var conceptRules = append([]rule{
 	// --- means: getting hold of them, research, lethality ---
 	{id: "cm_acquired", pat: "@acquire ~2 up? ~2 the|some|more|enough|extra|a|two|three|#|my|another ~1 box|boxes|packet|packets|bottle|bottles|pack|packs|lot|load? ~1 of? ~1 [ @drug | @chem ] | @acquire ~2 the|some|more|enough|extra|my ~1 @means | @means ~2 i ~1 have? ~1 @acquire",
 		cat: CatSuicidalIdeation, lvl: LevelNone, kind: kMeans,
@@ -247,4 +249,4 @@ var conceptRules = []rule{
 	{id: "cm_ps_command", pat: "voice|voices|god|angels|angel|devil|demons|demon|they|spirits ~6 telling|tell|tells|told|says|said|commanding|command|want|wants ~1 me ~1 to ~3 jump|step|walk|drown|hang|die|hurt|cut|kill|leave|burn|stab|punish | in my head ~4 telling|tell|tells|told|says|commanding ~1 me ~1 to ~3 hurt|kill|cut|jump|die|burn|stab",
 		cat: CatPsychosis, lvl: LevelHigh, kind: kOther,
 		notIf: "game|games|character|novel|story|book|film|movie|song|lyrics|mum|mom|dad|teacher|boss|doctor|friend|friends|lol|haha|coach"},
-}
+}, weakRules...)

@@ -1,0 +1,135 @@
+// Tests for the round-5 rules for the weak categories (rules_weak.go):
+// every rule with a risk sentence it must catch, at the level and category
+// it must give, and everyday sentences that share its words. The sentences
+// were written for this test, not taken from a case file.
+package safety
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWeakCategoryRules(t *testing.T) {
+	tests := []struct {
+		rule     string // the rule that must fire ("" for a negative)
+		text     string
+		min, max Level
+		cat      Category // required among the categories when min > none
+		subj     Subject  // "" = not checked
+	}{
+		// harm to others
+		{"ho_target_place", "my landlord screwed me over. i know where he parks. he won't be so smug on monday", LevelHigh, LevelImminent, CatHarmToOthers, SubjectSelf},
+		{"", "i know where he parks, i'll pick up the parcel from his car tomorrow", LevelNone, LevelLow, "", ""},
+		{"ho_sitting_outside", "been sitting outside her flat every night with the bat on the seat", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "sitting outside the office waiting for my interview, wish me luck", LevelNone, LevelLow, "", ""},
+		{"ho_weapon_waiting", "i'm standing by the bus stop with a knife in my pocket waiting for him", LevelImminent, LevelImminent, CatHarmToOthers, ""},
+		{"", "waiting at the allotment with a knife in my pocket for the cucumbers", LevelNone, LevelLow, "", ""},
+		{"ho_bring_weapon", "i'm taking a knife to school tomorrow for the boys who laugh at me", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "i'm taking a knife to cooking class tomorrow, the chef said to bring our own", LevelNone, LevelLow, "", ""},
+		{"ho_got_gun_doorway", "he's asleep on the sofa and i've got his gun. i'm standing over him", LevelImminent, LevelImminent, CatHarmToOthers, ""},
+		{"ho_weapon_in_car", "i've got the hammer in the car and i know which house is his now. my ex won't see it coming", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "i've got the hammer in the car for putting up the shelves at my ex's new job", LevelNone, LevelLow, "", ""},
+		{"ho_bringing_weapon_to", "one more comment from my boss and i'm bringing the blade in", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"ho_drive_into", "i want to drive my car straight into the crowd outside the club", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "nearly drove into the crowd of pigeons on the way home lol", LevelNone, LevelLow, "", ""},
+		{"ho_spike_drink", "i keep thinking about slipping something into her tea so she finally stops", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "i put honey in her tea because her throat was sore", LevelNone, LevelLow, "", ""},
+		{"ho_follow_home", "i've been following her home from the station for weeks, she'll understand she can't ignore me", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"ho_kill_when", "i'm going to kill my stepdad and i'm not joking", LevelHigh, LevelImminent, CatHarmToOthers, ""},
+		{"", "i'm going to kill my brother when he gets home, he ate my cake again", LevelNone, LevelLow, "", ""},
+		{"ho_tp_says_kill", "my husband smashes plates and says he is going to kill someone one day", LevelModerate, LevelImminent, CatHarmToOthers, SubjectThirdParty},
+		{"", "my husband says he could kill someone for a pizza right now", LevelNone, LevelLow, "", ""},
+		{"ho_tp_violent_posts", "my nephew keeps posting threatening stuff about his old school online", LevelModerate, LevelImminent, CatHarmToOthers, SubjectThirdParty},
+
+		// psychosis
+		{"ps_name_called", "someone keeps calling my name in the flat but nobody is ever there", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"ps_through_walls", "the people upstairs are plotting against me through the ceiling", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"", "the people upstairs are talking about me through the ceiling, their arguments are so loud", LevelNone, LevelLow, "", ""},
+		{"ps_know_thoughts", "everyone at work can hear what i am thinking", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"ps_device_in", "my uncle is sure the dentist put a tracker in his tooth", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"", "the vet put a microchip in my dog's neck today", LevelNone, LevelLow, "", ""},
+		{"ps_coded_messages", "my sister believes the weather presenter talks to her every night", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"ps_poison_water", "my gran says the neighbours are poisoning her tea through the wall", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"", "the council warned the river is polluted and the factory is poisoning the water", LevelNone, LevelLow, "", ""},
+		{"ps_swapped", "i think my husband has been replaced by an imposter, he walks differently", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"ps_command_prove", "god says i have to walk into the sea to cleanse myself", LevelHigh, LevelImminent, CatPsychosis, ""},
+		{"ps_devil_in", "there is a demon inside my son and i need to drive it out of him", LevelHigh, LevelImminent, CatPsychosis, ""},
+		{"ps_chosen", "the angels told me i am chosen to save everyone", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"ps_followed_car", "the same van is outside every night following me to the shop", LevelModerate, LevelImminent, CatPsychosis, ""},
+		{"", "the same van is outside every day, it's the delivery guy for next door", LevelNone, LevelLow, "", ""},
+
+		// medical emergencies
+		{"me_whole_box", "i swallowed the whole packet about twenty minutes ago", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"", "i ate the whole box of biscuits, i feel so guilty lol", LevelNone, LevelLow, "", ""},
+		{"me_mixing", "my nan has been mixing her lorazepam with loads of gin and now she's really drowsy", LevelHigh, LevelImminent, CatMedicalEmergency, ""},
+		{"", "can i take ibuprofen with paracetamol? asking my pharmacist tomorrow", LevelNone, LevelLow, "", ""},
+		{"me_blue", "her lips are turning blue and she's not answering me", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"", "my lips went blue from the slushie at the cinema", LevelNone, LevelLow, "", ""},
+		{"me_not_moving", "my flatmate is lying on the bathroom floor not moving", LevelImminent, LevelImminent, CatMedicalEmergency, SubjectThirdParty},
+		{"me_no_insulin", "i haven't had my insulin since friday and i keep being sick and i'm so thirsty", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"me_will_not_stop_bleeding", "my cut won't stop bleeding and i feel faint", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"me_stimulant_heart", "did way too many lines of cocaine, my chest feels like it's going to explode", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"me_took_all_of", "i took all of my dad's heart tablets", LevelImminent, LevelImminent, CatMedicalEmergency, ""},
+		{"", "i took all of my antibiotics like the doctor said", LevelNone, LevelLow, "", ""},
+		{"me_took_then_more", "took some tramadol then more tramadol, now i'm shaking and confused", LevelHigh, LevelImminent, CatMedicalEmergency, ""},
+
+		// disordered eating
+		{"ed_under_calories", "i need to keep under 600 calories a day until the wedding", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "i need to keep under 600 pounds a month on groceries", LevelNone, LevelLow, "", ""},
+		{"ed_goal_weight", "cw 58 gw 49, not stopping until i get there", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"ed_binge_fast", "every time i binge i fast for two days to make up for it", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "i binge watched the whole series and then fasted from screens for a day", LevelNone, LevelLow, "", ""},
+		{"ed_hunger_win", "skipping lunch feels like winning honestly", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"ed_bathroom_after", "my daughter always goes to the toilet straight after dinner and runs the shower", LevelModerate, LevelImminent, CatDisorderedEating, SubjectThirdParty},
+		{"ed_weighs_food", "my son weighs all his food and panics if it's off the plan", LevelModerate, LevelImminent, CatDisorderedEating, SubjectThirdParty},
+		{"", "i weigh the flour for the recipe every time i bake", LevelNone, LevelLow, "", ""},
+		{"ed_tiny_pieces", "she cuts her food into tiny pieces and barely eats any of it", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"ed_lost_weight_sign", "my brother has lost so much weight and he hides food in his room", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "my dad lost weight after his surgery and the doctor is pleased", LevelNone, LevelLow, "", ""},
+		{"ed_only_eats", "she only eats an apple a day and runs for two hours, she's so thin now", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "i only eat one meal a day on fridays because of work, it's fine", LevelNone, LevelLow, "", ""},
+		{"ed_period_stopped", "my periods have stopped and i've lost loads of weight", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "my periods stopped after the implant went in", LevelNone, LevelLow, "", ""},
+		{"ed_juice_only", "my sister has been on water only for five days to punish herself", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+		{"", "i was on water only for two days before my colonoscopy", LevelNone, LevelLow, "", ""},
+		{"ed_rather_die", "i would rather die than put on any weight", LevelHigh, LevelImminent, CatDisorderedEating, ""},
+		{"ed_lose_fast", "i need to lose 8 kg in two weeks, i'll starve if i have to", LevelModerate, LevelImminent, CatDisorderedEating, ""},
+
+		// abuse
+		{"ab_controls_money", "my wife controls all the money and i have to ask her for bus fare", LevelModerate, LevelImminent, CatAbuse, SubjectSelf},
+		{"ab_controls_money", "my dad calls me useless every single day", LevelModerate, LevelImminent, CatAbuse, SubjectSelf},
+		{"ab_scared_of_him", "he has never hit me but he threw a chair past my head", LevelModerate, LevelImminent, CatAbuse, ""},
+		{"", "i'm scared of spiders and my dad laughs at me", LevelNone, LevelLow, "", ""},
+		{"ab_threat_report", "my employer threatens to call immigration if i ask for my wages", LevelModerate, LevelImminent, CatAbuse, ""},
+		{"ab_stalked", "my ex keeps turning up at my flat and messaging me from fake accounts", LevelModerate, LevelImminent, CatAbuse, ""},
+		{"ab_thrown_against", "he shoved me into the wall and said he'll break my jaw next time", LevelHigh, LevelImminent, CatAbuse, ""},
+		{"ab_throat", "my boyfriend squeezed my neck until i saw stars", LevelHigh, LevelImminent, CatAbuse, ""},
+		{"ab_sibling_hits", "my stepbrother punches me whenever mum goes out", LevelModerate, LevelImminent, CatAbuse, ""},
+		{"ab_tp_injuries", "the boy in my class comes in with a black eye and says his stepdad is strict", LevelModerate, LevelImminent, CatAbuse, SubjectThirdParty},
+		{"", "my son came home with bruises from rugby training", LevelNone, LevelLow, "", ""},
+		{"ab_tp_beaten_with", "my pupil said she gets hit with a belt at home", LevelModerate, LevelImminent, CatAbuse, SubjectThirdParty},
+		{"ab_tp_lap", "my daughter says her swimming coach makes her sit on his lap", LevelModerate, LevelImminent, CatAbuse, SubjectThirdParty},
+		{"ab_pressured_sign", "my grandad's new girlfriend is forcing him to hand over his savings", LevelModerate, LevelImminent, CatAbuse, ""},
+	}
+	a, err := NewAssessorWith(nil, nil, nil) // the rules alone
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		c := Case{Text: tt.text}
+		got := a.Assess(c.Conversation())
+		if got.Level < tt.min || got.Level > tt.max {
+			t.Errorf("%q: level %s, want %s..%s (rule %s)", tt.text, got.Level, tt.min, tt.max, tt.rule)
+			continue
+		}
+		if tt.rule != "" && !slices.ContainsFunc(got.Evidence, func(s Span) bool { return s.Rule == tt.rule }) {
+			t.Errorf("%q: rule %s did not fire (evidence %v)", tt.text, tt.rule, got.Evidence)
+		}
+		if tt.min > LevelNone && !got.Has(tt.cat) {
+			t.Errorf("%q: categories %v, want %s among them", tt.text, got.Categories, tt.cat)
+		}
+		if tt.subj != "" && got.Subject != tt.subj {
+			t.Errorf("%q: subject %s, want %s", tt.text, got.Subject, tt.subj)
+		}
+	}
+}
