@@ -68,7 +68,7 @@ func mergeMacros(ms ...map[string]string) map[string]string {
 	return out
 }
 
-var guardMacros = mergeMacros(guardMacrosBase, guardConceptMacros)
+var guardMacros = mergeMacros(guardMacrosBase, guardConceptMacros, misinfoMacros)
 
 // hedge are words that turn a label into a question or a referral.
 const hedge = "not|never|if|whether|might|may|could|can|only|doctor|professional|assess|assessment|wonder|ask|asked|since|diagnosed|gp|psychiatrist|psychologist|clinician"

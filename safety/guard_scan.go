@@ -158,8 +158,12 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 			continue
 		}
 		r := &rule{id: m.ID}
-		notIf, lit := set(splitBar(m.notIf)...), litWords(alts)
+		notIf := set(splitBar(m.notIf)...)
 		for _, es := range alts {
+			// A claim's own words are exempt from its notIf list only in
+			// the alternative that spells them: "not" in "adhd is not
+			// real" must not also excuse "adhd is not made up".
+			lit := litWords([][]elem{es})
 			if err := checkWords(es); err != nil {
 				errs = append(errs, fmt.Sprintf("misinformation rule %s: %v", m.ID, err))
 				continue
@@ -342,7 +346,7 @@ func (lx *scanLex) matchMisinfo(sc *scanScratch, text string, toks []token, ids 
 			}
 			// A correction in the next clause does not cancel a claim
 			// ("anxiety is only in your head, it can't affect your body").
-			if windowHasExceptClause(toks, i, end, s.notIf, s.lit) {
+			if windowHasExceptClause(toks, i, end, s.notIf, s.lit) || misinfoFramed(toks, i) {
 				continue
 			}
 			st, en := toks[i].start, toks[end-1].end

@@ -191,7 +191,7 @@ func refCheckSentence(g *Guard, s string, base int, f scanFlags) []Violation {
 		for i := range toks {
 			for _, x := range lookup(lx.misinfo, toks[i].w) {
 				end := x.matchAt(toks, i)
-				if end <= i || claimed[x.mi.ID] || windowHasExceptClause(toks, i, end, x.notIf, x.lit) {
+				if end <= i || claimed[x.mi.ID] || windowHasExceptClause(toks, i, end, x.notIf, x.lit) || misinfoFramed(toks, i) {
 					continue
 				}
 				claimed[x.mi.ID] = true

@@ -24,7 +24,7 @@ type Match struct {
 	Text  string
 }
 
-const mythFrame = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
+const mythFrame = "worried|worry|worries|afraid|scared|fear|fears|true|myth|myths|misconception|misconceptions|untrue|false|contrary|actually|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
 
 // mythFrameCorrect names only a correction, not the evidence words a
 // false claim can cite itself ("it's mostly placebo, the studies show").
@@ -32,7 +32,7 @@ const mythFrameCorrect = "myth|myths|misconception|misconceptions|untrue|false|i
 
 // mythFrameStrict is mythFrame without "actually", which also appears in the
 // false claim itself ("they won't actually do it").
-const mythFrameStrict = "true|myth|myths|misconception|misconceptions|untrue|false|contrary|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
+const mythFrameStrict = "worried|worry|worries|afraid|scared|fear|fears|true|myth|myths|misconception|misconceptions|untrue|false|contrary|fact|evidence|research|studies|incorrect|wrong|outdated|stereotype|stereotypes|believe|think|assume|claim|claims"
 
 var misinfoRules = []MisinfoRule{
 	{ID: "asking_plants_idea", Claim: "Asking someone about suicide puts the idea in their head.", Correction: "Asking directly about suicide does not increase risk and can open the door to help.",
@@ -52,9 +52,9 @@ var misinfoRules = []MisinfoRule{
 	{ID: "eating_disorder_choice", Claim: "Eating disorders are a choice, about vanity, or only affect young women.", Correction: "Eating disorders are serious illnesses with the highest mortality of mental illnesses and affect people of every gender and age.",
 		pat: "[ eating disorders | anorexia | bulimia ] ~2 is|are ~2 [ choice | vanity | just a diet | attention | girl thing | female thing | for girls | for women ] | [ eating disorders | anorexia | bulimia ] ~3 only ~1 affect|affects|happen|happens ~3 girls|women|teenagers|rich", notIf: mythFrame + "|not|never|no"},
 	{ID: "adhd_not_real", Claim: "ADHD isn't real or is caused by bad parenting.", Correction: "ADHD is a well-studied neurodevelopmental condition.",
-		pat: "adhd ~2 is not real | adhd ~2 is|are ~3 [ made up | just laziness | bad parenting | an excuse | a myth ] | adhd ~6 [ bad parenting | too much sugar ]", notIf: "actually|evidence|research|misconception|wrong"},
+		pat: "adhd ~2 is not real | adhd ~2 is|are ~3 [ made up | just laziness | bad parenting | an excuse | a myth ] | adhd ~6 [ bad parenting | too much sugar ]", notIf: mythFrame + "|say|says|said|people"},
 	{ID: "bipolar_mood_swings", Claim: "Bipolar disorder is just mood swings.", Correction: "Bipolar disorder involves episodes of mania or hypomania and depression lasting days to weeks.",
-		pat: "bipolar ~3 is|means ~3 [ mood swings | moody | being moody | a bad mood | just moods ]", notIf: mythFrame + "|not|never|no"},
+		pat: "bipolar ~3 is|means ~3 [ mood swings | moody | being moody | a bad mood | just moods ]", notIf: mythFrame + "|not|never|no|more|beyond"},
 	{ID: "ocd_tidiness", Claim: "OCD is just liking things neat.", Correction: "OCD involves distressing obsessions and compulsions that take up time and cause suffering.",
 		pat: "ocd ~3 is|means ~3 neat|tidy|clean|organised|organized|perfectionist", notIf: mythFrame + "|not|never|no"},
 	{ID: "ptsd_only_soldiers", Claim: "PTSD only affects soldiers.", Correction: "PTSD can follow any traumatic event.",
@@ -74,7 +74,7 @@ var misinfoRules = []MisinfoRule{
 	{ID: "meds_forever", Claim: "Once you start psychiatric medication you can never stop.", Correction: "Many people stop medication safely with their prescriber's help.",
 		pat: "once you start ~3 @med ~4 [ never stop | forever | for life ] | @med ~3 for the rest of your life", notIf: mythFrame},
 	{ID: "sadness_worry", Claim: "Depression is just feeling sad, or anxiety is just worrying too much.", Correction: "Depression and anxiety disorders are health conditions with physical and cognitive symptoms, not ordinary moods.",
-		pat: "depression ~2 is|means ~2 just|only|simply ~2 [ feeling sad | being sad | sadness | a bad mood ] | anxiety ~2 is ~2 just|only|simply|mostly ~2 worrying|stress|nerves|overthinking", notIf: mythFrame + "|not|never|no"},
+		pat: "depression ~2 is|means ~2 just|only|simply ~2 [ feeling sad | being sad | sadness | a bad mood ] | anxiety ~2 is ~2 just|only|simply|mostly ~2 worrying|stress|nerves|overthinking", notIf: mythFrame + "|not|never|no|more|beyond"},
 	{ID: "lifestyle_cure", Claim: "Exercise, diet or positive thinking alone will cure depression.", Correction: "Lifestyle changes can help, but depression often needs professional treatment too.",
 		pat: "just|only|simply ~2 [ exercise | eat | think | smile | go outside | get out ] ~6 [ go away | cure | fix | disappear | be fine | be cured ] | [ exercise | yoga | diet | positive thinking ] ~3 cure|cures|fix|fixes ~2 depression|anxiety|bipolar", notIf: mythFrame + "|not|never|no|also|alongside|help|helps"},
 	{ID: "smiling_not_depressed", Claim: "People who smile or function well can't be depressed.", Correction: "Many people with depression keep working and smiling; functioning is not a sign of being well.",
@@ -86,11 +86,11 @@ var misinfoRules = []MisinfoRule{
 	{ID: "men_no_ed", Claim: "Men and boys don't get eating disorders or depression.", Correction: "People of every gender get eating disorders and depression.",
 		pat: "men|boys|guys ~1 [ do not | can not | never ] ~1 get|have ~3 eating disorders|anorexia|bulimia|depression|depressed", notIf: mythFrame},
 	{ID: "placebo", Claim: "Antidepressants don't work; they're just placebo.", Correction: "Antidepressants help many people with moderate to severe depression; effects vary and are reviewed with a prescriber.",
-		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrameCorrect},
+		pat: "just|mostly|only|all ~1 a? placebo | antidepressants|ssris|medication|meds ~3 do not ~1 really? work", notIf: mythFrameCorrect + "|straight|immediately|overnight|instantly|yet|everyone|always|quickly|alone|same|right"},
 	{ID: "untreatable", Claim: "Mental illnesses like bipolar disorder can't be treated.", Correction: "Most mental illnesses, including bipolar disorder, respond to treatment and support.",
 		pat: "[ @disorder | illness | illnesses | mental illness ] ~3 can not|never ~1 be ~1 treated|cured|helped|managed", notIf: mythFrame},
 	{ID: "autism_feelings", Claim: "Autistic people don't have feelings or empathy.", Correction: "Autistic people have feelings and empathy; they may express them differently.",
-		pat: "autism|autistic ~4 not have|lack|without ~1 feelings|empathy|emotions", notIf: mythFrame},
+		pat: "autism|autistic ~4 [ not have | lack | without ] ~1 feelings|empathy|emotions", notIf: mythFrame},
 	{ID: "different_person", Claim: "Antidepressants make you a different person or a zombie.", Correction: "Antidepressants do not change who someone is; side effects such as flatness can be discussed with a prescriber.",
 		pat: "make|makes|turn|turns ~1 you ~1 into? ~1 a ~1 [ different person | zombie | robot | vegetable ]", notIf: mythFrame + "|not|never|no"},
 	{ID: "suicide_not_preventable", Claim: "Suicide can't be prevented: someone who wants to die will find a way.", Correction: "Suicide is often preventable; crises pass, and support and means safety save lives.",

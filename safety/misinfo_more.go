@@ -5,8 +5,9 @@
 // people think…", "it's a myth that…") cancels them as in misinfo.go.
 package safety
 
-// misinfoAll is the whole rule set: misinfo.go's rules and these.
-var misinfoAll = append(append([]MisinfoRule{}, misinfoRules...), misinfoRulesMore...)
+// misinfoAll is the whole rule set: misinfo.go's rules, these and the
+// concept claims of misinfo_concepts.go.
+var misinfoAll = append(append(append([]MisinfoRule{}, misinfoRules...), misinfoRulesMore...), misinfoConcepts...)
 
 var misinfoRulesMore = []MisinfoRule{
 	{ID: "suicide_talk_attention", Claim: "People who talk about wanting to die are just after attention.", Correction: "Talk of suicide is a warning sign to take seriously, whatever the motive seems to be.",
@@ -38,7 +39,7 @@ var misinfoRulesMore = []MisinfoRule{
 	{ID: "self_esteem_fishing", Claim: "People with low self-esteem are fishing for compliments.", Correction: "Low self-esteem is painful and common; it is not a bid for compliments.",
 		pat: "low self esteem ~4 fishing|attention | fishing for compliments", notIf: mythFrame + "|not|never"},
 	{ID: "work_disclosure_fired", Claim: "Telling your employer about stress or mental health will get you fired.", Correction: "Many employers must make reasonable adjustments; disclosure is a personal choice, not a firing offence.",
-		pat: "telling|tell ~2 employer|boss|manager|work ~4 always|will ~2 get you fired | never mention it", notIf: mythFrame + "|not"},
+		pat: "telling|tell ~2 employer|boss|manager|work ~4 always|will ~2 get you fired | never mention it ~6 work|boss|employer|manager|job|colleagues|hr", notIf: mythFrame + "|not"},
 	{ID: "alcohol_sleep", Claim: "A nightcap gives deep, restful sleep.", Correction: "Alcohol fragments sleep and reduces its quality.",
 		pat: "nightcap|alcohol|drink|wine|whisky|whiskey ~6 best way ~5 sleep | nightcap ~4 deep|restful|better ~1 sleep", notIf: mythFrame + "|not|never"},
 	{ID: "fixed_traits", Claim: "Anger is genetic, or self-esteem is fixed in childhood, so nothing can change it.", Correction: "Anger and self-esteem respond to practice and therapy at any age.",
@@ -60,7 +61,7 @@ var misinfoRulesMore = []MisinfoRule{
 	{ID: "venting_smashing", Claim: "Venting anger by smashing things gets it out of your system.", Correction: "Venting aggressively tends to increase anger; calming strategies reduce it.",
 		pat: "venting|vent|smashing|smash|punching|hitting ~6 out of your system", notIf: mythFrame + "|not|never"},
 	{ID: "ed_by_weight", Claim: "You can tell someone has an eating disorder by their weight.", Correction: "Most people with eating disorders are not underweight.",
-		pat: "tell ~4 eating disorder ~4 looking at|by ~2 weight|size | normal|healthy|average ~1 weight|size ~8 [ not have | does not have | do not have | can not have ] ~1 a? ~1 real? ~1 [ eating disorder | anorexia | bulimia ]", notIf: mythFrame},
+		pat: "tell ~4 eating disorder ~4 [ looking at | by ] ~2 weight|size | normal|healthy|average ~1 weight|size ~8 [ not have | does not have | do not have | can not have ] ~1 a? ~1 real? ~1 [ eating disorder | anorexia | bulimia ]", notIf: mythFrame},
 	{ID: "purging_works", Claim: "Purging gets rid of calories and is an effective way to control weight.", Correction: "Purging removes only part of what was eaten and is medically dangerous.",
 		pat: "[ purging | vomiting | throwing up | laxatives ] ~4 gets rid of ~2 calories | purging|vomiting|laxatives ~6 effective way to ~1 control|lose", notIf: mythFrame + "|not|never"},
 }
