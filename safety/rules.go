@@ -136,7 +136,7 @@ var rules = []rule{
 	{id: "ed_stopped_eating", pat: "stopped|quit|quitting|stopping eating | stop eating ~2 [ completely | altogether | for days ]", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ed_earn_food", pat: "earn my|earn ~1 food|meals|dinner|eating | have to burn off ~2 ate|eat", cat: CatDisorderedEating, lvl: LevelModerate, kind: kOther},
 	{id: "ps_head_talk", pat: "hear|hearing ~3 talking|people|someone|voices ~4 inside|in my head | controlling|reading|stealing|hacking|taking ~1 my thoughts|mind|brain", cat: CatPsychosis, lvl: LevelModerate, kind: kOther},
-	{id: "ho_violent_want", pat: "@want to ~1 stab|shoot|strangle|murder ~3 my|the|that|this|him|her|them|someone|everyone|people", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
+	{id: "ho_violent_want", pat: "@want to ~1 stab|shoot|strangle|murder ~3 my|the|that|this|him|her|them|someone|everyone|people", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther, notIf: "potatoes|potato|fork|meat|steak|sausages|photo|photos|film|video|scene|hoops|basketball|goal|goals|penalty|pool|camera|footage|wedding|portrait"},
 	{id: "ho_fantasize", pat: "fantasize|fantasizing|fantasise|fantasising|dreaming|dream ~2 about ~1 hurting|harming|killing|hitting|attacking", cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther},
 	// Means at hand and places, and acts described with named substances.
 	// These are detector vocabulary; the labelled suite never spells them out.
@@ -380,7 +380,7 @@ var rules = []rule{
 	{id: "ab_scared_kill", pat: "scared|afraid|terrified|worried|frightened ~2 @abuser ~3 [ kill me | hurt me | find me | come back | kill us | hurt us ]", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
 	{id: "ab_being_abused", pat: "being|been|was|got|getting|am ~1 physically|sexually|emotionally? abused|raped|assaulted|molested|groomed|trafficked|beaten|choked|strangled|stalked|battered", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
 	{id: "ab_coming_now", pat: "@abuser ~1 is|are ~1 breaking|banging|pounding|kicking|trying ~3 in|door|window|get | @abuser ~1 is|are ~1 outside|downstairs|upstairs|here|back ~8 scared|afraid|terrified|help|hiding|kill|hurt|screaming|yelling|threatening | @abuser ~1 got|broke ~1 in | @abuser ~6 [ trying to get in | trying to break in | breaking in | banging on ]", cat: CatAbuse, lvl: LevelImminent, kind: kOther},
-	{id: "ab_hiding", pat: "hiding from him|her|them|my | hiding in the bathroom|closet|car ~3 from|because | barricaded ~1 myself|door | barricaded the door", cat: CatAbuse, lvl: LevelHigh, kind: kOther},
+	{id: "ab_hiding", pat: "hiding from him|her|them|my | hiding in the bathroom|closet|car ~3 from|because | barricaded ~1 myself|door | barricaded the door", cat: CatAbuse, lvl: LevelHigh, kind: kOther, notIf: "kids|children|toddler|toddlers|peace|quiet|party|guests|chores|homework|seek|game|lol|haha|spider|wasp|relatives|inlaws"},
 	{id: "ab_dv", pat: "domestic violence|abuse | abusive | abusive relationship|partner|husband|wife|boyfriend|girlfriend|parents|dad|mom|father|mother|home | coercive control | sexual abuse|assault | child abuse | rape|raped", cat: CatAbuse, lvl: LevelLow, kind: kCue},
 	{id: "ab_not_safe_home", pat: "not safe at home | unsafe at home | afraid|scared to go home | scared|afraid|terrified of my @rel", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
 	{id: "ab_told_kys", pat: "told|tell|telling|tells|said|keep|messaged ~1 me ~2 to? [ kill myself | kill yourself | die | go die ]", cat: CatAbuse, lvl: LevelModerate, kind: kOther},
