@@ -139,6 +139,9 @@ var weakRules = []rule{
 	{id: "me_took_then_more", pat: "took|take|taken ~2 some ~1 @sub ~3 then|and ~1 some|more ~8 [ @sub | more|#many ] | maybe|about|around ~1 #many ~1 @sub ~8 sick|drowsy|dizzy|vomiting|shaking|confused",
 		cat: CatMedicalEmergency, lvl: LevelHigh, kind: kOther, notIf: "prescribed|doctor|dose|label|advice|hours|apart"},
 
+	{id: "si_take_them_all", pat: "@want to ~1 take|swallow ~1 them ~1 all | @want to ~1 take|swallow ~1 all ~1 of ~2 them|my|the | @want to ~1 take|swallow ~1 every ~1 last? ~1 one",
+		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kMeans | kIdeation, with: "pills|tablets|meds|medication|painkillers|paracetamol|tylenol|sleeping|antidepressants|capsules|insulin|box|packet|bottle",
+		notIf: "vitamins|prescribed|antibiotics|course|doctor|dose|daily|morning|food|supplements|photos|pictures|kids|dogs|out|home|back|shopping"},
 	{id: "si_take_whole", pat: "taking|take|swallow|swallowing|down ~2 the|a|my ~1 full|whole|entire ~1 box|packet|bottle|strip|pack ~8 [ with | one night | when | tonight | and ]",
 		cat: CatSuicidalIdeation, lvl: LevelHigh, kind: kPlan | kMeans | kIdeation,
 		notIf: "chocolates|cereal|biscuits|cookies|crisps|chips|tissues|water|juice|cake|pizza|photos|vitamins|gum|mints|sweets|candy|recycling|party|camping|holiday|trip|bbq|picnic"},
@@ -198,7 +201,7 @@ var weakRules = []rule{
 	{id: "ab_throat", pat: "grabbed|grabs|squeezed|squeezes|held|holds|pressed|got|has ~1 my ~1 throat|neck | if i ~1 tell ~3 he|she|they ~1 will ~1 hurt|kill ~1 her|him|them|my|mom",
 		cat: CatAbuse, lvl: LevelHigh, kind: kOther},
 	{id: "ab_sibling_hits", pat: "brother|sister|stepbrother|stepsister|cousin|uncle ~2 pins|pinned|pinning|punches|punched|hits|hit|beats|kicks|strangles|chokes ~1 me",
-		cat: CatAbuse, lvl: LevelModerate, kind: kOther, notIf: "game|games|playing|play|wrestling|sparring|boxing|judo|karate|lesson|joke|joking"},
+		cat: CatAbuse, lvl: LevelModerate, kind: kOther, notIf: "fifa|chess|poker|tennis|golf|darts|scrabble|monopoly|horse|hoops|basketball|race|game|games|wrestling|bjj|jiu|jitsu|sparring|judo|karate|boxing|mma|mario|tapped|grappling|rolling|belt|playing|play|lesson|joke|joking"},
 	{id: "ab_tp_injuries", pat: "comes|came|turns|turned|shows|showed|arrived|arrives ~2 up? ~2 with ~1 [ bruises | burns | marks | a black eye | black eyes | a split lip | cuts ] | bruises ~4 in the shape of ~1 fingers|hand|hands|a | had|has|with ~1 a ~1 [ black eye | split lip ]",
 		cat: CatAbuse, lvl: LevelModerate, kind: kOther, third: true, with: "dad|stepdad|mom|home|escape|partner|boyfriend|husband|wife|girlfriend|flinches|scared|afraid|falls|excuse|hides|hiding|parents",
 		notIf: "football|rugby|hockey|boxing|match|game|bike|skate|skateboard|trampoline|playground|sport|sports|training"},

@@ -7,6 +7,8 @@ package safety
 import (
 	"slices"
 	"testing"
+
+	"github.com/tend-project/tend/conv"
 )
 
 func TestWeakCategoryRules(t *testing.T) {
@@ -95,6 +97,8 @@ func TestWeakCategoryRules(t *testing.T) {
 		{"", "i've taken them to school already, back in ten", LevelNone, LevelLow, "", ""},
 		{"me_double_dose", "took double my usual dose of methadone and i'm nodding off", LevelHigh, LevelImminent, CatMedicalEmergency, ""},
 		{"me_child_ingested", "my toddler might have swallowed a button battery", LevelModerate, LevelImminent, CatMedicalEmergency, ""},
+		{"si_take_them_all", "the tablets are on my desk and i want to take them all", LevelHigh, LevelImminent, CatSuicidalIdeation, ""},
+		{"", "the vitamins are on my desk and i want to take them all with breakfast", LevelNone, LevelLow, "", ""},
 		{"si_take_whole", "i'm going to take the whole box with a bottle of wine tonight", LevelHigh, LevelImminent, CatSuicidalIdeation, ""},
 		{"me_took_then_more", "took some tramadol then more tramadol, now i'm shaking and confused", LevelHigh, LevelImminent, CatMedicalEmergency, ""},
 
@@ -170,6 +174,60 @@ func TestWeakCategoryRules(t *testing.T) {
 		}
 		if tt.subj != "" && got.Subject != tt.subj {
 			t.Errorf("%q: subject %s, want %s", tt.text, got.Subject, tt.subj)
+		}
+	}
+}
+
+// TestClarification: an answer that takes the earlier words back lowers
+// the conversation to low; minimising without a change of meaning, or a
+// clarification that carries risk of its own, does not.
+func TestClarification(t *testing.T) {
+	conv3 := func(first, check, answer string) *conv.Conversation {
+		return &conv.Conversation{Messages: []conv.Message{
+			{Role: conv.RoleUser, Content: first},
+			{Role: conv.RoleAssistant, Content: check},
+			{Role: conv.RoleUser, Content: answer},
+		}}
+	}
+	tests := []struct {
+		name     string
+		c        *conv.Conversation
+		min, max Level
+	}{
+		{"meant a game", conv3("i'm going to end it all tonight", "Do you mean ending your life?", "no sorry i meant my save file, i'm wiping it and starting over"), LevelLow, LevelLow},
+		{"false alarm", conv3("someone is following me home", "Are you safe right now?", "false alarm, it was my neighbour walking the same way"), LevelNone, LevelLow},
+		{"bad wording", conv3("i think i overdosed", "What did you take?", "bad wording, just too much coffee before the exam"), LevelLow, LevelLow},
+		{"minimising is not a clarification", conv3("i want to kill myself", "Are you thinking about ending your life?", "lol no i'm fine forget it"), LevelModerate, LevelImminent},
+		{"a clarification with risk of its own", conv3("my friend has a date picked", "A date for what?", "to kill herself. she said she was joking but she's been saving her pills"), LevelHigh, LevelImminent},
+		{"i mean with new risk", conv3("i can't do this", "Can you tell me more?", "i mean the pills are right here and i want to take them all"), LevelHigh, LevelImminent},
+	}
+	for _, tt := range tests {
+		got := Assess(tt.c).Level
+		if got < tt.min || got > tt.max {
+			t.Errorf("%s: level %s, want %s..%s", tt.name, got, tt.min, tt.max)
+		}
+	}
+}
+
+// TestEverydayExclusions: idioms and everyday sentences that the rules
+// used to raise (found among the hard negatives of the training sources).
+func TestEverydayExclusions(t *testing.T) {
+	for _, text := range []string{
+		"my cousin's suit is drop dead gorgeous",
+		"would you rather die in a shark attack or a volcano? settle this",
+		"failed the boss fight again kms, one more try",
+		"i'll kill myself if the printer jams again",
+		"my dad's going to murder me, i dented the car again",
+		"my grandad is a killer at cards, took 10 off all of us",
+		"the team is better off without me in goal, i let in five",
+		"got choked out three times at bjj tonight, my neck is sore",
+		"my sister beat me at chess again",
+		"sliced my thumb at work, tiny nick, plaster on",
+		"the smart tv narrates the menu to me in accessibility mode",
+		"a patient swallowed his ring on purpose, the nurse said",
+	} {
+		if got := AssessText(text).Level; got > LevelLow {
+			t.Errorf("%q: level %s, want none or low", text, got)
 		}
 	}
 }
