@@ -152,7 +152,7 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 	}
 	for i := range misinfoAll {
 		m := &misinfoAll[i]
-		alts, err := compilePattern(m.pat, guardMacros)
+		alts, err := compilePattern(compactGroups(m.pat), misinfoCompiledMacros)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("misinformation rule %s: %v", m.ID, err))
 			continue

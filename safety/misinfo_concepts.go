@@ -17,40 +17,42 @@
 // lines), Harvard T.H. Chan "Means Matter" (means restriction).
 package safety
 
+import "strings"
+
 // misinfoMacros are the topic and claim classes of the concept claims
 // (merged into guardMacros; names start with "m_").
 var misinfoMacros = map[string]string{
 	"m_ad":      "antidepressants|antidepressant|ssris|ssri|snris|snri|sertraline|fluoxetine|prozac|zoloft|citalopram|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|mirtazapine|duloxetine|cymbalta|bupropion|wellbutrin|celexa|trazodone",
-	"m_dep_anx": "depression|anxiety|depressed|anxious | your depression | your anxiety | low mood | clinical depression",
-	"m_psymed":  "@m_ad | antipsychotics|antipsychotic|lithium|quetiapine|seroquel|olanzapine|aripiprazole|risperidone|lamotrigine|medication|medications|meds|pills|tablets | mood stabilisers | mood stabilizers | psychiatric medication | psychiatric drugs",
+	"m_dep_anx": "depression|anxiety|depressed|anxious|mood",
+	"m_psymed":  "antidepressants|antidepressant|ssris|ssri|snris|snri|sertraline|fluoxetine|prozac|zoloft|citalopram|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|mirtazapine|duloxetine|cymbalta|bupropion|wellbutrin|celexa|trazodone|antipsychotics|antipsychotic|lithium|quetiapine|seroquel|olanzapine|aripiprazole|risperidone|lamotrigine|medication|medications|meds|pills|tablets|stabilisers|stabilizers|psychiatric",
 	"m_benzo":   "benzodiazepines|benzodiazepine|benzos|benzo|xanax|alprazolam|diazepam|valium|lorazepam|ativan|clonazepam|klonopin|zopiclone|zolpidem|ambien | sleeping pills | sleeping tablets | sleeping meds",
 	// single-word names of conditions
-	"m_cond": "depression|anxiety|ptsd|ocd|bipolar|schizophrenia|psychosis|anorexia|bulimia|adhd|bpd|insomnia|agoraphobia|burnout|phobias|addiction|alcoholism|autism|dementia | panic attacks | panic disorder | eating disorders | an eating disorder | social anxiety | postnatal depression | postpartum depression | postpartum psychosis | seasonal depression | seasonal affective disorder | winter depression | dissociative identity disorder | clinical depression | binge eating | bipolar disorder | anxiety disorders | mental illness | mental illnesses | mental health problems",
+	"m_cond": "depression|anxiety|ptsd|cptsd|ocd|bipolar|schizophrenia|psychosis|anorexia|bulimia|adhd|bpd|insomnia|agoraphobia|burnout|phobias|phobia|addiction|alcoholism|autism|dementia|illness|illnesses|disorder|disorders | panic attacks | mental health problems | mental health issues | mental health conditions | binge eating",
 	// substances and remedies whose safety or power gets overstated
-	"m_remedy": "supplements|supplement|vitamins|vitamin|magnesium|omega|kratom|kava|valerian|melatonin|cbd|herbs|herbal|probiotics|probiotic|turmeric|ashwagandha|nicotine|cannabis|weed|marijuana|alcohol|ketamine|psilocybin|microdosing|opioids|painkillers|caffeine|chamomile|lavender | st john wort | fish oil | 5 htp | essential oils | detox pads | juice cleanse | energy drinks",
+	"m_remedy": "supplements|supplement|vitamins|vitamin|magnesium|omega|kratom|kava|valerian|melatonin|cbd|herbs|herbal|probiotics|probiotic|turmeric|ashwagandha|nicotine|cannabis|weed|marijuana|alcohol|ketamine|psilocybin|microdosing|opioids|painkillers|caffeine|chamomile|lavender|wort|oil|oils|htp|detox|cleanse",
 	// a cause named as the whole story
-	"m_cause": "sugar|gluten|toxins|toxin|deficiency|magnesium|gut|screens|phones|tablets|parenting|vaccines|vaccine|moon|sin|demons|dairy|caffeine|wheat|diet | blood sugar | cold parenting | bad parenting | the full moon | a full moon | lack of faith | not praying enough | a vitamin deficiency | heavy metals | gut inflammation | weak character | low willpower",
+	"m_cause": "sugar|gluten|toxins|toxin|deficiency|magnesium|gut|screens|phones|tablets|parenting|vaccines|vaccine|moon|sin|demons|dairy|caffeine|wheat|diet|faith|praying|metals|inflammation|character|willpower",
 	// harms said to be permanent
 	"m_harmverb": "damage|damages|damaged|destroy|destroys|destroyed|kill|kills|wipe|wipes|shut|shuts|rewire|rewires|rewired|blunt|blunts|ruin|ruins|fry|fries|change|changes",
-	"m_perm":     "permanently|forever|irreversibly|irreversible|permanent | for good | for the rest of your life | in everyone | in everybody | in almost everyone | for anyone who | in anyone who | for life",
+	"m_perm":     "permanently|forever|irreversibly|irreversible|permanent|everyone|everybody | for good | for life",
 	// the whole field in the words people use
-	"m_mi": "mental illness | mental illnesses | mental health problems | mental health problem | mental health issues | mental health conditions | mental health condition | mental disorders | psychiatric illness | psychiatric disorders | poor mental health | mental health struggles | a mental illness",
+	"m_mi": "illness|illnesses|disorders | mental health problems | mental health issues | mental health conditions | mental health struggles | poor mental health",
 	// ways of getting help
 	"m_help": "asking for help | seeking help | getting help | needing help | reaching out | going to therapy | seeing a therapist | seeing a counsellor | seeing a counselor | talking to someone | taking medication | taking antidepressants | needing medication | needing meds | admitting you are struggling | admitting you need help",
 	// a personal failing
-	"m_weak": "weak|weakness|lazy|laziness|selfish|selfishness|spoilt|spoiled|soft|failure | character flaw | personal failing | moral failing | lack of willpower | lack of character | no willpower | weak willed | lack of faith | bad attitude | a bad attitude | not trying hard enough",
+	"m_weak": "weak|weakness|lazy|laziness|selfish|selfishness|spoilt|spoiled|soft|failure|flaw|failing|willpower|attitude|faith|character",
 	// an illness declared unreal
-	"m_fake": "fake|faking|imaginary|invented|fictional|overblown|exaggerated|fad|trend|buzzword|excuse|excuses | made up | all in your head | in your head | a myth | an excuse | a choice | just a label | a trendy label | something people say",
+	"m_fake": "fake|faking|imaginary|invented|fictional|overblown|exaggerated|fad|trend|buzzword|excuse|excuses|choice|label | made up | in your head",
 	// therapy in its many names
-	"m_therapy": "therapy|therapists|therapist|counselling|counseling|counsellor|counsellors|counselor|cbt|psychotherapy|psychologists|psychologist | talking therapy | talking therapies | talk therapy",
+	"m_therapy": "therapy|therapists|therapist|counselling|counseling|counsellor|counsellors|counselor|cbt|psychotherapy|psychologists|psychologist",
 	// the mental-health services people fear
-	"m_locked": "locked up | lock you up | locks you up | sectioned | section you | committed | commit you | put away | put you away | hospitalised | hospitalized | put in hospital | put in a psych ward | taken away | detained | arrested | have your kids taken | lose your kids | lose your children",
+	"m_locked": "locked|lock|sectioned|section|committed|commit|hospitalised|hospitalized|detained|arrested|admitted|institutionalised|institutionalized | put away | taken away | lose your kids | lose your children",
 	// the speed a drug is said to work at
-	"m_instant": "immediately|instantly|overnight | straight away | right away | the same day | within hours | within a day | in a day | in a few days | from the first dose | the first day | on day one",
+	"m_instant": "immediately|instantly|overnight|straight|hours | right away | the same day | first dose | first day | day one",
 	// ways of stopping all at once
-	"m_abrupt": "suddenly|abruptly|overnight | cold turkey | all at once | in one go | straight away | without tapering",
+	"m_abrupt": "suddenly|abruptly|overnight|cold|once",
 	// "harmless" in everyday words
-	"m_fine": "fine|safe|okay|ok|harmless|alright | no problem | no big deal | perfectly safe | totally safe | completely safe | nothing to worry about | no harm",
+	"m_fine": "fine|safe|okay|ok|harmless|alright | no problem | no big deal | nothing to worry about",
 }
 
 // conceptFrame cancels a concept claim near a denial, a myth frame, or a
@@ -95,11 +97,11 @@ var misinfoConcepts = []MisinfoRule{
 	// Illness as weakness, choice or invention.
 	mc("not_real", "A mental illness is not real: it is made up, a choice or an excuse.",
 		"Depression, anxiety, ADHD, PTSD and other mental illnesses are recognised health conditions with diagnostic criteria and effective treatments (WHO, NIMH).",
-		"[ @m_mi | @m_cond ] ~1 is|are ~2 just|only|simply|really|basically|mostly|totally|completely|all? ~1 @m_fake | there is ~1 no ~1 such ~1 thing ~1 as ~2 [ @m_mi | @m_cond | depression ] | [ @m_mi | @m_cond ] ~2 does|do ~1 not ~1 really? ~1 exist | [ @m_mi | @m_cond ] ~2 is|are ~1 not ~2 real ~1 illness|illnesses|condition|conditions|disorder|disorders|thing",
+		"@m_cond ~1 is|are ~2 just|only|simply|really|basically|mostly|totally|completely|all? ~1 @m_fake | there is ~1 no ~1 such ~1 thing ~1 as ~2 [ @m_mi | @m_cond | depression ] | @m_cond ~2 does|do ~1 not ~1 really? ~1 exist | @m_cond ~2 is|are ~1 not ~2 real ~1 illness|illnesses|condition|conditions|disorder|disorders|thing",
 		conceptFrame+"|can|feel|feels|felt|like|tell|told|call|called"),
 	mc("illness_weakness", "Mental illness is caused by weakness, laziness or a lack of willpower, or only weak people get it.",
 		"Mental illnesses have many causes, including genes, life events and circumstances; they are not a character flaw and can affect anyone (NIMH, Mind).",
-		"[ @m_mi | @m_cond ] ~3 [ caused by | comes from | come from | because of | a sign of | a result of | the result of | down to ] ~3 @m_weak | only ~1 weak|lazy|soft ~1 people ~2 get|have|suffer|develop ~2 [ @m_mi | @m_cond | depressed | anxious ] | [ @m_mi | @m_cond ] ~3 happen|happens ~2 to ~1 weak|lazy ~1 people",
+		"@m_cond ~3 [ caused by | comes from | come from | because of | a sign of | a result of | the result of | down to ] ~3 @m_weak | only ~1 weak|lazy|soft ~1 people ~2 get|have|suffer|develop ~2 [ @m_mi | @m_cond | depressed | anxious ] | @m_cond ~3 happen|happens ~2 to ~1 weak|lazy ~1 people",
 		conceptFrame+"|can"),
 	mc("help_weakness", "Asking for help, going to therapy or taking medication is a sign of weakness.",
 		"Seeking help is a common and effective step; most people who get treatment improve (NIMH, Mind).",
@@ -111,7 +113,7 @@ var misinfoConcepts = []MisinfoRule{
 		conceptFrame+"|can not|could not|sometimes|small|step|steps|try"),
 	mc("chemical_imbalance", "Depression is simply a chemical imbalance or low serotonin.",
 		"There is no single chemical cause of depression; biology, stress, life events and circumstances interact (RCPsych; Moncrieff et al., Molecular Psychiatry 2022).",
-		"[ @m_dep_anx | @m_mi ] ~3 is|are ~1 just|simply|only|purely|entirely|basically ~2 [ a chemical imbalance | chemical imbalance | low serotonin | a lack of serotonin | a serotonin deficiency | brain chemistry | a brain chemical problem ] | [ @m_dep_anx ] ~2 is|are ~1 caused ~1 by ~2 [ low serotonin | a lack of serotonin | a serotonin deficiency ]",
+		"[ @m_dep_anx | @m_cond ] ~3 is|are ~1 just|simply|only|purely|entirely|basically ~2 [ a chemical imbalance | chemical imbalance | low serotonin | a lack of serotonin | a serotonin deficiency | brain chemistry | a brain chemical problem ] | [ @m_dep_anx ] ~2 is|are ~1 caused ~1 by ~2 [ low serotonin | a lack of serotonin | a serotonin deficiency ]",
 		conceptFrame+"|partly|part|one|factor|factors|may|might"),
 	mc("needs_a_reason", "You need a reason to be depressed; someone with a good life cannot be depressed.",
 		"Depression can develop without an obvious cause and affects people whatever their circumstances (NIMH, NHS).",
@@ -123,7 +125,7 @@ var misinfoConcepts = []MisinfoRule{
 		conceptFrame),
 	mc("illness_rare", "Mental illness is rare.",
 		"Mental disorders are common: about one in eight people worldwide lived with one in 2019 (WHO).",
-		"[ @m_mi | @m_cond ] ~2 is|are ~2 very|really|quite|extremely|pretty? ~1 rare|uncommon|unusual | [ hardly anyone | very few people | almost nobody | almost no one ] ~2 get|gets|has|have|experience|experiences|suffer|suffers ~3 [ @m_mi | @m_cond ]",
+		"@m_cond ~2 is|are ~2 very|really|quite|extremely|pretty? ~1 rare|uncommon|unusual | [ hardly anyone | very few people | almost nobody | almost no one ] ~2 get|gets|has|have|experience|experiences|suffer|suffers ~3 @m_cond",
 		conceptFrame+"|type|types|form|forms|kind|kinds|some|certain"),
 	mc("just_moods", "Anxiety, depression, OCD or PTSD is just nerves, stress or a bad mood.",
 		"These are health conditions with physical, emotional and cognitive symptoms that last and disrupt life, not ordinary moods (NHS, NIMH).",
@@ -368,11 +370,11 @@ var misinfoConcepts = []MisinfoRule{
 	// a single cause, harmless remedies, permanent harm.
 	mc("cure_claim", "A remedy, habit or treatment cures a mental illness outright.",
 		"Mental illnesses are treated and managed, and many people recover, but no supplement, diet, habit or single treatment is a proven cure (NIMH, NICE, NHS).",
-		"[ cure | cures | cured | curing | reverse | reverses | reversed | reversing | eliminate | eliminates ] ~4 [ @m_cond | @m_mi | it for good | clinical depression ] | [ @m_cond | @m_mi ] ~6 [ cured | gone for good | gone forever | cured for good | cured permanently | cured completely | completely cured ]",
+		"[ cure | cures | cured | curing | reverse | reverses | reversed | reversing | eliminate | eliminates ] ~4 [ @m_cond | it for good | clinical depression ] | @m_cond ~6 [ cured | gone for good | gone forever | cured for good | cured permanently | cured completely | completely cured ]",
 		conceptFrame+"|nothing|there|can|may|might|help|helps|manage|managed|managing|treat|treatable|treated|recover|recovery|without|cure|find|ice|pet"),
 	mc("single_cause", "A mental illness is mainly caused by sugar, toxins, diet, screens, parenting or a deficiency.",
 		"Mental illnesses have many interacting causes, genetic, biological, psychological and social; no single food, toxin or habit causes them (NIMH, WHO).",
-		"[ @m_cond | @m_mi | symptoms ] ~3 is|are ~1 [ mostly | mainly | largely | always | usually | really | basically | just | actually | primarily | often ]? ~1 [ caused by | driven by | the result of | due to | down to | from | about ] ~3 @m_cause | @m_cause ~4 [ is | are ]? ~1 [ the cause | the main cause | the leading cause | one of the main causes | one of the leading causes | a major cause | the real cause | the root cause | the biggest cause ] ~2 of ~3 [ @m_cond | @m_mi | autism | adhd ] | @m_cause ~3 [ cause | causes | caused | gives | give ] ~2 [ @m_cond | @m_mi | autism | psychosis ]",
+		"[ @m_cond | symptoms ] ~3 is|are ~2 caused|driven|result|due|down|from|about ~3 @m_cause | @m_cause ~6 cause|causes ~2 of ~3 @m_cond | @m_cause ~3 cause|causes|caused|gives|give ~2 @m_cond",
 		conceptFrame+"|can|may|might|some|sometimes|contribute|contributes|factor|factors|linked|link|part|worsen|worsens|worse|trigger|triggers|one|risk|affect|affects|alongside"),
 	mc("remedy_harmless", "A supplement, herb, drug or remedy is completely safe, has no side effects or cannot be overdone.",
 		"Supplements, herbs and recreational or prescribed drugs all have side effects, interactions and risks in overdose; check with a pharmacist or doctor (NHS, MHRA).",
@@ -407,3 +409,92 @@ var misinfoConcepts = []MisinfoRule{
 		"[ punch | punching | hit | hitting | scream | screaming | smash | smashing | yell | yelling | letting the anger out | let the anger out | letting your anger out ] ~8 [ drain | drains | drained | release | releases | get rid of | gets rid of | calmer | out of your system | healthier than | the healthiest ]",
 		conceptFrame+"|cry|crying|tears|pillow|exercise|run|running|walk|breathe|breathing|write|writing|talk|safely|instead|harmless"),
 }
+
+// compactGroups rewrites every phrase group of a pattern so that its
+// one-word alternatives form a single "a|b|c" element: "[ safe | fine |
+// no problem ]" becomes "[ safe|fine | no problem ]". The meaning is the
+// same, but the compiled pattern has one alternative per phrase instead of
+// one per word, so a claim over three word classes does not expand into
+// their product (locked_up_for_telling alone was 100,320 sequences).
+func compactGroups(p string) string {
+	fs := strings.Fields(p)
+	i := 0
+	return strings.Join(compactAlts(fs, &i, false), " ")
+}
+
+// compactAlts reads alternatives from fs[*i:] up to the closing "]" (when
+// inGroup) or the end, and returns their compacted fields.
+func compactAlts(fs []string, i *int, inGroup bool) []string {
+	var alts [][]string
+	var cur []string
+	for *i < len(fs) {
+		f := fs[*i]
+		*i++
+		switch {
+		case f == "|":
+			alts = append(alts, cur)
+			cur = nil
+		case f == "[":
+			inner := compactAlts(fs, i, true)
+			cur = append(cur, "[")
+			cur = append(cur, inner...)
+			cur = append(cur, fs[*i-1]) // "]" or "]?"
+		case inGroup && (f == "]" || f == "]?"):
+			alts = append(alts, cur)
+			return mergeWordAlts(alts)
+		default:
+			cur = append(cur, f)
+		}
+	}
+	alts = append(alts, cur)
+	return mergeWordAlts(alts)
+}
+
+// mergeWordAlts joins the alternatives, the one-word ones merged into one.
+func mergeWordAlts(alts [][]string) []string {
+	var words []string
+	seen := map[string]bool{}
+	var rest [][]string
+	for _, a := range alts {
+		if len(a) == 1 && plainWords(a[0]) {
+			for _, w := range strings.Split(a[0], "|") {
+				if !seen[w] {
+					seen[w] = true
+					words = append(words, w)
+				}
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	var out []string
+	if len(words) > 0 {
+		out = append(out, strings.Join(words, "|"))
+	}
+	for _, a := range rest {
+		if len(out) > 0 {
+			out = append(out, "|")
+		}
+		out = append(out, a...)
+	}
+	return out
+}
+
+// plainWords reports whether f is one word or a "a|b" choice of plain
+// words (no gap, option, prefix, number class, macro or group).
+func plainWords(f string) bool {
+	if f == "" || strings.HasPrefix(f, "|") || strings.HasSuffix(f, "|") {
+		return false
+	}
+	return !strings.ContainsAny(f, "~?*#@[]")
+}
+
+// misinfoCompiledMacros are guardMacros with their groups compacted, for
+// the misinformation claims.
+var misinfoCompiledMacros = func() map[string]string {
+	out := make(map[string]string, len(guardMacros))
+	for k, v := range guardMacros {
+		out[k] = compactGroups(v)
+	}
+	return out
+}()
