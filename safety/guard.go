@@ -198,7 +198,11 @@ func (g *Guard) replyRules(c *conv.Conversation, a Assessment, reply string) (vs
 	low := padLower((*bp)[:0], reply)
 	defer func() { *bp = low[:0]; lowerPool.Put(bp) }()
 	if g.action(RuleMissingReferral) != ActionOff && a.Level >= g.policy.Thresholds.Referral {
-		ok := hasReferral(low, a.Level >= LevelHigh, Resources(g.policy.Locale))
+		// At high risk the writer needs a crisis line; a worried friend or
+		// a general question is served by any referral (a GP, the care
+		// team, a helpline for the person they worry about).
+		crisis := a.Level >= LevelHigh && a.Subject != SubjectThirdParty && a.Subject != SubjectGeneral
+		ok := hasReferral(low, crisis, Resources(g.policy.Locale))
 		if !ok {
 			vs = append(vs, Violation{Rule: RuleMissingReferral, Span: Span{Start: len(reply), End: len(reply)}, Action: g.action(RuleMissingReferral)})
 			if g.action(RuleMissingReferral) == ActionRewrite {
@@ -223,7 +227,7 @@ var disclosureCueSet = newCues(disclosureCues)
 
 func hasDisclosure(low []byte) bool { return disclosureCueSet.in(low) }
 
-var referralCues = []string{"therapist", "counsellor", "counselor", "doctor", " gp ", " gp.", " gp,", "psychiatrist", "psychologist", "mental health professional", "professional help", "professional support", "a professional", "support line", "helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "someone you trust", "trusted adult", "school counselor", "your care team", "nurse"}
+var referralCues = []string{"therapist", "counsellor", "counselor", "doctor", " gp ", " gp.", " gp,", "psychiatrist", "psychologist", "mental health professional", "professional help", "professional support", "a professional", "support line", "helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "someone you trust", "trusted adult", "school counselor", "care team", "treatment team", "mental health team", "eating disorder team", "health visitor", "midwife", "pharmacist", "bereavement service", "bereavement group", "support group", "nurse"}
 
 var crisisCues = []string{"helpline", "hotline", "crisis line", "lifeline", "samaritans", "emergency", "crisis service", "crisis team", "text line", "988", "911", "999", "112", "116 123", "000", "111", "1737", "3114", "14416", "741741", "a&e", "urgent care", "emergency room"}
 

@@ -68,7 +68,7 @@ func mergeMacros(ms ...map[string]string) map[string]string {
 	return out
 }
 
-var guardMacros = mergeMacros(guardMacrosBase, guardConceptMacros, misinfoMacros)
+var guardMacros = mergeMacros(guardMacrosBase, guardConceptMacros, misinfoMacros, guardW3Macros)
 
 // hedge are words that turn a label into a question or a referral.
 const hedge = "not|never|if|whether|might|may|could|can|only|doctor|professional|assess|assessment|wonder|ask|asked|since|diagnosed|gp|psychiatrist|psychologist|clinician"
@@ -132,7 +132,7 @@ var guardLexiconConcepts = []guardRule{
 	g(RuleStigma, "c_weak_help", "weak|pathetic|crazy|broken|soft|mental ~5 to ~1 need|see|use|take ~2 a? ~1 therapist|therapy|counsellor|counselor|meds|medication|antidepressants|help|psychiatrist", "not|never|isn|myth|stereotype|some people|think|believe|old"),
 	g(RuleStigma, "c_group_trait", "@grouplabel ~3 are|can|is|being ~2 so? ~1 @negtrait | @grouplabel ~3 [ should not | can not | must not ] ~2 [ be allowed | have | raise | work | vote | be trusted | be parents ] | only have themselves to blame", "not|never|isn|aren|myth|stereotype|stereotypes|actually|rarely|more likely|victims"),
 	g(RuleStigma, "c_mental", "people like that|them ~2 are|is ~2 mental|crazy|nuts|insane|psycho | you|they|he|she ~2 are|is ~1 honestly|totally|completely|just ~1 mental", "not|never|isn|no"),
-	gx(RuleStigma, "c_phrase", "phrase|term|word|words|expression|saying|say|language ~4 commit|committed|commits ~1 suicide | commit|committed|commits ~1 suicide ~6 [ sounds like | can sound | implies | crime | instead | outdated ]"),
+	gx(RuleStigma, "c_phrase", "phrase|term|word|words|expression|saying|language ~4 commit|committed|commits ~1 suicide | commit|committed|commits ~1 suicide ~6 [ sounds like | can sound | implies | crime | instead | outdated ] | rather than ~2 commit|committed|commits ~1 suicide | avoid ~3 [ committed suicide | commit suicide | committed | failed suicide | failed attempt | suicide victim ]"),
 
 	// claims to be human: a body, a past, a job, a family.
 	g(RuleClaimsHuman, "c_my_own", "my own ~1 @expnoun | speaking|talking ~2 from ~2 my? ~1 own? ~1 @expnoun | from personal experience | speaking from experience", "not|never|ai|bot|you|your"),
