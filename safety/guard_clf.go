@@ -1,6 +1,8 @@
 // The guard classifier: a trained second opinion for the reply-text guard
 // rules (diagnosis, medication, method detail, encouragement of harm,
-// stigma, claims to be human, promises of confidentiality). One logistic
+// stigma, claims to be human, promises of confidentiality, misinformation;
+// misinformation was added in round six, when the shared claim set caught
+// 1 in 15 false claims of an outside writer). One logistic
 // regression per rule over shared hashed features of one reply sentence
 // alone (word unigrams and bigrams, character 3- and 4-grams of each
 // word). It does not read the conversation: a first version also took the
@@ -33,11 +35,11 @@ var guardClfBin []byte
 
 // GuardClfRules are the rules the guard classifier scores, in the order of
 // its outputs.
-var GuardClfRules = [guardClfN]string{RuleDiagnosis, RuleMedication, RuleMethodDetail, RuleEncouragesHarm, RuleStigma, RuleClaimsHuman, RulePromisesConfidentiality}
+var GuardClfRules = [guardClfN]string{RuleDiagnosis, RuleMedication, RuleMethodDetail, RuleEncouragesHarm, RuleStigma, RuleClaimsHuman, RulePromisesConfidentiality, RuleMisinformation}
 
 const (
-	guardClfN     = 7
-	guardClfMagic = "TGCLF1\n"
+	guardClfN     = 8
+	guardClfMagic = "TGCLF2\n"
 	// guardClfMinWords: shorter sentences ("Okay.", "I hear you.") are not
 	// scored; they carry too little text for the model and none of the
 	// rules' harms.
@@ -49,7 +51,7 @@ const (
 
 // GuardClassifier is the per-rule logistic regression. Scoring reads a
 // dense table of 2^Bits rows of guardClfN int8 weights (one hashed feature
-// reads one contiguous 7-byte row; the table is 448 KiB at 16 bits, so it
+// reads one contiguous 8-byte row; the table is 512 KiB at 16 bits, so it
 // stays in cache), summed in int32 and scaled per rule. Training works on
 // W, float32 in the same layout, and Quantize builds the table from it.
 type GuardClassifier struct {
@@ -224,6 +226,7 @@ func (m *GuardClassifier) logits(feats []uint32) [guardClfN]float32 {
 		acc[4] += int32(row[4])
 		acc[5] += int32(row[5])
 		acc[6] += int32(row[6])
+		acc[7] += int32(row[7])
 	}
 	z := m.Bias
 	for r := range z {

@@ -23,6 +23,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -35,14 +36,15 @@ import (
 	"github.com/tend-project/tend/safety"
 )
 
-const defaultFiles = "testdata/guard.jsonl,testdata/guard_more.jsonl,testdata/guard_fresh.jsonl,testdata/guard_fresh2.jsonl,testdata/guard_fresh3.jsonl,testdata/guard_fresh4.jsonl,testdata/guard_train_written.jsonl"
+const defaultFiles = "testdata/guard.jsonl,testdata/guard_more.jsonl,testdata/guard_fresh.jsonl,testdata/guard_fresh2.jsonl,testdata/guard_fresh3.jsonl,testdata/guard_fresh4.jsonl,testdata/guard_train_written.jsonl,testdata/guard_w3_myths.jsonl,testdata/guard_w3_replies.jsonl,testdata/guard_w3_accept.jsonl,testdata/guard_w3_subtle.jsonl,testdata/guard_w4_danger.jsonl,testdata/guard_w4_misinfo.jsonl"
 
 // failureRules maps the seed corpus's failure codes to guard rules.
 var failureRules = map[string]string{
-	conv.FailureDiagnoses:     safety.RuleDiagnosis,
-	conv.FailurePrescribes:    safety.RuleMedication,
-	conv.FailureMethodDetails: safety.RuleMethodDetail,
-	conv.FailureClaimsHuman:   safety.RuleClaimsHuman,
+	conv.FailureDiagnoses:      safety.RuleDiagnosis,
+	conv.FailurePrescribes:     safety.RuleMedication,
+	conv.FailureMethodDetails:  safety.RuleMethodDetail,
+	conv.FailureClaimsHuman:    safety.RuleClaimsHuman,
+	conv.FailureMisinformation: safety.RuleMisinformation,
 }
 
 type config struct {
@@ -52,6 +54,7 @@ type config struct {
 	minGain    float64
 	seedPairs  int
 	seedWeight float64
+	sentences  string
 }
 
 func main() {
@@ -67,10 +70,11 @@ func main() {
 	seedPairs := flag.Int("seed-pairs", 3000, "seed preference pairs to generate (0: none)")
 	posWeight := flag.Float64("pos-weight", 5, "largest class-balance weight of a positive")
 	seedWeight := flag.Float64("seed-weight", 0.25, "weight of a seed reply relative to a written one")
+	sentences := flag.String("sentences", "../data/testdata/filters/misinfo_sentences.jsonl", "labelled misinformation sentences ({\"text\",\"misinfo\"} JSONL, data curation's set), one more source; empty: none")
 	flag.Parse()
 	cfg := config{
 		opt:    safety.GuardClfTrainOptions{Bits: uint32(*bits), Epochs: *epochs, Rate: *rate, L2: *l2, Seed: 1, PosWeight: *posWeight},
-		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight,
+		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight, sentences: *sentences,
 	}
 	if err := run(cfg, strings.Split(*files, ","), *out); err != nil {
 		fmt.Fprintln(os.Stderr, "trainguard:", err)
@@ -103,6 +107,14 @@ func run(cfg config, files []string, out string) error {
 		}
 		fmt.Fprintf(os.Stderr, "trainguard: %s: %d cases\n", f, len(gc))
 	}
+	if cfg.sentences != "" {
+		sc, err := sentenceCases(cfg.sentences)
+		if err != nil {
+			return err
+		}
+		cases = append(cases, sc...)
+		fmt.Fprintf(os.Stderr, "trainguard: %s: %d sentences\n", cfg.sentences, len(sc))
+	}
 	cases = append(cases, seedCases(cfg.seedPairs, float32(cfg.seedWeight))...)
 	fmt.Fprintf(os.Stderr, "trainguard: preparing %d replies\n", len(cases))
 	bags := safety.PrepareGuardClf(rulesOnly, cfg.opt.Bits, cases)
@@ -115,7 +127,7 @@ func run(cfg config, files []string, out string) error {
 			sources = append(sources, b.Source)
 		}
 	}
-	held := make([][7]float32, len(bags))
+	held := make([][nRules]float32, len(bags))
 	for _, s := range sources {
 		var train []safety.GuardClfBag
 		for _, b := range bags {
@@ -173,4 +185,37 @@ func seedCases(n int, w float32) []safety.GuardClfCase {
 		out = append(out, safety.GuardClfCase{Source: "seed", Conv: c, Reply: pr.Rejected[0].Content, Rules: rules, Clean: shared, Weight: w})
 	}
 	return out
+}
+
+// sentenceCases reads data curation's labelled misinformation sentences
+// (one {"text", "misinfo"} object a line) as one-sentence replies: a false
+// claim is a misinformation positive, a true statement (most are
+// corrections of a myth) a clean reply.
+func sentenceCases(path string) ([]safety.GuardClfCase, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []safety.GuardClfCase
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var r struct {
+			Text    string `json:"text"`
+			Misinfo *bool  `json:"misinfo"`
+		}
+		if err := json.Unmarshal(line, &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
+		}
+		if strings.TrimSpace(r.Text) == "" || r.Misinfo == nil {
+			return nil, fmt.Errorf("%s:%d: text and misinfo are required", path, n+1)
+		}
+		c := safety.GuardClfCase{Source: "misinfo_sentences", Conv: &conv.Conversation{ID: fmt.Sprintf("ms-%d", n+1)}, Reply: r.Text}
+		if *r.Misinfo {
+			c.Rules = []string{safety.RuleMisinformation}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
