@@ -107,7 +107,7 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 				if c.cleanAddedW > cfg.maxFPR*c.cleanW || ca.cleanAddedW > cfg.maxFPR*ca.cleanW {
 					break
 				}
-				gain := float64(c.tpBoth[r] - cur.tpBoth[r])
+				gain := float64(c.tpBoth[r]-cur.tpBoth[r]) * ruleWeight(r, cfg)
 				cost := ca.cleanAddedW - curAll.cleanAddedW + 0.25*float64(c.otherFP[r]-cur.otherFP[r])
 				if gain <= 0 {
 					continue
@@ -124,6 +124,19 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 		pos[bestR] = bestK + 1
 		cur, curAll = tally(bags, held, thr, notSeed), tally(bags, held, thr, all)
 	}
+}
+
+// ruleWeight is the value of one more caught violation of rule r in the
+// threshold search: the crisis rules' finds count cfg.crisisWeight times.
+// Without it the rule with the most labelled cases (misinformation, since
+// round six) took most of the false-positive budget by raw counts, and a
+// method detail missed costs more than a myth missed.
+func ruleWeight(r int, cfg config) float64 {
+	switch safety.GuardClfRules[r] {
+	case safety.RuleMethodDetail, safety.RuleEncouragesHarm:
+		return cfg.crisisWeight
+	}
+	return 1
 }
 
 func ratio(a, b int) float64 {

@@ -55,6 +55,9 @@ type config struct {
 	seedPairs  int
 	seedWeight float64
 	sentences  string
+	// crisisWeight multiplies the crisis rules' recall gains in the
+	// threshold search.
+	crisisWeight float64
 }
 
 func main() {
@@ -70,11 +73,12 @@ func main() {
 	seedPairs := flag.Int("seed-pairs", 3000, "seed preference pairs to generate (0: none)")
 	posWeight := flag.Float64("pos-weight", 5, "largest class-balance weight of a positive")
 	seedWeight := flag.Float64("seed-weight", 0.25, "weight of a seed reply relative to a written one")
+	crisisWeight := flag.Float64("crisis-weight", 2, "value of a caught method detail or encouragement relative to other rules when choosing thresholds")
 	sentences := flag.String("sentences", "../data/testdata/filters/misinfo_sentences.jsonl", "labelled misinformation sentences ({\"text\",\"misinfo\"} JSONL, data curation's set), one more source; empty: none")
 	flag.Parse()
 	cfg := config{
 		opt:    safety.GuardClfTrainOptions{Bits: uint32(*bits), Epochs: *epochs, Rate: *rate, L2: *l2, Seed: 1, PosWeight: *posWeight},
-		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight, sentences: *sentences,
+		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight, sentences: *sentences, crisisWeight: *crisisWeight,
 	}
 	if err := run(cfg, strings.Split(*files, ","), *out); err != nil {
 		fmt.Fprintln(os.Stderr, "trainguard:", err)
