@@ -36,6 +36,10 @@ type Assessor struct {
 	// neither a rule hit nor a risk cue ("took em all", "gun's loaded. i'm
 	// sitting in my truck"). Zero disables it.
 	BareThreshold float64
+	// CueThreshold is the P(high+) needed when the message has a risk cue
+	// but neither a rule hit nor an anchor word: between HighAloneThreshold
+	// and BareThreshold. Zero means BareThreshold applies.
+	CueThreshold float64
 	// ThirdThreshold is the P(someone else at high+) above which a message
 	// about another person (a relative, a friend, a student), in which the
 	// rules found no risk to the writer, is raised to high with subject
@@ -92,7 +96,7 @@ func NewAssessorWith(mod, high, third *Classifier) (*Assessor, error) {
 		return nil, err
 	}
 	return &Assessor{lex: l, clf: mod, clfHigh: high, clfThird: third, ClassifierThreshold: defaultClassifierThreshold,
-		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold,
+		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold, CueThreshold: defaultCueThreshold,
 		ThirdThreshold: defaultThirdThreshold, CategoryThreshold: defaultCategoryThreshold,
 		CategoryAddThreshold: defaultCategoryAddThreshold}, nil
 }

@@ -345,7 +345,7 @@ func TestWordClasses(t *testing.T) {
 // TestGateLevel pins the classifier gate: which threshold applies, what
 // blocks a raise, and the subject a raise gives.
 func TestGateLevel(t *testing.T) {
-	a := &Assessor{ClassifierThreshold: 0.6, HighThreshold: 0.4, HighAloneThreshold: 0.5, BareThreshold: 0.7, ThirdThreshold: 0.5}
+	a := &Assessor{ClassifierThreshold: 0.6, HighThreshold: 0.4, HighAloneThreshold: 0.5, BareThreshold: 0.7, CueThreshold: 0.6, ThirdThreshold: 0.5}
 	tests := []struct {
 		name string
 		in   GateInput
@@ -356,6 +356,8 @@ func TestGateLevel(t *testing.T) {
 		{"anchored only, below alone threshold", GateInput{ScoreHigh: 0.45, MayRaiseHigh: true, HighAnchored: true}, LevelNone, ""},
 		{"bare, below bare threshold", GateInput{ScoreHigh: 0.65, MayRaiseHigh: true}, LevelNone, ""},
 		{"bare, above bare threshold", GateInput{ScoreHigh: 0.75, MayRaiseHigh: true}, LevelHigh, SubjectSelf},
+		{"cue without anchor, above cue threshold", GateInput{ScoreHigh: 0.65, MayRaiseHigh: true, Cue: true}, LevelHigh, SubjectSelf},
+		{"cue without anchor, below cue threshold", GateInput{ScoreHigh: 0.55, MayRaiseHigh: true, Cue: true}, LevelNone, ""},
 		{"idiom excluded", GateInput{ScoreHigh: 0.99, MayRaiseHigh: true, Excluded: true, Corroborated: true}, LevelNone, ""},
 		{"notIf suppressed, no rule of its own", GateInput{ScoreHigh: 0.99, MayRaiseHigh: true, Suppressed: true, HighAnchored: true}, LevelNone, ""},
 		{"scope decided against risk", GateInput{ScoreHigh: 0.99, Corroborated: true}, LevelNone, ""},

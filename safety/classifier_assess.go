@@ -82,7 +82,7 @@ func (a *Assessor) scoreHeads(last *turn, g *GateInput, buf []uint32) ([]uint32,
 // else. Without a rule hit the message needs a risk cue (death, harm,
 // despair, farewell), not only a charged noun ("the bridge near my house is
 // closed", "cut the onions"), unless P(high+) clears the stricter
-// BareThreshold.
+// BareThreshold (or CueThreshold, when it has a risk cue but no anchor).
 func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 	if in.Excluded {
 		return in.RuleLevel, "", false
@@ -97,6 +97,8 @@ func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 		th = 0
 	case in.HighAnchored:
 		th = a.HighAloneThreshold
+	case in.Cue && a.CueThreshold > 0:
+		th = a.CueThreshold
 	}
 	if th > 0 && in.ScoreHigh >= th && in.RuleLevel < LevelHigh && in.MayRaiseHigh {
 		return LevelHigh, SubjectSelf, true

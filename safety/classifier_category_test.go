@@ -180,3 +180,28 @@ func FuzzReadCategoryModel(f *testing.F) {
 		}
 	})
 }
+
+// TestScoreHeadsShared: the heads share one feature computation in Assess;
+// each score must equal the head's own score of the message.
+func TestScoreHeadsShared(t *testing.T) {
+	a, err := NewAssessor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"i took the whole box an hour ago", "my brother says he wants to end it", "what a lovely day"} {
+		in := a.GateInput((&Case{Text: text}).Conversation())
+		toks := tokenize(text)
+		hits := messageHits(toks)
+		if want := a.clf.prob(toks, hits); math.Abs(in.Score-want) > 1e-9 {
+			t.Errorf("%q: shared P(moderate+) %v, own %v", text, in.Score, want)
+		}
+		if want := a.clfHigh.prob(toks, hits); math.Abs(in.ScoreHigh-want) > 1e-9 {
+			t.Errorf("%q: shared P(high+) %v, own %v", text, in.ScoreHigh, want)
+		}
+		if in.MayRaiseThird {
+			if want := a.clfThird.prob(toks, hits); math.Abs(in.ScoreThird-want) > 1e-9 {
+				t.Errorf("%q: shared P(third) %v, own %v", text, in.ScoreThird, want)
+			}
+		}
+	}
+}

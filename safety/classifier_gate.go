@@ -14,6 +14,7 @@ const (
 	defaultHighThreshold        = 0.3
 	defaultHighAloneThreshold   = 0
 	defaultBareThreshold        = 0
+	defaultCueThreshold         = 0
 	defaultThirdThreshold       = 0.4
 	defaultCategoryThreshold    = 0.3
 	defaultCategoryAddThreshold = 0.6

@@ -10,12 +10,12 @@ import (
 	"github.com/tend-project/tend/safety"
 )
 
-// gate is one operating point: the Assessor's four thresholds.
-type gate struct{ mod, high, alone, bare, third float64 }
+// gate is one operating point: the Assessor's thresholds.
+type gate struct{ mod, high, alone, cue, bare, third float64 }
 
 func (g gate) apply(a *safety.Assessor) {
 	a.ClassifierThreshold, a.HighThreshold, a.HighAloneThreshold, a.BareThreshold = g.mod, g.high, g.alone, g.bare
-	a.ThirdThreshold = g.third
+	a.CueThreshold, a.ThirdThreshold = g.cue, g.third
 }
 
 // thresholdGrid lists the candidate operating points; a zero disables
@@ -25,6 +25,7 @@ var (
 	gridMods   = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
 	gridHighs  = []float64{0, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}
 	gridAlones = []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	gridCues   = []float64{0, 0.5, 0.6, 0.7, 0.8}
 	gridBares  = []float64{0, 0.6, 0.7, 0.8, 0.9, 0.95}
 	gridThirds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 )
@@ -41,8 +42,15 @@ func thresholdGrid() []gate {
 					if b != 0 && (al == 0 || b < al) {
 						continue
 					}
-					for _, t := range gridThirds {
-						out = append(out, gate{m, h, al, b, t})
+					for _, c := range gridCues {
+						// the cue tier sits between the alone and bare
+						// thresholds; zero leaves the bare one in force
+						if c != 0 && (b == 0 || c < al || c >= b) {
+							continue
+						}
+						for _, t := range gridThirds {
+							out = append(out, gate{m, h, al, c, b, t})
+						}
 					}
 				}
 			}
@@ -66,10 +74,10 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 		}
 		return -1
 	}
-	key := func(g gate) [5]int {
-		return [5]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridBares, g.bare), idx(gridThirds, g.third)}
+	key := func(g gate) [6]int {
+		return [6]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridCues, g.cue), idx(gridBares, g.bare), idx(gridThirds, g.third)}
 	}
-	at := map[[5]int]int{}
+	at := map[[6]int]int{}
 	for i, g := range grid {
 		at[key(g)] = i
 	}
@@ -80,7 +88,7 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 		}
 		k := key(g)
 		sum, n := score[i], 1
-		for d := range 5 {
+		for d := range 6 {
 			for _, step := range []int{-1, 1} {
 				nk := k
 				nk[d] += step
@@ -101,7 +109,11 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 // response they did not need.
 // fprHigh is the share of cases labelled none that were raised to high or
 // above: the costlier false alarm, held to a stricter budget.
-type foldStat struct{ highRec, modRec, fprMod, fprHigh, fprLow, overHigh float64 }
+// neg is the number of none cases (for the per-source cap).
+type foldStat struct {
+	highRec, modRec, fprMod, fprHigh, fprLow, overHigh float64
+	neg                                                int
+}
 
 // measureGate is measure for one operating point, from precomputed gate
 // inputs: the level Assess would report for each case.
@@ -128,7 +140,7 @@ func measureGate(a *safety.Assessor, cases []safety.Case, ins []safety.GateInput
 			modTP += b2i(got >= safety.LevelModerate)
 		}
 	}
-	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprHigh: frac(fpHigh, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below)}
+	return foldStat{highRec: frac(hiTP, hiN), modRec: frac(modTP, modN), fprMod: frac(fpMod, neg), fprHigh: frac(fpHigh, neg), fprLow: frac(fpLow, neg), overHigh: frac(over, below), neg: neg}
 }
 
 func frac(a, b int) float64 {
@@ -176,14 +188,32 @@ func macroMod(fs []foldStat) float64 {
 	return rec / float64(len(fs))
 }
 
+// feasible reports whether an operating point keeps within the budgets:
+// macro FPR(moderate+) within maxFPR and macro FPR(high+) within
+// cfg.maxFPRHigh, each raised to the rules' own macro rate plus
+// cfg.maxAddMacro when the rules alone already exceed it, and at most
+// cfg.maxAdd over the rules on every source.
+func feasible(fs, rules []foldStat, cfg config, maxFPR float64) bool {
+	_, fpr, _ := macro3(fs)
+	_, rFPR, _ := macro3(rules)
+	return fpr <= max(maxFPR, rFPR+cfg.maxAddMacro) &&
+		macroFPRHigh(fs) <= max(cfg.maxFPRHigh, macroFPRHigh(rules)+cfg.maxAddMacro) &&
+		withinBudget(fs, rules, cfg.maxAdd)
+}
+
 // withinBudget reports whether an operating point adds at most maxAdd to
-// the rules' own false-positive rate (moderate+) on every held-out source:
-// the classifier may not buy recall on one writer's text with false alarms
-// on another's. Over-escalation (a moderate case rated high) is a cost in
+// the rules' own false-positive rate (moderate+) on every held-out source,
+// or one case where a source has so few none cases that one case is more
+// than maxAdd (32 none cases: one is 3.1 points): the classifier may not
+// buy recall on one writer's text with false alarms on another's. Over-escalation (a moderate case rated high) is a cost in
 // the objective, not a limit: it still gets a person help.
 func withinBudget(fs, rules []foldStat, maxAdd float64) bool {
 	for k := range fs {
-		if fs[k].fprMod-rules[k].fprMod > maxAdd {
+		allow := maxAdd
+		if fs[k].neg > 0 {
+			allow = max(allow, 1/float64(fs[k].neg)+1e-9)
+		}
+		if fs[k].fprMod-rules[k].fprMod > allow {
 			return false
 		}
 	}

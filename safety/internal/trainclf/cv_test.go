@@ -68,3 +68,32 @@ func TestMeasureGate(t *testing.T) {
 		t.Errorf("measureGate = %+v, want %+v", got, want)
 	}
 }
+
+// TestFeasible: the classifiers keep -max-add-macro on top of the rules
+// when the rules alone exceed the absolute budgets, and no more; the
+// per-source cap is at least one case on a small source.
+func TestFeasible(t *testing.T) {
+	cfg := config{maxFPR: 0.03, maxFPRHigh: 0.02, maxAdd: 0.03, maxAddMacro: 0.01}
+	quiet := []foldStat{{fprMod: 0.01, fprHigh: 0.01}, {fprMod: 0.01, fprHigh: 0.01}}
+	noisy := []foldStat{{fprMod: 0.05, fprHigh: 0.03}, {fprMod: 0.05, fprHigh: 0.03}}
+	tests := []struct {
+		name  string
+		fs    []foldStat
+		rules []foldStat
+		want  bool
+	}{
+		{"quiet rules, within 3%", []foldStat{{fprMod: 0.03, fprHigh: 0.02}, {fprMod: 0.03, fprHigh: 0.02}}, quiet, true},
+		{"quiet rules, over 3%", []foldStat{{fprMod: 0.04, fprHigh: 0.02}, {fprMod: 0.04, fprHigh: 0.02}}, quiet, false},
+		{"noisy rules, one point added", []foldStat{{fprMod: 0.06, fprHigh: 0.04}, {fprMod: 0.06, fprHigh: 0.04}}, noisy, true},
+		{"noisy rules, two points added", []foldStat{{fprMod: 0.07, fprHigh: 0.04}, {fprMod: 0.07, fprHigh: 0.04}}, noisy, false},
+		{"noisy rules, high budget exceeded", []foldStat{{fprMod: 0.05, fprHigh: 0.05}, {fprMod: 0.05, fprHigh: 0.05}}, noisy, false},
+		{"per-source cap", []foldStat{{fprMod: 0.01, fprHigh: 0.01}, {fprMod: 0.05, fprHigh: 0.01}}, quiet, false},
+		{"per-source cap is at least one case", []foldStat{{fprMod: 0.01, fprHigh: 0.01}, {fprMod: 0.01 + 1.0/32, fprHigh: 0.01, neg: 32}}, quiet, true},
+		{"two cases over on a small source", []foldStat{{fprMod: 0.01, fprHigh: 0.01}, {fprMod: 0.01 + 2.0/32, fprHigh: 0.01, neg: 32}}, quiet, false},
+	}
+	for _, tt := range tests {
+		if got := feasible(tt.fs, tt.rules, cfg, cfg.maxFPR); got != tt.want {
+			t.Errorf("%s: feasible = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -24,8 +24,13 @@
 // choice is stable. False positives are budgets, not costs: the 3%
 // at moderate+ (-max-fpr), a stricter 2% for none cases raised to high
 // (-max-fpr-high), and at most 3 points over the rules' own rate on any one
-// held-out source (-max-add). The trainer prints the whole trade-off curve
-// (best recall per budget) so the choice can be checked.
+// held-out source (-max-add). When the rules alone already spend a budget
+// on the held-out writers (new writers' everyday sentences the rules raise
+// are the rules' error, not the classifiers'), the classifiers still get
+// -max-add-macro on top of the rules' own macro rate, at moderate+ and at
+// high+; otherwise the budget would leave them nothing and the choice would
+// switch them off. The trainer prints the whole trade-off curve (best
+// recall per budget) so the choice can be checked.
 package main
 
 import (
@@ -59,8 +64,9 @@ func main() {
 	maxFPRHigh := flag.Float64("max-fpr-high", 0.02, "largest macro-averaged share of held-out none cases raised to high or above")
 	dump := flag.String("dump", "", "if set, write every held-out case's gate input (JSONL) here, for studying the gate offline")
 	maxAdd := flag.Float64("max-add", 0.03, "largest rise the classifiers may add to the rules' false-positive rate (moderate+) on any held-out source")
+	maxAddMacro := flag.Float64("max-add-macro", 0.01, "macro-averaged rise over the rules' own false-positive rates (moderate+ and high+) the classifiers may always spend, even when the rules alone exceed -max-fpr or -max-fpr-high")
 	flag.Parse()
-	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxFPRHigh: *maxFPRHigh, maxAdd: *maxAdd, dump: *dump}
+	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxFPRHigh: *maxFPRHigh, maxAdd: *maxAdd, maxAddMacro: *maxAddMacro, dump: *dump}
 	for _, s := range splitComma(*cRatios) {
 		var v float64
 		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
@@ -89,8 +95,11 @@ type config struct {
 	l2s        []float64
 	maxFPR     float64
 	maxFPRHigh float64
-	maxAdd     float64
-	dump       string
+	// maxAddMacro is what the classifiers may add to the rules' own macro
+	// false-positive rates when the rules alone exceed maxFPR or maxFPRHigh.
+	maxAddMacro float64
+	maxAdd      float64
+	dump        string
 	// conceptRatios are candidate scales for the L2 on concept features
 	// (see TrainOptions.ConceptL2).
 	conceptRatios []float64
@@ -238,8 +247,8 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	scores := make([]float64, len(grid))
 	ok := make([]bool, len(grid))
 	for gi := range grid {
-		rec, fpr, over := macro3(stats[gi])
-		ok[gi] = fpr <= cfg.maxFPR && macroFPRHigh(stats[gi]) <= cfg.maxFPRHigh && withinBudget(stats[gi], rulesStats, cfg.maxAdd)
+		rec, _, over := macro3(stats[gi])
+		ok[gi] = feasible(stats[gi], rulesStats, cfg, cfg.maxFPR)
 		// Recall of high and imminent risk counts most; moderate-or-higher
 		// recall counts half; over-escalation (a case labelled moderate or
 		// lower rated high) costs half. False alarms are a budget, not a
@@ -257,13 +266,13 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 		}
 	}
 	if best < 0 {
-		return fmt.Errorf("no operating point keeps the held-out false-positive rate within %.3f", cfg.maxFPR)
+		return fmt.Errorf("no operating point keeps the held-out false-positive rate within %.3f (or %.3f over the rules' own)", cfg.maxFPR, cfg.maxAddMacro)
 	}
 	g := grid[best]
 	rec, fpr := macro(stats[best])
 	rRec, rFPR := macro(rulesStats)
-	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, bare %.2f, third party %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
-		g.mod, g.high, g.alone, g.bare, g.third, rec, fpr, rRec, rFPR)
+	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, cue %.2f, bare %.2f, third party %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
+		g.mod, g.high, g.alone, g.cue, g.bare, g.third, rec, fpr, rRec, rFPR)
 	for k, s := range srcs {
 		b, r := stats[best][k], rulesStats[k]
 		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  FPR(high+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
@@ -398,7 +407,7 @@ func writeGate(path string, g gate, cp catPoint, l2, ratio, rec, fpr float64, ns
 	fmt.Fprintf(&b, "// rate of %.3f at moderate or above. See docs/safety.md.\n", fpr)
 	fmt.Fprintf(&b, "// The category head's thresholds were chosen by held-out macro F1 over\n")
 	fmt.Fprintf(&b, "// the categories, at these thresholds.\n")
-	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold  = %g\n\tdefaultHighThreshold        = %g\n\tdefaultHighAloneThreshold   = %g\n\tdefaultBareThreshold        = %g\n\tdefaultThirdThreshold       = %g\n", g.mod, g.high, g.alone, g.bare, g.third)
+	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold  = %g\n\tdefaultHighThreshold        = %g\n\tdefaultHighAloneThreshold   = %g\n\tdefaultCueThreshold         = %g\n\tdefaultBareThreshold        = %g\n\tdefaultThirdThreshold       = %g\n", g.mod, g.high, g.alone, g.cue, g.bare, g.third)
 	fmt.Fprintf(&b, "\tdefaultCategoryThreshold    = %g\n\tdefaultCategoryAddThreshold = %g\n)\n", cp.pick, cp.add)
 	f, err := atomicfile.Create(path, true)
 	if err != nil {
@@ -493,14 +502,14 @@ func formatCounts(m map[string]int) string {
 // operating point reaches within it, with the other constraints (the
 // high-level budget and the per-source cap) applied, and without them.
 func printCurve(grid []gate, stats [][]foldStat, rules []foldStat, cfg config) {
-	fmt.Fprintln(os.Stderr, "held-out trade-off (macro over sources): FPR(moderate+) budget -> best high+ recall [FPR(moderate+), FPR(high+), over-escalation] thresholds mod/high/alone/bare/third")
-	for _, budget := range []float64{0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05} {
+	fmt.Fprintln(os.Stderr, "held-out trade-off (macro over sources): FPR(moderate+) budget -> best high+ recall [FPR(moderate+), FPR(high+), over-escalation] thresholds mod/high/alone/cue/bare/third")
+	for _, budget := range []float64{0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.07} {
 		for _, constrained := range []bool{true, false} {
 			best := -1
 			var bestRec float64
 			for gi := range grid {
 				rec, fpr, _ := macro3(stats[gi])
-				if fpr > budget || constrained && (macroFPRHigh(stats[gi]) > cfg.maxFPRHigh || !withinBudget(stats[gi], rules, cfg.maxAdd)) {
+				if fpr > budget || constrained && !feasible(stats[gi], rules, cfg, 1) {
 					continue
 				}
 				if best < 0 || rec > bestRec {
@@ -516,7 +525,7 @@ func printCurve(grid []gate, stats [][]foldStat, rules []foldStat, cfg config) {
 			if constrained {
 				tag = "constrained  "
 			}
-			fmt.Fprintf(os.Stderr, "  %.3f %s -> %.3f [%.3f, %.3f, %.3f] %g/%g/%g/%g/%g\n", budget, tag, bestRec, fpr, macroFPRHigh(stats[best]), over, g.mod, g.high, g.alone, g.bare, g.third)
+			fmt.Fprintf(os.Stderr, "  %.3f %s -> %.3f [%.3f, %.3f, %.3f] %g/%g/%g/%g/%g/%g\n", budget, tag, bestRec, fpr, macroFPRHigh(stats[best]), over, g.mod, g.high, g.alone, g.cue, g.bare, g.third)
 		}
 	}
 }
