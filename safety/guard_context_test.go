@@ -130,10 +130,15 @@ func TestGuardConceptLint(t *testing.T) {
 			t.Errorf("%s: %q followed by %q: a multi-word choice needs [ a | b c ]", name, tok, next)
 		}
 	}
-	for _, r := range clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4, guardLexiconConcepts5) {
+	for _, r := range clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4, guardLexiconConcepts5, guardLexiconConcepts6) {
 		check(r.r.id, r.r.pat)
 	}
-	for k, m := range guardConceptMacros {
-		check("@"+k, m)
+	for _, r := range misinfoConcepts {
+		check(r.ID, r.pat)
+	}
+	for _, ms := range []map[string]string{guardConceptMacros, misinfoMacros, guardW3Macros} {
+		for k, m := range ms {
+			check("@"+k, m)
+		}
 	}
 }
