@@ -12,7 +12,7 @@ package safety
 // allGuardRules is the compiled guard lexicon: the original rules followed
 // by the context and generalisation rules below, the crisis-support rules
 // in guard_help.go and the concept rules in guard_concepts.go.
-var allGuardRules = append(append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...), clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4, guardLexiconConcepts5, guardLexiconConcepts6)...)
+var allGuardRules = append(append(append(append(append([]guardRule{}, guardLexicon...), guardLexiconContext...), guardLexiconHelp...), clauseScoped(guardLexiconConcepts, guardLexiconConcepts2, guardLexiconConcepts3, guardLexiconConcepts4, guardLexiconConcepts5)...), compacted(clauseScoped(guardLexiconConcepts6))...)
 
 var guardLexiconContext = []guardRule{
 	// Good safety replies are not encouragement or method detail.

@@ -64,6 +64,9 @@ type guardRule struct {
 	// clause patterns look for notIf words near the match only within
 	// the clauses it starts and ends in.
 	clause bool
+	// compact patterns have their one-word alternatives merged before
+	// expansion (compactGroups), so word classes do not multiply.
+	compact bool
 }
 
 func g(ruleName, id, pat, notIf string) guardRule {

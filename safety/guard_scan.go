@@ -116,7 +116,11 @@ var scanCompiled = sync.OnceValues(func() (*scanLex, error) {
 	var errs []string
 	for i := range allGuardRules {
 		gr := &allGuardRules[i]
-		alts, err := compilePattern(gr.r.pat, guardMacros)
+		pat, macros := gr.r.pat, guardMacros
+		if gr.compact {
+			pat, macros = compactGroups(pat), misinfoCompiledMacros
+		}
+		alts, err := compilePattern(pat, macros)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: %v", gr.r.id, err))
 			continue
