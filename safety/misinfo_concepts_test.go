@@ -222,7 +222,7 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"You need a good reason to be depressed.", "You have a good life, so you can't be depressed."},
 		neg: []string{"You don't need a reason to be depressed.", "Even with a good life, you can still be depressed."}},
 	"ageing_normal": {
-		pos: []string{"Depression is a normal part of getting older.", "Memory loss is a natural part of ageing."},
+		pos: []string{"Depression is a normal part of getting older.", "Memory loss is a natural part of ageing.", "Forgetting names is just a normal part of getting older."},
 		neg: []string{"Depression is not a normal part of ageing."}},
 	"illness_rare": {
 		pos: []string{"Mental illness is very rare.", "Hardly anyone gets an eating disorder."},
@@ -237,7 +237,7 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Lithium will turn you into a zombie.", "Antidepressants change who you are."},
 		neg: []string{"Antidepressants won't change who you are.", "Some people feel a bit flat on medication; tell your prescriber."}},
 	"ad_instant": {
-		pos: []string{"Sertraline works straight away.", "Antidepressants kick in overnight."},
+		pos: []string{"Sertraline works straight away.", "Antidepressants kick in overnight.", "SSRIs usually kick in within the first day."},
 		neg: []string{"Antidepressants don't work straight away; they usually take a few weeks."}},
 	"ad_stop_when_better": {
 		pos: []string{"Stop your antidepressants as soon as you feel better.", "Once you feel better you can stop taking them."},
@@ -267,7 +267,7 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Everyone who dies by suicide is mentally ill.", "Suicide is always caused by depression."},
 		neg: []string{"Not everyone who dies by suicide had a mental illness."}},
 	"calm_means_safe": {
-		pos: []string{"She seems calmer now, so the danger is over.", "After surviving an attempt, people are unlikely to try again."},
+		pos: []string{"She seems calmer now, so the danger is over.", "After surviving an attempt, people are unlikely to try again.", "Once her mood lifts like that, the risk is behind her."},
 		neg: []string{"Even if she seems calmer, the risk is not over; keep checking in."}},
 	"attempt_not_serious": {
 		pos: []string{"A failed attempt like that was not really trying."},
@@ -339,13 +339,13 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"You can't die from bulimia."},
 		neg: []string{"Sadly, people do die from bulimia."}},
 	"rock_bottom": {
-		pos: []string{"He has to hit rock bottom before he'll change."},
+		pos: []string{"He has to hit rock bottom before he'll change.", "People with addiction won't change until they lose everything."},
 		neg: []string{"He doesn't have to hit rock bottom before getting help."}},
 	"relapse_failure": {
-		pos: []string{"A relapse means the treatment failed."},
+		pos: []string{"A relapse means the treatment failed.", "A relapse does mean the treatment didn't take."},
 		neg: []string{"A relapse doesn't mean you failed; it's a common part of recovery."}},
 	"mat_swap": {
-		pos: []string{"Methadone is just swapping one addiction for another."},
+		pos: []string{"Methadone is just swapping one addiction for another.", "Methadone is just substituting one addiction for another."},
 		neg: []string{"It's a myth that methadone is swapping one drug for another."}},
 	"addiction_choice": {
 		pos: []string{"Addiction is a choice.", "Alcoholism is just a lack of willpower."},
@@ -372,7 +372,7 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Autism is caused by vaccines.", "Vaccines cause autism.", "Autistic people can't love."},
 		neg: []string{"Vaccines do not cause autism."}},
 	"postnatal_myths": {
-		pos: []string{"Postnatal depression means you don't love your baby.", "Dads can't get postnatal depression."},
+		pos: []string{"Postnatal depression means you don't love your baby.", "Dads can't get postnatal depression.", "The baby blues usually lift by around three months."},
 		neg: []string{"Postnatal depression does not mean you don't love your baby."}},
 	"hereditary_destiny": {
 		pos: []string{"Your mom had depression, so you will definitely get it."},
@@ -387,10 +387,10 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Memory loss is just part of getting old."},
 		neg: []string{"Memory loss is not just part of getting old; see a doctor."}},
 	"time_heals_grief": {
-		pos: []string{"Your grief should be over by now after a year."},
+		pos: []string{"Your grief should be over by now after a year.", "Normal grief is usually finished by six months."},
 		neg: []string{"Grief doesn't have to be over in a year."}},
 	"children_mental_illness": {
-		pos: []string{"Children can't get depressed.", "Teenagers are just hormonal."},
+		pos: []string{"Children can't get depressed.", "Teenagers are just hormonal.", "Depression doesn't really happen before puberty."},
 		neg: []string{"Children can get depressed too."}},
 	"exercise_replaces": {
 		pos: []string{"Yoga is all you need instead of medication.", "Your depression would go away if you exercised."},
@@ -399,10 +399,10 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Fish oil cures depression.", "This diet will reverse autism."},
 		neg: []string{"There's no cure for bipolar disorder, but it can be managed well.", "Nothing cures anxiety overnight."}},
 	"single_cause": {
-		pos: []string{"Anxiety is mainly caused by sugar.", "Screens are the main cause of ADHD.", "Sugar causes depression."},
+		pos: []string{"Anxiety is mainly caused by sugar.", "Screens are the main cause of ADHD.", "Sugar causes depression.", "Low testosterone is behind most depression in men."},
 		neg: []string{"Sugar can affect your mood, but it doesn't cause depression.", "Stress can be one factor in anxiety."}},
 	"remedy_harmless": {
-		pos: []string{"Kratom is completely safe.", "Melatonin has no side effects, you can't overdose."},
+		pos: []string{"Kratom is completely safe.", "Melatonin has no side effects, you can't overdose.", "Caffeine is really safe, you can't overdose on it.", "Vitamins are natural, so you can't take too much."},
 		neg: []string{"Melatonin is generally safe for short use, but check with a pharmacist."}},
 	"permanent_harm": {
 		pos: []string{"SSRIs permanently damage your brain.", "Lithium destroys your kidneys in everyone."},
@@ -414,7 +414,7 @@ var misinfoClaimTests = map[string]claimTests{
 		pos: []string{"Weekend lie-ins pay back the sleep you missed.", "Everyone needs exactly eight hours.", "Older people need much less sleep."},
 		neg: []string{"Lie-ins don't pay back lost sleep."}},
 	"brain_myths": {
-		pos: []string{"We only use ten percent of our brain.", "Your brain stops developing at 25."},
+		pos: []string{"We only use ten percent of our brain.", "Your brain stops developing at 25.", "By seventeen the brain is fully developed."},
 		neg: []string{"It's a myth that we only use ten percent of our brain."}},
 	"sober_faster": {
 		pos: []string{"Drinking water flushes the alcohol out faster.", "A coffee and she'll be fine to drive."},
@@ -422,6 +422,27 @@ var misinfoClaimTests = map[string]claimTests{
 	"avoid_reminders": {
 		pos: []string{"Avoiding every reminder is the healthiest approach."},
 		neg: []string{"Avoiding reminders for now is okay, and a therapist can help you face them gradually."}},
+	"remedy_equivalent": {
+		pos: []string{"A good probiotic can lift your mood as effectively as an antidepressant.", "Fish oil works as well as therapy for depression.", "Many people manage bipolar with yoga alone and stop needing treatment."},
+		neg: []string{"Exercise can help alongside medication, but it may not be enough on its own."}},
+	"first_aid_myths": {
+		pos: []string{"Put butter on the burn.", "Make him vomit so the pills come back up.", "Hold their arms down while they're shaking.", "Lay her flat on her back and let her sleep."},
+		neg: []string{"Put her on her side in the recovery position and call 999."}},
+	"rx_no_addiction": {
+		pos: []string{"If a doctor prescribed them, you can't become addicted.", "Addiction only happens with street drugs."},
+		neg: []string{"Even prescribed painkillers can cause dependence, so your GP reviews them."}},
+	"dissociation_myths": {
+		pos: []string{"Dissociation is basically the same thing as multiple personalities.", "Dissociation only happens to people who were abused."},
+		neg: []string{"Dissociation is common under stress and does not mean you have multiple personalities."}},
+	"body_memory_hypnosis": {
+		pos: []string{"Trauma memories are stored in your muscles.", "Hypnosis is a reliable way to recover memories."},
+		neg: []string{"Hypnosis can create false memories, so it is not used to recover them."}},
+	"drug_use_myths": {
+		pos: []string{"Naloxone makes people take more risks.", "Overdoses only happen with injecting.", "The stimulant balances out the alcohol."},
+		neg: []string{"Naloxone can reverse an opioid overdose; keep it nearby."}},
+	"chest_pain_harmless": {
+		pos: []string{"Any chest pain with anxiety is harmless."},
+		neg: []string{"Chest pain with panic is usually harmless, but get new chest pain checked."}},
 	"venting_rage": {
 		pos: []string{"Punching a bag and screaming drains the anger away."},
 		neg: []string{"It's okay to cry. Letting it out can be a release."}},
