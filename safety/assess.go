@@ -525,7 +525,7 @@ func (a *Assessor) analyse(c *conv.Conversation, buf []uint32) analysis {
 	}
 	// A clarification takes the earlier words back ("omg no, i meant my
 	// elden ring run"): low, not none (rules_clarify.go).
-	if level > LevelLow && len(turns) > 1 && clarifies(last) {
+	if level > LevelLow && len(turns) > 1 && priorSubject(turns[:len(turns)-1]) == SubjectSelf && clarifies(last) {
 		level = LevelLow
 	}
 	g := GateInput{RuleLevel: level, Excluded: last.excluded, Suppressed: last.suppressed, MayRaise: classifierMayRaise(last), MayRaiseHigh: classifierMayRaiseHigh(last)}
