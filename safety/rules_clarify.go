@@ -23,6 +23,7 @@ var clarifyCues = []string{
 	"false alarm", "not actually", "not literally", "not like that", "not in that way", "not that kind", "figure of speech",
 	"just a joke", "only a joke", "was joking", "was kidding", "just joking", "just kidding",
 	"misunderstood", "misunderstanding", "did not mean it like", "did not mean that",
+	"sorry no", "no sorry", "haha sorry", "lol sorry", "sorry haha", "sorry lol", "omg no sorry", "sorry wrong",
 	"my band", "band name", "the name of", "is a game", "in the game", "sorry for the scare", "sorry to scare", "sorry to worry",
 }
 

@@ -73,7 +73,7 @@ var weakRules = []rule{
 		cat: CatHarmToOthers, lvl: LevelHigh, kind: kOther, notIf: "lol|haha|lmao|cake|chocolate|ate|eating|borrowed|finds|find|found|sees|see|forgot|forget|late|mess|messy|laundry|car|phone|joke|jk"},
 	// someone else who may harm others (third party)
 	{id: "ho_tp_says_kill", pat: "says|said|saying ~2 he|she|they ~1 [ could | will | would | is going to | wants to ] ~1 kill|hurt|stab|shoot ~1 someone|somebody|people|him|her|them|the | he|she|they|son|brother|partner|flatmate ~4 [ going to | will ] ~1 do something ~1 to ~2 the|my|his|her|that ~1 neighbour|neighbor|teacher|boss|ex|guy",
-		cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther, third: true, notIf: "joke|joking|laughing|game|lol|haha|coffee|pizza|chocolate|burger|beer|nap|sleep|holiday"},
+		cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther, third: true, notIf: "joke|joking|laughing|game|lol|haha|coffee|pizza|chocolate|burger|beer|nap|sleep|holiday|cheating|cocktail|cocktails|girls"},
 	{id: "ho_tp_violent_posts", pat: "posting|posted|posts|writing|wrote ~3 violent|threatening|threats ~4 about|to|against ~2 a|the|his|her|their ~1 teacher|school|classmate|classmates|ex|boss|people | looking up ~1 knives|guns|weapons ~12 bully|bullies|hurting|kids",
 		cat: CatHarmToOthers, lvl: LevelModerate, kind: kOther, third: true},
 

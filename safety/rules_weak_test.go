@@ -225,9 +225,45 @@ func TestEverydayExclusions(t *testing.T) {
 		"sliced my thumb at work, tiny nick, plaster on",
 		"the smart tv narrates the menu to me in accessibility mode",
 		"a patient swallowed his ring on purpose, the nurse said",
+		"i thought i was going to die on that spin bike, never again",
+		"my nan will die of shame if i turn up in trainers",
+		"think i overdosed on mince pies and coffee today",
+		"dying my hair blue tonight, wish me luck",
+		"that video has me dying, i can't",
+		"did a bungee jump off the bridge for my birthday!",
+		"need a strong rope for hanging the hammock in the garden",
+		"being strangled by paperwork at the council again",
+		"i'm going to end it with him, we want different things",
+		"forgot my homework again kms",
+		"if united lose again i'll kill myself lol",
+		"my mum says i'm killing her with worry about the skydive",
 	} {
 		if got := AssessText(text).Level; got > LevelLow {
 			t.Errorf("%q: level %s, want none or low", text, got)
+		}
+	}
+}
+
+// TestHyperboleKeepsRisk: sentences that share words with the hyperbole
+// exclusions and notIf lists above but are risk, each of which one draft of
+// those lists wrongly silenced.
+func TestHyperboleKeepsRisk(t *testing.T) {
+	tests := []struct {
+		text string
+		min  Level
+	}{
+		{"i'd rather be dead than keep feeling like this", LevelHigh},
+		{"i'm not purging but after a binge i want to die of shame", LevelModerate},
+		{"my mate just got stabbed outside the chicken shop and there's so much blood", LevelImminent},
+		{"i swallowed two button batteries on purpose and my chest hurts", LevelHigh},
+		{"i've made a playlist for my funeral and sent my sister the link", LevelModerate},
+		{"i can't feel my left arm and my face feels funny, i think it's a stroke", LevelHigh},
+		{"my cousin says she doesn't want to live anymore since her father married her off to a man from the village", LevelHigh},
+		{"took 4 of them an hour ago on top of my methadone", LevelHigh},
+	}
+	for _, tt := range tests {
+		if got := AssessText(tt.text).Level; got < tt.min {
+			t.Errorf("%q: level %s, want at least %s", tt.text, got, tt.min)
 		}
 	}
 }
