@@ -36,7 +36,7 @@ import (
 	"github.com/tend-project/tend/safety"
 )
 
-const defaultFiles = "testdata/guard.jsonl,testdata/guard_more.jsonl,testdata/guard_fresh.jsonl,testdata/guard_fresh2.jsonl,testdata/guard_fresh3.jsonl,testdata/guard_fresh4.jsonl,testdata/guard_train_written.jsonl,testdata/guard_w3_myths.jsonl,testdata/guard_w3_replies.jsonl,testdata/guard_w3_accept.jsonl,testdata/guard_w3_subtle.jsonl,testdata/guard_w4_danger.jsonl,testdata/guard_w4_misinfo.jsonl"
+const defaultFiles = "testdata/guard.jsonl,testdata/guard_more.jsonl,testdata/guard_fresh.jsonl,testdata/guard_fresh2.jsonl,testdata/guard_fresh3.jsonl,testdata/guard_fresh4.jsonl,testdata/guard_train_written.jsonl,testdata/guard_w3_myths.jsonl,testdata/guard_w3_replies.jsonl,testdata/guard_w3_accept.jsonl,testdata/guard_w3_subtle.jsonl,testdata/guard_w4_danger.jsonl,testdata/guard_w4_misinfo.jsonl,testdata/guard_w4_people.jsonl"
 
 // failureRules maps the seed corpus's failure codes to guard rules.
 var failureRules = map[string]string{
