@@ -21,6 +21,7 @@ func TestBlindSets(t *testing.T) {
 	}{
 		{"blind3", "testdata/blind3.jsonl", "testdata/blind3_guard.jsonl", 300, 200},
 		{"blind4", "testdata/blind4.jsonl", "testdata/blind4_guard.jsonl", 300, 180},
+		{"blind5", "testdata/blind5.jsonl", "testdata/blind5_guard.jsonl", 350, 180},
 	}
 	for _, s := range sets {
 		t.Run(s.name, func(t *testing.T) {
