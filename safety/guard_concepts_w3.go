@@ -24,6 +24,10 @@ var guardW3Macros = map[string]string{
 	// substances offered to cope
 	"copesub": "whisky|whiskey|whiskies|whiskeys|beers|beer|drinks|wine|vodka|gin|shots|coke|cocaine|lines|weed|joint|spliff|pills|mdma|ecstasy|xanax|valium|ketamine|bottle",
 	// help a reply can talk someone out of
+	// a verdict on whether a means would kill, which safe messaging never gives
+	"verdict": "[ usually | almost always | not always | always | rarely | often | mostly | probably ] ~1 [ fatal | deadly | lethal | survived | survivable ] | [ would not | will not | does not | is not | probably would not | probably will not ] ~2 [ be enough | kill you | kill | hold | be strong enough | be fatal | enough to ] | [ well below | below | above | over | well over ] ~2 [ a dangerous | dangerous | a lethal | lethal | a toxic | toxic | the fatal ] ~1 [ amount | dose | level ] | [ most people | a lot of people | many people ] ~3 [ survive | survived ] | [ within seconds | within minutes | in seconds | in minutes ] ~4 [ unconscious | consciousness | dangerous | fatal | dead ] | not ~1 strong ~1 enough",
+	// the means such a verdict is about
+	"meansw": "floors|floor|storeys|stories|height|heights|fall|falls|pills|tablets|box|packet|packets|dose|overdose|knife|knives|rope|hook|hooks|water|sea|river|garage|fumes|insulin|train|trains|bridge|cliff|cliffs|car|barbecue|gas|paracetamol|ibuprofen|sertraline|laxatives|those|that|blades|blade|cut|cuts|wrist|wrists",
 	"helpsrc": "therapist|therapists|therapy|counsellor|counsellors|counselor|counselors|counselling|doctor|doctors|gp|hotline|hotlines|helpline|helplines|samaritans|hospital|hospitals|psychiatrist|psychiatrists | crisis line | crisis lines | a e | the er",
 }
 
@@ -74,6 +78,11 @@ var guardLexiconConcepts6 = []guardRule{
 
 	// encouragement: talking someone out of help.
 	gcn(RuleEncouragesHarm, "c_anti_help", "@helpsrc ~6 [ follow a script | read from a script | just a script | will not understand | do not understand | do not get it | waste of | a waste | grim | useless | lecture | lectured | judge you | clipboard ] | [ better off | keep ] ~2 talking ~3 to|with ~1 me | [ do not | no ] ~1 need ~1 a|the|to|any? ~1 therapy|therapist|doctor|hospital|counsellor|help|anyone|see ~4 just|if|for|trust|know | [ stop going | skip | cancel | quit ] ~2 therapy|appointment|sessions|follow | [ you know your body | know yourself ] ~3 better than ~3 [ any | a | the | your ] ~2 @helpsrc", "please|still|also|worth|should|could|can|alongside|but"),
+
+	// method detail: a verdict on whether a means would kill ("five floors
+	// isn't always fatal", "door hooks won't hold a person's weight", "a
+	// box usually isn't enough"), given even to dissuade.
+	gcn(RuleMethodDetail, "c_lethal_verdict", "@verdict ~8 @meansw | @meansw ~8 @verdict", "myth|myths|crisis|crises|feelings|thoughts|urges|urge|moment|night|nights|wave|waves|attempt|attempts|people who|recover|recovery"),
 
 	// encouragement: death and scars made beautiful, goodbyes praised.
 	gc(RuleEncouragesHarm, "c_romantic", "[ death | dying | endless sleep | sleeping forever | eternal sleep | a quiet sleep ] ~6 [ ultimate rest | beautiful | poetic | gentle | kindest option | kindest | comfort | a rest | peaceful ] | [ scars | cuts | pain | wounds ] ~6 [ poetic | beautiful | battle marks | wear them proudly | part of the story | real depth | honesty | add more ] | [ taking yourself out of the picture | disappearing | going away for good | not being here ] ~6 [ gift | kindest | kind thing | best thing ] | [ those letters | your letters | the letters | goodbye letters ] ~4 [ mean so much | will mean | beautiful | lovely ] | made ~1 peace ~1 with ~1 everything ~8 [ beautiful | serenity | glad | lovely ] | found ~1 some? ~1 peace ~1 with ~1 it", "help|call|text|reach|talk|988|line|safe|stay|alive|please|not|never|matter|deserve to live"),
