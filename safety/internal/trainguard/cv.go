@@ -84,6 +84,27 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 	for r := range thr {
 		thr[r] = 2
 	}
+	// Misinformation has a budget of its own, spent after the other
+	// rules': its finds are only flagged by default, and with seven
+	// hundred labelled cases it would otherwise outbid every other rule
+	// for the shared one.
+	mi := -1
+	for r, name := range safety.GuardClfRules {
+		if name == safety.RuleMisinformation {
+			mi = r
+		}
+	}
+	thr = lowerThresholds(bags, held, cfg, thr, func(r int) bool { return r != mi }, cfg.maxFPR)
+	if mi >= 0 && cfg.misinfoFPR > 0 {
+		thr = lowerThresholds(bags, held, cfg, thr, func(r int) bool { return r == mi }, cfg.maxFPR+cfg.misinfoFPR)
+	}
+	return thr
+}
+
+// lowerThresholds lowers the thresholds of the rules for which adjust is
+// true, greedily, while the added clean flags of all rules stay within
+// budget.
+func lowerThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg config, thr [nRules]float32, adjust func(int) bool, budget float64) [nRules]float32 {
 	// The grid is even in log-odds, so it is fine near 1 where the
 	// scores of a confident model crowd.
 	var grid []float32
@@ -100,11 +121,14 @@ func chooseThresholds(bags []safety.GuardClfBag, held [][nRules]float32, cfg con
 	for {
 		best, bestR, bestK := 0.0, -1, 0
 		for r := 0; r < nRules; r++ {
+			if !adjust(r) {
+				continue
+			}
 			for k := pos[r]; k < len(grid); k++ {
 				try := thr
 				try[r] = grid[k]
 				c, ca := tally(bags, held, try, notSeed), tally(bags, held, try, all)
-				if c.cleanAddedW > cfg.maxFPR*c.cleanW || ca.cleanAddedW > cfg.maxFPR*ca.cleanW {
+				if c.cleanAddedW > budget*c.cleanW || ca.cleanAddedW > budget*ca.cleanW {
 					break
 				}
 				gain := float64(c.tpBoth[r]-cur.tpBoth[r]) * ruleWeight(r, cfg)

@@ -58,6 +58,9 @@ type config struct {
 	// crisisWeight multiplies the crisis rules' recall gains in the
 	// threshold search.
 	crisisWeight float64
+	// misinfoFPR is misinformation's own false-positive budget, on top
+	// of maxFPR.
+	misinfoFPR float64
 }
 
 func main() {
@@ -74,11 +77,12 @@ func main() {
 	posWeight := flag.Float64("pos-weight", 5, "largest class-balance weight of a positive")
 	seedWeight := flag.Float64("seed-weight", 0.25, "weight of a seed reply relative to a written one")
 	crisisWeight := flag.Float64("crisis-weight", 2, "value of a caught method detail or encouragement relative to other rules when choosing thresholds")
+	misinfoFPR := flag.Float64("misinfo-max-fpr", 0.01, "misinformation's own share of held-out clean replies it may flag, spent after the other rules' -max-fpr")
 	sentences := flag.String("sentences", "../data/testdata/filters/misinfo_sentences.jsonl", "labelled misinformation sentences ({\"text\",\"misinfo\"} JSONL, data curation's set), one more source; empty: none")
 	flag.Parse()
 	cfg := config{
 		opt:    safety.GuardClfTrainOptions{Bits: uint32(*bits), Epochs: *epochs, Rate: *rate, L2: *l2, Seed: 1, PosWeight: *posWeight},
-		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight, sentences: *sentences, crisisWeight: *crisisWeight,
+		maxFPR: *maxFPR, minThr: *minThr, minGain: *minGain, seedPairs: *seedPairs, seedWeight: *seedWeight, sentences: *sentences, crisisWeight: *crisisWeight, misinfoFPR: *misinfoFPR,
 	}
 	if err := run(cfg, strings.Split(*files, ","), *out); err != nil {
 		fmt.Fprintln(os.Stderr, "trainguard:", err)
