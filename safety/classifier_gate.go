@@ -3,18 +3,18 @@
 package safety
 
 // Operating thresholds for the classifiers in Assess, chosen by
-// leave-one-source-out cross-validation over 9 training sources (L2 0.1,
+// leave-one-source-out cross-validation over 21 training sources (L2 0.1,
 // 1 of it on concept features):
-// held-out macro-averaged high+imminent recall 0.492 at a false-positive
-// rate of 0.029 at moderate or above. See docs/safety.md.
+// held-out macro-averaged high+imminent recall 0.595 at a false-positive
+// rate of 0.032 at moderate or above. See docs/safety.md.
 // The category head's thresholds were chosen by held-out macro F1 over
 // the categories, at these thresholds.
 const (
 	defaultClassifierThreshold  = 0.9
-	defaultHighThreshold        = 0.3
-	defaultHighAloneThreshold   = 0
-	defaultBareThreshold        = 0
-	defaultCueThreshold         = 0
+	defaultHighThreshold        = 0.2
+	defaultHighAloneThreshold   = 0.7
+	defaultCueThreshold         = 0.7
+	defaultBareThreshold        = 0.8
 	defaultThirdThreshold       = 0.4
 	defaultCategoryThreshold    = 0.3
 	defaultCategoryAddThreshold = 0.6
