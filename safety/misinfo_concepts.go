@@ -446,6 +446,23 @@ var misinfoConcepts = []MisinfoRule{
 // their product (locked_up_for_telling alone was 100,320 sequences).
 func compactGroups(p string) string {
 	fs := strings.Fields(p)
+	depth := 0
+	for _, f := range fs {
+		switch {
+		case f == "[":
+			depth++
+		case f == "]" || f == "]?":
+			depth--
+		case strings.ContainsAny(f, "[]"):
+			return p // a bracket inside a word: leave it to compilePattern
+		}
+		if depth < 0 {
+			return p
+		}
+	}
+	if depth != 0 {
+		return p
+	}
 	i := 0
 	return strings.Join(compactAlts(fs, &i, false), " ")
 }

@@ -556,3 +556,38 @@ func TestCompactGroups(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCompactGroups: compacting never panics, never turns a pattern that
+// compiles into one that does not, and keeps where it matches.
+func FuzzCompactGroups(f *testing.F) {
+	for _, p := range []string{"[ a | b | c d ] e", "x|y ~2 [ p | q ]? z", "[ a | [ b | c ] | d e ] | f | g h", "need ~1 [ a | the ] help", "[ | ] a", "[ a"} {
+		f.Add(p, "you need a help e z and then c d e")
+	}
+	f.Fuzz(func(t *testing.T, pat, text string) {
+		if len(pat) > 200 || len(text) > 300 {
+			return
+		}
+		c := compactGroups(pat)
+		full, err := compilePattern(pat, nil)
+		if err != nil || len(full) > 2000 {
+			return
+		}
+		small, err := compilePattern(c, nil)
+		if err != nil {
+			t.Fatalf("%q compiles, compacted %q does not: %v", pat, c, err)
+		}
+		toks := tokenize(text)
+		for i := range toks {
+			a, b := false, false
+			for _, es := range full {
+				a = a || matchElems(es, toks, i, toks[i].sent) >= 0
+			}
+			for _, es := range small {
+				b = b || matchElems(es, toks, i, toks[i].sent) >= 0
+			}
+			if a != b {
+				t.Fatalf("%q vs %q on %q at %d: %v vs %v", pat, c, text, i, a, b)
+			}
+		}
+	})
+}
