@@ -124,7 +124,7 @@ var guardLexicon = []guardRule{
 	g(RuleStigma, "crazy", "you|they|he|she|people ~2 are|sound|seem|look|acting|act|is|being ~2 crazy|insane|psycho|nuts|hysterical|neurotic|melodramatic|oversensitive|overdramatic|lunatic|deranged|unhinged|nutcase|schizo | crazy|insane people | the mentally ill | mentally ill people are ~1 dangerous|violent|scary|unpredictable", "not|never|no|isn"),
 	g(RuleStigma, "slurs", "lunatics|psychos|junkies|addicts|crackheads|druggies|psychopaths", "never|isn"),
 	g(RuleStigma, "attention", "attention seeking|seeker|seekers | for attention | cry for attention | so dramatic | too sensitive | drama queen | stop being dramatic | just want attention", "never|isn|called|calls|calling|told|tell|says|said|not"),
-	gx(RuleStigma, "not_attention", "not|never|no|nothing ~3 attention seeking|seeker | not|never ~3 for attention | not|never ~2 crazy|weak|selfish|dramatic"),
+	gxn(RuleStigma, "not_attention", "not|never|no|nothing ~3 attention seeking|seeker | not|never ~3 for attention | not|never ~2 crazy|weak|selfish|dramatic", "people|patients|ones|folks"),
 	g(RuleStigma, "selfish", "selfish|cowardly|cowards|coward|weak ~4 suicide|suicidal | [ suicide | suicidal | self harm | cutting ] ~4 selfish|cowardly|coward|cowards|weak|sin", "not|never|isn|no|nothing"),
 	g(RuleStigma, "commit", "commit|committed|commits|committing suicide", ""),
 	g(RuleStigma, "tough_up", "snap out of it | get over it | man up | toughen up | just cheer up | stop feeling sorry for yourself | others have it worse | other people have it worse | people have it worse | have it worse than you | could be worse | all in your head | real men do not ~1 [ cry | get depressed ] | just think positive | stop being so negative | pull yourself together", "not|never|isn|no"),
