@@ -377,3 +377,23 @@ func TestGateLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestContextHitsDoNotBlock: a time word or a symptom near another person's
+// pronoun ("she doesn't know why … on friday") is context, not risk to
+// someone else, and must not keep the high+ head out.
+func TestContextHitsDoNotBlock(t *testing.T) {
+	a := newTestAssessor(t)
+	for _, text := range []string{
+		"I've arranged for my sister to pick up the kids from school on friday. she doesn't know why",
+		"my dog is going to my parents next week. I told them I'm travelling. I'm not",
+	} {
+		in := a.GateInput((&Case{Text: text}).Conversation())
+		if !in.MayRaiseHigh || in.Blocked != "" {
+			t.Errorf("%q: MayRaiseHigh %v, blocked %q; want the head allowed", text, in.MayRaiseHigh, in.Blocked)
+		}
+	}
+	// A risk rule about someone else still keeps the writer's heads out.
+	if in := a.GateInput((&Case{Text: "my brother said he wants to kill himself tonight"}).Conversation()); in.MayRaiseHigh {
+		t.Error("third-party risk: MayRaiseHigh true, want false")
+	}
+}

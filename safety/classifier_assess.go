@@ -120,6 +120,9 @@ func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 // low weight.
 func classifierMayRaise(t *turn) bool {
 	for _, h := range t.hits {
+		if contextOnly(h) {
+			continue
+		}
 		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&^(kCue|kPassive) != 0 {
 			return false
 		}
@@ -132,6 +135,9 @@ func classifierMayRaise(t *turn) bool {
 // and none is passive ideation (which the rules rate moderate on purpose).
 func classifierMayRaiseHigh(t *turn) bool {
 	for _, h := range t.hits {
+		if contextOnly(h) {
+			continue
+		}
 		if h.negated || h.scope != "" || h.subject != SubjectSelf || h.r.kind&(kSafe|kPassive) != 0 {
 			return false
 		}
@@ -145,6 +151,9 @@ func classifierMayRaiseHigh(t *turn) bool {
 func highBlock(t *turn) string {
 	passive := false
 	for _, h := range t.hits {
+		if contextOnly(h) {
+			continue
+		}
 		switch {
 		case h.negated:
 			return "negated"
@@ -162,6 +171,16 @@ func highBlock(t *turn) string {
 		return "passive"
 	}
 	return ""
+}
+
+// contextOnly reports whether h is context and not a finding: a rule of
+// level none that only marks a time ("tonight", "on friday") or a symptom
+// ("dizzy", "mouth burning"). Its subject is often a guess from the nearest
+// pronoun ("they'll find them after", "my sister to pick up the kids on
+// friday"), so it must not keep the classifiers out as "about someone
+// else", negated or scoped; the risk rules around it still do.
+func contextOnly(h hit) bool {
+	return h.r.lvl == LevelNone && h.r.kind&^(kTimeline|kOther) == 0
 }
 
 // classifierMayRaiseThird reports whether the third-party head may speak
