@@ -20,6 +20,7 @@ type Assessor struct {
 	clf      *Classifier
 	clfHigh  *Classifier
 	clfThird *Classifier
+	clfAny   *Classifier    // P(anyone at high+); nil: no direct path
 	cat      *CategoryModel // nil: categories from topic words (guessCategory)
 	// ClassifierThreshold is the P(moderate+) above which a message the
 	// rules rated none or low is raised to moderate. Zero disables it.
@@ -45,6 +46,12 @@ type Assessor struct {
 	// rules found no risk to the writer, is raised to high with subject
 	// third_party. Zero disables it.
 	ThirdThreshold float64
+	// DirectThreshold is the P(anyone at high+) above which any message
+	// not excluded as an idiom is raised to high, whatever the rules'
+	// scope and anchor conditions decided: on writers the classifiers
+	// never saw, this head ranks crises better than the gated paths
+	// above. Zero disables it.
+	DirectThreshold float64
 	// CategoryThreshold is the P(category) at which the category head
 	// names a category for a message the rules gave none (it always names
 	// at least its most probable one).
@@ -74,11 +81,16 @@ func NewAssessor() (*Assessor, error) {
 	if err != nil {
 		return nil, err
 	}
+	anyone, err := DefaultAnyClassifier()
+	if err != nil {
+		return nil, err
+	}
 	a, err := NewAssessorWith(clf, hi, third)
 	if err != nil {
 		return nil, err
 	}
 	a.SetCategoryModel(cat)
+	a.SetAnyClassifier(anyone)
 	return a, nil
 }
 
@@ -97,7 +109,7 @@ func NewAssessorWith(mod, high, third *Classifier) (*Assessor, error) {
 	}
 	return &Assessor{lex: l, clf: mod, clfHigh: high, clfThird: third, ClassifierThreshold: defaultClassifierThreshold,
 		HighThreshold: defaultHighThreshold, HighAloneThreshold: defaultHighAloneThreshold, BareThreshold: defaultBareThreshold, CueThreshold: defaultCueThreshold,
-		ThirdThreshold: defaultThirdThreshold, CategoryThreshold: defaultCategoryThreshold,
+		ThirdThreshold: defaultThirdThreshold, DirectThreshold: defaultDirectThreshold, CategoryThreshold: defaultCategoryThreshold,
 		CategoryAddThreshold: defaultCategoryAddThreshold}, nil
 }
 

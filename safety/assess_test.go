@@ -345,7 +345,7 @@ func TestWordClasses(t *testing.T) {
 // TestGateLevel pins the classifier gate: which threshold applies, what
 // blocks a raise, and the subject a raise gives.
 func TestGateLevel(t *testing.T) {
-	a := &Assessor{ClassifierThreshold: 0.6, HighThreshold: 0.4, HighAloneThreshold: 0.5, BareThreshold: 0.7, CueThreshold: 0.6, ThirdThreshold: 0.5}
+	a := &Assessor{ClassifierThreshold: 0.6, HighThreshold: 0.4, HighAloneThreshold: 0.5, BareThreshold: 0.7, CueThreshold: 0.6, ThirdThreshold: 0.5, DirectThreshold: 0.8}
 	tests := []struct {
 		name string
 		in   GateInput
@@ -369,6 +369,12 @@ func TestGateLevel(t *testing.T) {
 		{"moderate head", GateInput{Score: 0.9, MayRaise: true, Anchored: true}, LevelModerate, SubjectSelf},
 		{"third party", GateInput{ScoreThird: 0.6, MayRaiseThird: true}, LevelHigh, SubjectThirdParty},
 		{"third party, not about another person", GateInput{ScoreThird: 0.9}, LevelNone, ""},
+		{"direct, past a scope the rules saw", GateInput{ScoreAny: 0.85, Corroborated: true}, LevelHigh, SubjectSelf},
+		{"direct, below its threshold", GateInput{ScoreAny: 0.75}, LevelNone, ""},
+		{"direct, idiom excluded", GateInput{ScoreAny: 0.99, Excluded: true}, LevelNone, ""},
+		{"direct, another person named and the third head leaning that way", GateInput{ScoreAny: 0.9, ScoreThird: 0.45, ScoreHigh: 0.1, MayRaiseThird: true}, LevelHigh, SubjectThirdParty},
+		{"direct, another person named but the writer's head higher", GateInput{ScoreAny: 0.9, ScoreThird: 0.2, ScoreHigh: 0.4, MayRaiseThird: true}, LevelHigh, SubjectSelf},
+		{"direct, rules already imminent", GateInput{RuleLevel: LevelImminent, ScoreAny: 0.99}, LevelImminent, ""},
 	}
 	for _, tt := range tests {
 		got, subj, _ := a.GateLevel(tt.in)

@@ -14,6 +14,7 @@ type GateInput struct {
 	RuleLevel        Level   // from the rules and conversation memory
 	Score, ScoreHigh float64 // P(moderate+), P(high+) of the latest message
 	ScoreThird       float64 // P(someone else at high+) of the latest message
+	ScoreAny         float64 // P(anyone at high+) of the latest message
 	Excluded         bool    // an idiom or technical exclusion matched
 	Suppressed       bool    // a risk rule was switched off by its notIf words
 	MayRaise         bool    // scope leaves room for the moderate head
@@ -43,7 +44,7 @@ func (a *Assessor) GateInput(c *conv.Conversation) GateInput {
 // they include the concept features (nil otherwise).
 func (a *Assessor) scoreHeads(last *turn, g *GateInput, buf []uint32) ([]uint32, uint32) {
 	fz := a.clf
-	for _, c := range [...]*Classifier{a.clfHigh, a.clfThird} {
+	for _, c := range [...]*Classifier{a.clfHigh, a.clfThird, a.clfAny} {
 		if fz == nil {
 			fz = c
 		}
@@ -63,6 +64,9 @@ func (a *Assessor) scoreHeads(last *turn, g *GateInput, buf []uint32) ([]uint32,
 	}
 	if a.clfHigh != nil {
 		g.ScoreHigh = score(a.clfHigh)
+	}
+	if a.clfAny != nil {
+		g.ScoreAny = score(a.clfAny)
 	}
 	if a.clfThird != nil && classifierMayRaiseThird(last) {
 		g.MayRaiseThird = true
@@ -105,6 +109,16 @@ func (a *Assessor) GateLevel(in GateInput) (Level, Subject, bool) {
 	}
 	if a.ThirdThreshold > 0 && in.ScoreThird >= a.ThirdThreshold && in.RuleLevel < LevelHigh && in.MayRaiseThird && !in.Suppressed {
 		return LevelHigh, SubjectThirdParty, true
+	}
+	// The direct path: P(anyone at high+) is trusted on its own, past the
+	// scope and anchor conditions (an idiom exclusion still stops it). It
+	// names the level; the subject is the other person when the gate found
+	// one named and the third-party head leans that way.
+	if a.DirectThreshold > 0 && in.ScoreAny >= a.DirectThreshold && in.RuleLevel < LevelHigh {
+		if in.MayRaiseThird && in.ScoreThird > in.ScoreHigh {
+			return LevelHigh, SubjectThirdParty, true
+		}
+		return LevelHigh, SubjectSelf, true
 	}
 	// Raising to moderate is the cheaper error, so the moderate head needs
 	// only a risk cue (or a rule hit), not also an anchor word: on held-out

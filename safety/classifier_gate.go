@@ -5,7 +5,7 @@ package safety
 // Operating thresholds for the classifiers in Assess, chosen by
 // leave-one-source-out cross-validation over 21 training sources (L2 0.1,
 // 1 of it on concept features):
-// held-out macro-averaged high+imminent recall 0.600 at a false-positive
+// held-out macro-averaged high+imminent recall 0.633 at a false-positive
 // rate of 0.032 at moderate or above. See docs/safety.md.
 // The category head's thresholds were chosen by held-out macro F1 over
 // the categories, at these thresholds.
@@ -15,7 +15,8 @@ const (
 	defaultHighAloneThreshold   = 0.6
 	defaultCueThreshold         = 0.7
 	defaultBareThreshold        = 0.9
-	defaultThirdThreshold       = 0.4
+	defaultThirdThreshold       = 0.6
+	defaultDirectThreshold      = 0.9
 	defaultCategoryThreshold    = 0.3
 	defaultCategoryAddThreshold = 0.6
 )

@@ -11,11 +11,11 @@ import (
 )
 
 // gate is one operating point: the Assessor's thresholds.
-type gate struct{ mod, high, alone, cue, bare, third float64 }
+type gate struct{ mod, high, alone, cue, bare, third, direct float64 }
 
 func (g gate) apply(a *safety.Assessor) {
 	a.ClassifierThreshold, a.HighThreshold, a.HighAloneThreshold, a.BareThreshold = g.mod, g.high, g.alone, g.bare
-	a.CueThreshold, a.ThirdThreshold = g.cue, g.third
+	a.CueThreshold, a.ThirdThreshold, a.DirectThreshold = g.cue, g.third, g.direct
 }
 
 // thresholdGrid lists the candidate operating points; a zero disables
@@ -28,6 +28,9 @@ var (
 	gridCues   = []float64{0, 0.5, 0.6, 0.7, 0.8}
 	gridBares  = []float64{0, 0.6, 0.7, 0.8, 0.9, 0.95}
 	gridThirds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	// gridDirects are the candidate P(anyone at high+) thresholds of the
+	// direct path (Assessor.DirectThreshold).
+	gridDirects = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
 )
 
 func thresholdGrid() []gate {
@@ -49,7 +52,9 @@ func thresholdGrid() []gate {
 							continue
 						}
 						for _, t := range gridThirds {
-							out = append(out, gate{m, h, al, c, b, t})
+							for _, d := range gridDirects {
+								out = append(out, gate{m, h, al, c, b, t, d})
+							}
 						}
 					}
 				}
@@ -74,10 +79,10 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 		}
 		return -1
 	}
-	key := func(g gate) [6]int {
-		return [6]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridCues, g.cue), idx(gridBares, g.bare), idx(gridThirds, g.third)}
+	key := func(g gate) [7]int {
+		return [7]int{idx(gridMods, g.mod), idx(gridHighs, g.high), idx(gridAlones, g.alone), idx(gridCues, g.cue), idx(gridBares, g.bare), idx(gridThirds, g.third), idx(gridDirects, g.direct)}
 	}
-	at := map[[6]int]int{}
+	at := map[[7]int]int{}
 	for i, g := range grid {
 		at[key(g)] = i
 	}
@@ -88,7 +93,7 @@ func smooth(grid []gate, score []float64, ok []bool) []float64 {
 		}
 		k := key(g)
 		sum, n := score[i], 1
-		for d := range 6 {
+		for d := range 7 {
 			for _, step := range []int{-1, 1} {
 				nk := k
 				nk[d] += step

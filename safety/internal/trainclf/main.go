@@ -54,6 +54,7 @@ func main() {
 	out := flag.String("out", "classifier.bin", "P(moderate+) weights file to write")
 	outHigh := flag.String("out-high", "classifier_high.bin", "P(high+) weights file to write")
 	outThird := flag.String("out-third", "classifier_third.bin", "P(someone else at high+) weights file to write")
+	outAny := flag.String("out-any", "classifier_any.bin", "P(anyone at high+) weights file to write")
 	outCat := flag.String("out-category", "classifier_category.bin", "category head weights file to write")
 	outGate := flag.String("out-gate", "classifier_gate.go", "generated Go file with the thresholds")
 	bits := flag.Uint("bits", 18, "hashed feature space is 2^bits")
@@ -86,7 +87,7 @@ func main() {
 		}
 		cfg.l2s = append(cfg.l2s, v)
 	}
-	if err := run(*suite, *extra, *dev, outputs{*out, *outHigh, *outThird, *outCat, *outGate}, cfg); err != nil {
+	if err := run(*suite, *extra, *dev, outputs{*out, *outHigh, *outThird, *outAny, *outCat, *outGate}, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "trainclf:", err)
 		os.Exit(1)
 	}
@@ -146,7 +147,7 @@ func loadSources(suitePath, extra string) ([]source, error) {
 }
 
 // outputs are the files run writes.
-type outputs struct{ mod, high, third, cat, gate string }
+type outputs struct{ mod, high, third, anyone, cat, gate string }
 
 func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	srcs, err := loadSources(suitePath, extra)
@@ -175,13 +176,13 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 			var loss float64
 			var n int
 			for k := range srcs {
-				cm, ch, ct := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
+				cm, ch, ct, ca := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, l2)
 				for _, c := range srcs[k].cases {
 					if len(c.Messages) > 0 {
 						continue // not a classifier example (see trainHeads)
 					}
 					e := example(c)
-					loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi) + logLoss(ct.ProbText(e.text), e.third)
+					loss += logLoss(cm.ProbText(e.text), e.mod) + logLoss(ch.ProbText(e.text), e.hi) + logLoss(ct.ProbText(e.text), e.third) + logLoss(ca.ProbText(e.text), e.anyone)
 					n++
 				}
 			}
@@ -206,21 +207,23 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	var dumped []dumpRow
 	stats := make([][]foldStat, len(grid))
 	for k := range srcs {
-		cm, ch, ct := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
+		cm, ch, ct, ca := trainHeads(others(srcs, k), cfg.bits, cfg.epochs, bestL2)
 		a, err := safety.NewAssessorWith(cm, ch, ct)
 		if err != nil {
 			return err
 		}
+		a.SetAnyClassifier(ca)
 		catHeads = append(catHeads, trainCategories(others(srcs, k), cfg.bits, cfg.epochs, bestL2))
 		a.SetCategoryModel(catHeads[k])
-		var pm, ph, pt []scored
+		var pm, ph, pt, pa []scored
 		for _, c := range srcs[k].cases {
 			e := example(c)
 			pm = append(pm, scored{cm.ProbText(e.text), e.mod})
 			ph = append(ph, scored{ch.ProbText(e.text), e.hi})
 			pt = append(pt, scored{ct.ProbText(e.text), e.third})
+			pa = append(pa, scored{ca.ProbText(e.text), e.anyone})
 		}
-		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f, third-party head %.3f\n", srcs[k].name, auc(pm), auc(ph), auc(pt))
+		fmt.Fprintf(os.Stderr, "held out %-28s classifier AUC: moderate+ head %.3f, high+ head %.3f, third-party head %.3f, anyone-high+ head %.3f\n", srcs[k].name, auc(pm), auc(ph), auc(pt), auc(pa))
 		// The rules run once per case; each operating point then only
 		// re-applies the gate.
 		ins := make([]safety.GateInput, len(srcs[k].cases))
@@ -274,8 +277,8 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	g := grid[best]
 	rec, fpr := macro(stats[best])
 	rRec, rFPR := macro(rulesStats)
-	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, cue %.2f, bare %.2f, third party %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
-		g.mod, g.high, g.alone, g.cue, g.bare, g.third, rec, fpr, rRec, rFPR)
+	fmt.Fprintf(os.Stderr, "chose moderate %.2f, high %.2f, high alone %.2f, cue %.2f, bare %.2f, third party %.2f, direct %.2f: held-out macro high+ recall %.3f, FPR(moderate+) %.3f (rules alone: %.3f, %.3f)\n",
+		g.mod, g.high, g.alone, g.cue, g.bare, g.third, g.direct, rec, fpr, rRec, rFPR)
 	for k, s := range srcs {
 		b, r := stats[best][k], rulesStats[k]
 		fmt.Fprintf(os.Stderr, "  held out %-28s high+ recall %.3f (rules %.3f)  moderate+ recall %.3f (rules %.3f)  FPR(moderate+) %.3f (rules %.3f)  FPR(high+) %.3f (rules %.3f)  over-escalation %.3f (rules %.3f)\n",
@@ -303,7 +306,7 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 				blocked[in.Blocked]++
 			default:
 				low++
-				lowHigh += b2i(in.ScoreHigh >= 0.3 || in.ScoreThird >= 0.3)
+				lowHigh += b2i(in.ScoreHigh >= 0.3 || in.ScoreThird >= 0.3 || in.ScoreAny >= 0.3)
 			}
 		}
 		fmt.Fprintf(os.Stderr, "  held out %-28s %d high+ missed: %d excluded as idiom, %d kept from the high+ head by the rules (%s), %d below the threshold (%d of them with P(high+) >= 0.3)\n",
@@ -323,12 +326,13 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	for _, s := range srcs {
 		all = append(all, s.cases...)
 	}
-	cm, ch, ct := trainHeads(all, cfg.bits, cfg.epochs, bestL2)
+	cm, ch, ct, ca := trainHeads(all, cfg.bits, cfg.epochs, bestL2)
 	cat := trainCategories(all, cfg.bits, cfg.epochs, bestL2)
 	a, err := safety.NewAssessorWith(cm, ch, ct)
 	if err != nil {
 		return err
 	}
+	a.SetAnyClassifier(ca)
 	g.apply(a)
 	a.SetCategoryModel(cat)
 	a.CategoryThreshold, a.CategoryAddThreshold = cp.pick, cp.add
@@ -338,7 +342,7 @@ func run(suitePath, extra, devPath string, out outputs, cfg config) error {
 	for _, w := range []struct {
 		path string
 		c    io.WriterTo
-	}{{out.mod, cm}, {out.high, ch}, {out.third, ct}, {out.cat, cat}} {
+	}{{out.mod, cm}, {out.high, ch}, {out.third, ct}, {out.anyone, ca}, {out.cat, cat}} {
 		if err := writeWeights(w.path, w.c); err != nil {
 			return err
 		}
@@ -360,8 +364,8 @@ func others(srcs []source, k int) []safety.Case {
 // tries the candidates and then to the chosen one.
 var conceptRatio = 1.0
 
-func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high, third *safety.Classifier) {
-	var m, h, t []safety.TrainExample
+func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, high, third, anyone *safety.Classifier) {
+	var m, h, t, an []safety.TrainExample
 	for _, c := range cases {
 		if len(c.Messages) > 0 {
 			// A conversation's label is about the whole of it; its last
@@ -373,11 +377,12 @@ func trainHeads(cases []safety.Case, bits uint32, epochs int, l2 float64) (mod, 
 		m = append(m, safety.TrainExample{Text: e.text, Risk: e.mod})
 		h = append(h, safety.TrainExample{Text: e.text, Risk: e.hi})
 		t = append(t, safety.TrainExample{Text: e.text, Risk: e.third})
+		an = append(an, safety.TrainExample{Text: e.text, Risk: e.anyone})
 	}
 	o := safety.TrainOptions{Bits: bits, Chars: true, Concepts: true, Epochs: epochs, L2: l2, ConceptL2: l2 * conceptRatio, Seed: 1}
-	oh, ot := o, o
-	oh.Seed, ot.Seed = 2, 3
-	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh), safety.TrainClassifier(t, ot)
+	oh, ot, oa := o, o, o
+	oh.Seed, ot.Seed, oa.Seed = 2, 3, 4
+	return safety.TrainClassifier(m, o), safety.TrainClassifier(h, oh), safety.TrainClassifier(t, ot), safety.TrainClassifier(an, oa)
 }
 
 func logLoss(p float64, y bool) float64 {
@@ -410,7 +415,7 @@ func writeGate(path string, g gate, cp catPoint, l2, ratio, rec, fpr float64, ns
 	fmt.Fprintf(&b, "// rate of %.3f at moderate or above. See docs/safety.md.\n", fpr)
 	fmt.Fprintf(&b, "// The category head's thresholds were chosen by held-out macro F1 over\n")
 	fmt.Fprintf(&b, "// the categories, at these thresholds.\n")
-	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold  = %g\n\tdefaultHighThreshold        = %g\n\tdefaultHighAloneThreshold   = %g\n\tdefaultCueThreshold         = %g\n\tdefaultBareThreshold        = %g\n\tdefaultThirdThreshold       = %g\n", g.mod, g.high, g.alone, g.cue, g.bare, g.third)
+	fmt.Fprintf(&b, "const (\n\tdefaultClassifierThreshold  = %g\n\tdefaultHighThreshold        = %g\n\tdefaultHighAloneThreshold   = %g\n\tdefaultCueThreshold         = %g\n\tdefaultBareThreshold        = %g\n\tdefaultThirdThreshold       = %g\n\tdefaultDirectThreshold      = %g\n", g.mod, g.high, g.alone, g.cue, g.bare, g.third, g.direct)
 	fmt.Fprintf(&b, "\tdefaultCategoryThreshold    = %g\n\tdefaultCategoryAddThreshold = %g\n)\n", cp.pick, cp.add)
 	f, err := atomicfile.Create(path, true)
 	if err != nil {
@@ -427,6 +432,7 @@ type labelled struct {
 	text    string
 	mod, hi bool
 	third   bool // someone other than the writer is at high or imminent risk
+	anyone  bool // someone, the writer or another person, is at high or imminent risk
 }
 
 // example turns a case into one example: the last user message carries the
@@ -445,7 +451,7 @@ func example(c safety.Case) labelled {
 	}
 	self := c.Subject != safety.SubjectGeneral && c.Subject != safety.SubjectThirdParty
 	return labelled{text: text, mod: self && c.Level >= safety.LevelModerate, hi: self && c.Level >= safety.LevelHigh,
-		third: c.Subject == safety.SubjectThirdParty && c.Level >= safety.LevelHigh}
+		third: c.Subject == safety.SubjectThirdParty && c.Level >= safety.LevelHigh, anyone: c.Level >= safety.LevelHigh}
 }
 
 func b2i(b bool) int {
@@ -505,7 +511,7 @@ func formatCounts(m map[string]int) string {
 // operating point reaches within it, with the other constraints (the
 // high-level budget and the per-source cap) applied, and without them.
 func printCurve(grid []gate, stats [][]foldStat, rules []foldStat, cfg config) {
-	fmt.Fprintln(os.Stderr, "held-out trade-off (macro over sources): FPR(moderate+) budget -> best high+ recall [FPR(moderate+), FPR(high+), over-escalation] thresholds mod/high/alone/cue/bare/third")
+	fmt.Fprintln(os.Stderr, "held-out trade-off (macro over sources): FPR(moderate+) budget -> best high+ recall [FPR(moderate+), FPR(high+), over-escalation] thresholds mod/high/alone/cue/bare/third/direct")
 	for _, budget := range []float64{0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.07} {
 		for _, constrained := range []bool{true, false} {
 			best := -1
@@ -528,7 +534,7 @@ func printCurve(grid []gate, stats [][]foldStat, rules []foldStat, cfg config) {
 			if constrained {
 				tag = "constrained  "
 			}
-			fmt.Fprintf(os.Stderr, "  %.3f %s -> %.3f [%.3f, %.3f, %.3f] %g/%g/%g/%g/%g/%g\n", budget, tag, bestRec, fpr, macroFPRHigh(stats[best]), over, g.mod, g.high, g.alone, g.cue, g.bare, g.third)
+			fmt.Fprintf(os.Stderr, "  %.3f %s -> %.3f [%.3f, %.3f, %.3f] %g/%g/%g/%g/%g/%g/%g\n", budget, tag, bestRec, fpr, macroFPRHigh(stats[best]), over, g.mod, g.high, g.alone, g.cue, g.bare, g.third, g.direct)
 		}
 	}
 }
