@@ -180,10 +180,14 @@ func TestCrisisBypassesHungBackend(t *testing.T) {
 		if resp.StatusCode != 200 {
 			t.Fatalf("status %d: %s", resp.StatusCode, body)
 		}
-		// A generous bound: the crisis path must not wait on the backend,
-		// which here never answers at all.
-		if elapsed > 50*time.Millisecond {
-			t.Errorf("stream=%v: crisis reply took %s, want under 50ms", stream, elapsed)
+		// The backend here never answers, so any reply at all shows the
+		// crisis path did not wait on it (and the call count below shows it
+		// was never asked). The bound only catches a wait on some other
+		// timeout; it is loose on purpose: how fast the path is belongs to
+		// the benchmarks and the load test, not to a timed assertion that
+		// a busy machine can break.
+		if elapsed > 5*time.Second {
+			t.Errorf("stream=%v: crisis reply took %s; it should not wait on the backend", stream, elapsed)
 		}
 		text := string(body)
 		for _, want := range []string{"116 123", "999"} {
