@@ -257,6 +257,19 @@ func finite(v float32) bool {
 
 func sortU32(a []uint32) { slices.Sort(a) }
 
+// shuffle permutes order in place (Fisher–Yates) with a xorshift generator
+// whose state is *rng, so training visits examples in the same
+// pseudo-random order for the same seed on every machine.
+func shuffle(order []int, rng *uint64) {
+	for i := len(order) - 1; i > 0; i-- {
+		*rng ^= *rng << 13
+		*rng ^= *rng >> 7
+		*rng ^= *rng << 17
+		j := int(*rng % uint64(i+1))
+		order[i], order[j] = order[j], order[i]
+	}
+}
+
 // TrainExample is one labelled message for TrainClassifier.
 type TrainExample struct {
 	Text string
@@ -307,13 +320,7 @@ func TrainClassifier(ex []TrainExample, o TrainOptions) *Classifier {
 	rng := seed | 1
 	const lr = 0.5
 	for ep := 0; ep < epochs; ep++ {
-		for i := len(order) - 1; i > 0; i-- {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			j := int(rng % uint64(i+1))
-			order[i], order[j] = order[j], order[i]
-		}
+		shuffle(order, &rng)
 		for _, i := range order {
 			z := c.Bias
 			for _, f := range feats[i] {

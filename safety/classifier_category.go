@@ -263,13 +263,7 @@ func TrainCategoryModel(ex []CategoryExample, o TrainOptions) *CategoryModel {
 	const lr = 0.5
 	z := make([]float64, nc)
 	for ep := 0; ep < o.Epochs; ep++ {
-		for i := len(order) - 1; i > 0; i-- {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			j := int(rng % uint64(i+1))
-			order[i], order[j] = order[j], order[i]
-		}
+		shuffle(order, &rng)
 		for _, i := range order {
 			copy(z, bias)
 			for _, f := range feats[i] {
