@@ -181,11 +181,9 @@ func TestLevelJSON(t *testing.T) {
 	}
 }
 
-func TestClassifierRoundTrip(t *testing.T) {
-	c, err := DefaultClassifier()
-	if err != nil {
-		t.Fatal(err)
-	}
+// roundTrip writes c and reads it back.
+func roundTrip(t *testing.T, c *Classifier) *Classifier {
+	t.Helper()
 	var b bytes.Buffer
 	if _, err := c.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -194,6 +192,15 @@ func TestClassifierRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return back
+}
+
+func TestClassifierRoundTrip(t *testing.T) {
+	c, err := DefaultClassifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := roundTrip(t, c)
 	for _, text := range []string{"I want to die", "what a lovely day"} {
 		if p, q := c.ProbText(text), back.ProbText(text); p-q > 1e-6 || q-p > 1e-6 {
 			t.Errorf("%q: %v after round trip, want %v", text, q, p)

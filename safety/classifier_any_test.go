@@ -1,24 +1,14 @@
 // Tests for the P(anyone at high+) head and its direct path in Assess.
 package safety
 
-import (
-	"bytes"
-	"testing"
-)
+import "testing"
 
 func TestAnyClassifier(t *testing.T) {
 	c, err := DefaultAnyClassifier()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if _, err := c.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	back, err := ReadClassifier(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, c)
 	pairs := []struct{ risk, calm string }{
 		{"my brother has been giving his stuff away and said tonight is his last night", "my brother has been giving his old games away to the charity shop"},
 		{"i have the pills counted out and i'm going to take them all tonight", "i have the pills counted out in my weekly organiser"},

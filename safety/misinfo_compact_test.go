@@ -42,13 +42,7 @@ func TestCompactGroups(t *testing.T) {
 		for _, text := range texts {
 			toks := tokenize(text)
 			for i := range toks {
-				a, b := false, false
-				for _, es := range full {
-					a = a || matchElems(es, toks, i, toks[i].sent) >= 0
-				}
-				for _, es := range small {
-					b = b || matchElems(es, toks, i, toks[i].sent) >= 0
-				}
+				a, b := matchesAt(full, toks, i), matchesAt(small, toks, i)
 				if a != b {
 					t.Errorf("%s on %q at %q: full %v, compacted %v", id, text, toks[i].w, a, b)
 				}
@@ -78,16 +72,21 @@ func FuzzCompactGroups(f *testing.F) {
 		}
 		toks := tokenize(text)
 		for i := range toks {
-			a, b := false, false
-			for _, es := range full {
-				a = a || matchElems(es, toks, i, toks[i].sent) >= 0
-			}
-			for _, es := range small {
-				b = b || matchElems(es, toks, i, toks[i].sent) >= 0
-			}
+			a, b := matchesAt(full, toks, i), matchesAt(small, toks, i)
 			if a != b {
 				t.Fatalf("%q vs %q on %q at %d: %v vs %v", pat, c, text, i, a, b)
 			}
 		}
 	})
+}
+
+// matchesAt reports whether any of the compiled sequences matches toks
+// starting at token i.
+func matchesAt(seqs [][]elem, toks []token, i int) bool {
+	for _, es := range seqs {
+		if matchElems(es, toks, i, toks[i].sent) >= 0 {
+			return true
+		}
+	}
+	return false
 }
