@@ -9,11 +9,26 @@ import (
 	"github.com/tend-project/tend/conv"
 )
 
+// levelCase is one message and the range of levels Assess may give it.
+type levelCase struct {
+	text     string
+	min, max Level
+}
+
+// checkLevels assesses each case's text as a single message and reports
+// those whose level falls outside their range.
+func checkLevels(t *testing.T, cases []levelCase) {
+	t.Helper()
+	for _, tt := range cases {
+		got := AssessText(tt.text).Level
+		if got < tt.min || got > tt.max {
+			t.Errorf("%q: level %s, want %s..%s", tt.text, got, tt.min, tt.max)
+		}
+	}
+}
+
 func TestSituational(t *testing.T) {
-	tests := []struct {
-		text     string
-		min, max Level
-	}{
+	checkLevels(t, []levelCase{
 		// places with waiting or nerve
 		{"i'm sitting on the edge of the viaduct, waiting for it to get dark", LevelImminent, LevelImminent},
 		{"i'm on the viaduct waiting for the bus to come back, so cold", LevelNone, LevelLow},
@@ -44,23 +59,14 @@ func TestSituational(t *testing.T) {
 		{"the bridge on our road is shut for repairs", LevelNone, LevelLow},
 		{"hanging the curtains took forever", LevelNone, LevelLow},
 		{"my dad's knife collection is in the garage", LevelNone, LevelLow},
-	}
-	for _, tt := range tests {
-		got := AssessText(tt.text).Level
-		if got < tt.min || got > tt.max {
-			t.Errorf("%q: level %s, want %s..%s", tt.text, got, tt.min, tt.max)
-		}
-	}
+	})
 }
 
 // TestConcepts pins the concept rules (rules_concept.go) and the memory and
 // escalation changes of round 3: each risk phrasing next to an everyday
 // sentence with the same word classes.
 func TestConcepts(t *testing.T) {
-	tests := []struct {
-		text     string
-		min, max Level
-	}{
+	checkLevels(t, []levelCase{
 		// means acquired, research, lethality
 		{"bought three boxes of paracetamol at different chemists so nobody would ask", LevelHigh, LevelImminent},
 		{"bought three boxes of paracetamol because the shop had a deal on", LevelNone, LevelLow},
@@ -88,13 +94,7 @@ func TestConcepts(t *testing.T) {
 		// idioms with a killing verb about oneself
 		{"i shot myself in the foot with that email", LevelNone, LevelLow},
 		{"i want to hang myself", LevelHigh, LevelImminent},
-	}
-	for _, tt := range tests {
-		got := AssessText(tt.text).Level
-		if got < tt.min || got > tt.max {
-			t.Errorf("%q: level %s, want %s..%s", tt.text, got, tt.min, tt.max)
-		}
-	}
+	})
 }
 
 // TestConceptMemory: means told in one turn and a time in a later one are
