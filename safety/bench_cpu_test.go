@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tend-project/tend/conv"
 )
 
 func cpuTime() time.Duration {
@@ -48,17 +50,8 @@ func BenchmarkGuardCPU(b *testing.B) {
 		{"suite", "testdata/guard.jsonl testdata/guard_more.jsonl"},
 	} {
 		b.Run(mix.name, func(b *testing.B) {
-			cases := readBenchGuardCases(b, mix.files)
 			g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
-			b.ReportAllocs()
-			n := 0
-			c0 := cpuTime()
-			for b.Loop() {
-				c, reply := cases[n%len(cases)].Split()
-				g.Check(c, reply)
-				n++
-			}
-			reportCPU(b, n, cpuTime()-c0)
+			benchReplies(b, readBenchGuardCases(b, mix.files), func(c *conv.Conversation, reply string) { g.Check(c, reply) })
 		})
 	}
 }
@@ -66,34 +59,18 @@ func BenchmarkGuardCPU(b *testing.B) {
 // BenchmarkGuardSentences measures the sentence rules alone (no risk
 // assessment, no reply rules) over the realistic mix's replies.
 func BenchmarkGuardSentences(b *testing.B) {
-	cases := readBenchGuardCases(b, "testdata/guard_bench.jsonl")
 	g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
-	b.ReportAllocs()
-	n := 0
-	c0 := cpuTime()
-	for b.Loop() {
-		_, reply := cases[n%len(cases)].Split()
+	benchReplies(b, readBenchGuardCases(b, "testdata/guard_bench.jsonl"), func(_ *conv.Conversation, reply string) {
 		g.checkReplySentences(reply, true, false, false)
-		n++
-	}
-	reportCPU(b, n, cpuTime()-c0)
+	})
 }
 
 // BenchmarkGuardAssess measures the part of Check that is the risk
 // assessment (Assess on the conversation before the reply), over the
 // realistic mix: Check minus this is the guard's own cost.
 func BenchmarkGuardAssess(b *testing.B) {
-	cases := readBenchGuardCases(b, "testdata/guard_bench.jsonl")
 	g := newTestGuard(b, DefaultPolicy(), ResourceURLs())
-	b.ReportAllocs()
-	n := 0
-	c0 := cpuTime()
-	for b.Loop() {
-		c, _ := cases[n%len(cases)].Split()
-		g.assessor.Assess(c)
-		n++
-	}
-	reportCPU(b, n, cpuTime()-c0)
+	benchReplies(b, readBenchGuardCases(b, "testdata/guard_bench.jsonl"), func(c *conv.Conversation, _ string) { g.assessor.Assess(c) })
 }
 
 func readBenchGuardCases(b *testing.B, files string) []GuardCase {
@@ -107,6 +84,19 @@ func readBenchGuardCases(b *testing.B, files string) []GuardCase {
 		cases = append(cases, cs...)
 	}
 	return cases
+}
+
+// benchReplies runs f over the cases in turn (conversation before the
+// reply, and the reply) and reports allocations and CPU time per reply.
+func benchReplies(b *testing.B, cases []GuardCase, f func(c *conv.Conversation, reply string)) {
+	b.ReportAllocs()
+	n := 0
+	c0 := cpuTime()
+	for b.Loop() {
+		f(cases[n%len(cases)].Split())
+		n++
+	}
+	reportCPU(b, n, cpuTime()-c0)
 }
 
 func reportCPU(b *testing.B, n int, cpu time.Duration) {

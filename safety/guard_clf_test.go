@@ -10,6 +10,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tend-project/tend/conv"
 )
 
 func rulesOnlyPolicy() Policy {
@@ -217,15 +219,7 @@ func BenchmarkGuardClassifierCost(b *testing.B) {
 	}{{"off", rulesOnlyPolicy()}, {"on", DefaultPolicy()}} {
 		b.Run(tc.name, func(b *testing.B) {
 			g := newTestGuard(b, tc.p, ResourceURLs())
-			b.ReportAllocs()
-			n := 0
-			c0 := cpuTime()
-			for b.Loop() {
-				c, reply := cases[n%len(cases)].Split()
-				g.Check(c, reply)
-				n++
-			}
-			reportCPU(b, n, cpuTime()-c0)
+			benchReplies(b, cases, func(c *conv.Conversation, reply string) { g.Check(c, reply) })
 		})
 	}
 }
