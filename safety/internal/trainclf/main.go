@@ -76,22 +76,8 @@ func main() {
 	maxAddMacro := flag.Float64("max-add-macro", 0.01, "macro-averaged rise over the rules' own false-positive rates (moderate+ and high+) the classifiers may always spend, even when the rules alone exceed -max-fpr or -max-fpr-high")
 	flag.Parse()
 	cfg := config{bits: uint32(*bits), epochs: *epochs, maxFPR: *maxFPR, maxFPRHigh: *maxFPRHigh, maxAdd: *maxAdd, maxAddMacro: *maxAddMacro, dump: *dump}
-	for _, s := range splitComma(*cRatios) {
-		var v float64
-		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
-			fmt.Fprintf(os.Stderr, "trainclf: -concept-l2: bad value %q\n", s)
-			os.Exit(2)
-		}
-		cfg.conceptRatios = append(cfg.conceptRatios, v)
-	}
-	for _, s := range splitComma(*l2s) {
-		var v float64
-		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
-			fmt.Fprintf(os.Stderr, "trainclf: -l2: bad value %q\n", s)
-			os.Exit(2)
-		}
-		cfg.l2s = append(cfg.l2s, v)
-	}
+	cfg.conceptRatios = nonNegatives("concept-l2", *cRatios)
+	cfg.l2s = nonNegatives("l2", *l2s)
 	if err := run(*suite, *extra, *dev, outputs{*out, *outHigh, *outThird, *outAny, *outCat, *outGate}, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "trainclf:", err)
 		os.Exit(1)
@@ -429,6 +415,21 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// nonNegatives parses flag -name's comma-separated list of non-negative
+// numbers; a bad value ends the program with a usage error naming it.
+func nonNegatives(name, list string) []float64 {
+	var out []float64
+	for _, s := range splitComma(list) {
+		var v float64
+		if _, err := fmt.Sscan(s, &v); err != nil || v < 0 {
+			fmt.Fprintf(os.Stderr, "trainclf: -%s: bad value %q\n", name, s)
+			os.Exit(2)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func splitComma(s string) []string {
